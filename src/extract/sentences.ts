@@ -1,0 +1,55 @@
+// Sentence and list-item splitting on normalised text. Offsets are in normalised space.
+
+export interface Sentence {
+  index: number;
+  start: number; // in doc.norm
+  end: number;
+  /** paragraph index (blank-line separated block) */
+  paragraph: number;
+}
+
+// Abbreviations that end in a dot and do not end a sentence.
+const ABBREV_BEFORE_DOT = /(?:^|[\s(])(?:TP|Tp|Q|P|TS|ThS|PGS|GS|BS|KS|CN|Th|St|Mr|Ms|v\.v|TT|NXB|No|Đ\/c|đ\/c|[A-ZĐ])$/u;
+
+export function splitSentences(norm: string): Sentence[] {
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(norm[s]!)) s++;
+    while (e > s && /\s/.test(norm[e - 1]!)) e--;
+    if (e > s) out.push({ index: out.length, start: s, end: e, paragraph });
+  };
+  // paragraphs and lines first: a line break always ends a sentence (headings have no final dot)
+  const lineRe = /\n/g;
+  let lineStart = 0;
+  let m: RegExpExecArray | null;
+  const lines: Array<[number, number, boolean]> = [];
+  while ((m = lineRe.exec(norm))) { lines.push([lineStart, m.index, false]); lineStart = m.index + 1; }
+  lines.push([lineStart, norm.length, false]);
+  for (const [ls, le] of lines) {
+    if (!norm.slice(ls, le).trim()) { paragraph++; continue; }
+    let s = ls;
+    for (let k = ls; k < le; k++) {
+      const c = norm[k]!;
+      if (c !== "." && c !== "!" && c !== "?" && c !== "…" && c !== ";" ) continue;
+      if (c === ";") continue; // semicolons separate list items inside a sentence
+      // keep "./." together, and "..." runs
+      let e = k + 1;
+      while (e < le && /[.!?…/"')\]]/.test(norm[e]!)) e++;
+      const next = norm.slice(e, e + 2);
+      if (c === ".") {
+        const before = norm.slice(Math.max(ls, k - 8), k);
+        if (/\d$/.test(before) && /^\d/.test(norm[k + 1] ?? "")) continue; // 1.000, 3.5
+        if (ABBREV_BEFORE_DOT.test(before)) continue;
+        if (/^\d+$/.test(norm.slice(s, k).trim()) ) continue; // numbered item "1."
+        if (/^[a-zđ]\)?$/.test(norm.slice(s, k).trim())) continue;
+      }
+      if (e < le && !/^\s/.test(next)) continue; // "TP.HCM", "v.v" inside a token
+      if (e < le && /^\s+[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ]/u.test(norm.slice(e, e + 3)) && c === ".") continue;
+      push(s, e);
+      s = e;
+    }
+    push(s, le);
+  }
+  return out;
+}
