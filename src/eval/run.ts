@@ -1,0 +1,137 @@
+// npm run eval: extract every article under corpus/ (seeds, dev, …) and score it against corpus/gold,
+// per kind, with the matching rules of the spec. Also scores a JSONL file of records (--pred).
+//
+//   node dist/eval/run.js [CORPUS_DIR] [--pred FILE.jsonl] [--errors] [--json]
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import { readArticles } from "../ingest/read.js";
+import { extract } from "../extract/extract.js";
+import { SCORED_KINDS, itemsOf, sameDay, scoreKind, titleMatches, type Item, type ScoredKind } from "./match.js";
+
+type Rec = Record<string, unknown>;
+const key = (source: unknown) => basename(String(source ?? "")).replace(/\.[^.]*$/, "");
+
+interface Totals { kinds: Record<ScoredKind, { tp: number; fp: number; fn: number }>; articles: number; title: [number, number]; published: [number, number] }
+interface ErrorLine { article: string; kind: string; error: string; item: unknown }
+
+function emptyTotals(): Totals {
+  return { kinds: Object.fromEntries(SCORED_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Totals["kinds"], articles: 0, title: [0, 0], published: [0, 0] };
+}
+
+function scoreArticle(t: Totals, gold: Rec, pred: Rec, name: string, errors: ErrorLine[]): void {
+  t.articles++;
+  for (const kind of SCORED_KINDS) {
+    const r = scoreKind(kind, itemsOf(gold, kind), itemsOf(pred, kind));
+    t.kinds[kind].tp += r.tp; t.kinds[kind].fp += r.fp; t.kinds[kind].fn += r.fn;
+    for (const m of r.misses) errors.push({ article: name, kind, error: "missed", item: m });
+    for (const x of r.extras) errors.push({ article: name, kind, error: "spurious", item: stripProv(x) });
+  }
+  const ga = (gold.article ?? {}) as Rec, pa = (pred.article ?? {}) as Rec;
+  if (ga.title) { t.title[1]++; if (titleMatches(ga.title, pa.title)) t.title[0]++; else errors.push({ article: name, kind: "title", error: "wrong", item: { gold: ga.title, pred: pa.title } }); }
+  if (ga.published) { t.published[1]++; if (sameDay(ga.published, pa.published)) t.published[0]++; else errors.push({ article: name, kind: "published", error: "wrong", item: { gold: ga.published, pred: pa.published } }); }
+}
+
+function stripProv(x: Item): Item {
+  const { prov: _p, titleProv: _t, ...rest } = x as Item & { prov?: unknown; titleProv?: unknown };
+  return rest;
+}
+
+interface Row { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }
+function summarise(t: Totals): { rows: Record<ScoredKind, Row>; overall: number } {
+  const rows = {} as Record<ScoredKind, Row>;
+  const f1s: number[] = [];
+  for (const kind of SCORED_KINDS) {
+    const { tp, fp, fn } = t.kinds[kind];
+    const precision = tp + fp ? tp / (tp + fp) : tp + fn ? 0 : 1;
+    const recall = tp + fn ? tp / (tp + fn) : 1;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    rows[kind] = { tp, fp, fn, precision, recall, f1 };
+    if (tp + fn > 0) f1s.push(f1);
+  }
+  return { rows, overall: f1s.length ? f1s.reduce((a, b) => a + b, 0) / f1s.length : 0 };
+}
+
+function printTable(label: string, t: Totals): void {
+  const { rows, overall } = summarise(t);
+  console.log(`\n${label}: ${t.articles} articles`);
+  console.log("kind".padEnd(12) + "   tp   fp   fn  prec   rec    f1");
+  for (const kind of SCORED_KINDS) {
+    const r = rows[kind];
+    console.log(kind.padEnd(12) + [r.tp, r.fp, r.fn].map((x) => String(x).padStart(5)).join("") + [r.precision, r.recall, r.f1].map((x) => x.toFixed(2).padStart(6)).join(""));
+  }
+  const acc = ([a, b]: [number, number]) => (b ? (a / b).toFixed(3) : "n/a");
+  console.log(`title accuracy ${acc(t.title)}, published-date accuracy ${acc(t.published)}`);
+  console.log(`overall F1 ${overall.toFixed(3)}`);
+}
+
+function loadGold(dir: string): Map<string, Rec> {
+  const gold = new Map<string, Rec>();
+  for (const f of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+    const g = JSON.parse(readFileSync(join(dir, f), "utf8")) as Rec;
+    gold.set(key(g.source ?? f), g);
+  }
+  return gold;
+}
+
+async function predict(paths: string[]): Promise<Map<string, Rec>> {
+  const out = new Map<string, Rec>();
+  for await (const item of readArticles(paths)) {
+    if ("error" in item) { console.error(`eval: ${item.error.source}: ${item.error.reason}`); continue; }
+    const rec = extract(item.article) as unknown as Rec;
+    out.set(key(rec.source), rec);
+  }
+  return out;
+}
+
+function readPredictions(file: string): Map<string, Rec> {
+  const out = new Map<string, Rec>();
+  readFileSync(file, "utf8").split("\n").forEach((line, i) => {
+    if (!line.trim()) return;
+    try { const r = JSON.parse(line) as Rec; out.set(key(r.source), r); } catch { console.error(`eval: ${file}:${i + 1}: not JSON`); }
+  });
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const flag = (f: string) => args.includes(f);
+  const predIdx = args.indexOf("--pred");
+  const predFile = predIdx >= 0 ? args[predIdx + 1] : undefined;
+  const corpus = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--pred") ?? "corpus";
+  const goldDir = join(corpus, "gold");
+  if (!existsSync(goldDir)) { console.error(`eval: no gold folder at ${goldDir}`); process.exit(2); }
+  const gold = loadGold(goldDir);
+  // every folder beside gold/ is a subset (seeds, dev, …); held-out names are listed in corpus/holdout.list
+  const subsets = readdirSync(corpus).filter((d) => d !== "gold" && statSync(join(corpus, d)).isDirectory()).sort();
+  const holdout = existsSync(join(corpus, "holdout.list"))
+    ? new Set(readFileSync(join(corpus, "holdout.list"), "utf8").split("\n").map((l) => l.replace(/#.*/, "").trim()).filter(Boolean).map(key))
+    : new Set<string>();
+  const errors: ErrorLine[] = [];
+  const totals = new Map<string, Totals>([["all", emptyTotals()]]);
+  const add = (label: string, g: Rec, p: Rec, name: string) => {
+    if (!totals.has(label)) totals.set(label, emptyTotals());
+    scoreArticle(totals.get(label)!, g, p, name, label === "all" ? errors : []);
+  };
+  const predictions = predFile ? readPredictions(predFile) : null;
+  for (const subset of subsets) {
+    const preds = predictions ?? (await predict([join(corpus, subset)]));
+    const names = readdirSync(join(corpus, subset)).map(key).sort();
+    for (const name of names) {
+      const g = gold.get(name);
+      const p = preds.get(name);
+      if (!g || !p) continue;
+      add(subset, g, p, name);
+      add("all", g, p, name);
+      if (holdout.has(name)) add("held out", g, p, name);
+    }
+  }
+  if (flag("--json")) {
+    console.log(JSON.stringify(Object.fromEntries([...totals].map(([k, t]) => [k, { articles: t.articles, ...summarise(t) }])), null, 2));
+    return;
+  }
+  if (flag("--errors")) for (const e of errors) console.log(`${e.article}\t${e.kind}\t${e.error}\t${JSON.stringify(e.item)}`);
+  for (const [label, t] of totals) if (label !== "all") printTable(label, t);
+  printTable("all (corpus/)", totals.get("all")!);
+}
+
+main().catch((e: unknown) => { console.error(`eval: ${(e as Error).message}`); process.exit(3); });
