@@ -17,6 +17,8 @@ export interface IngestOptions {
   batch?: number;
   progress?: boolean;
   quiet?: boolean;
+  /** Called after each stored article (benchmarks sample memory here). */
+  onArticle?: (n: number) => void;
 }
 
 export interface IngestSummary {
@@ -65,6 +67,7 @@ export async function ingest(paths: string[], opts: IngestOptions = {}): Promise
         summary.failed++;
         console.error(`thidua: ${out.article.source}: could not store: ${(e as Error).message}`);
       }
+      opts.onArticle?.(summary.read);
       if (++inBatch >= batchSize || Date.now() - lastCommit > 500) commit(db);
       if (bar) {
         const n = summary.read + summary.failed;
