@@ -28,14 +28,16 @@ const TONE_SHIFT: Record<string, string> = {
   "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 };
 
+const OLD_TONE = /(\p{L}*?)([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\p{L})/gu;
+
 function unifyTones(s: string): string {
-  // Only at the end of a syllable: "hoàn" keeps its mark on a, "hoà" moves it. "qu" is a consonant cluster.
-  return s.replace(/(\p{L}*?)([oO][àáảãạèéẻẽẹ]|[uU][ỳýỷỹỵ])(?!\p{L})/gu, (m, pre: string, v: string) => {
+  // Only at the end of a syllable: "hoàn" keeps its mark on a, "hoà" moves it. "qu" is a consonant cluster (quý).
+  return s.replace(OLD_TONE, (m, pre: string, v: string) => {
     if (/[qQ]$/.test(pre)) return m;
-    const lower = v.toLowerCase();
-    const shifted = TONE_SHIFT[lower];
+    const shifted = TONE_SHIFT[v.toLowerCase()];
     if (!shifted) return m;
-    const out = v[0] === v[0]!.toUpperCase() ? shifted[0]!.toUpperCase() + shifted.slice(1) : shifted;
+    // keep the case of each of the two letters (Hoà -> Hòa, HOÀ -> HÒA, Uỷ -> Ủy)
+    const out = [...shifted].map((c, k) => (v[k] === v[k]!.toLowerCase() ? c : c.toUpperCase())).join("");
     return pre + out;
   });
 }
@@ -47,13 +49,16 @@ export function normalize(text: string): Normalized {
   while (i < text.length) {
     const ch = text[i]!;
     if (DROP.has(ch)) { i++; continue; }
+    if (ch === "\r" && text[i + 1] === "\n") { i++; continue; } // CRLF is one line break
     // a base character with its combining marks composes into one NFC unit
     let j = i + 1;
+    if (/[\ud800-\udbff]/.test(ch) && /[\udc00-\udfff]/.test(text[j] ?? "")) j++; // keep surrogate pairs whole
     while (j < text.length && COMBINING.test(text[j]!)) j++;
     let piece = text.slice(i, j);
     if (j - i > 1 || piece.charCodeAt(0) > 0x7f) piece = piece.normalize("NFC");
     piece = CHAR_FIX[piece] ?? piece;
-    for (const c of piece) { out.push(c); map.push(i); }
+    // one map entry per UTF-16 unit, so norm offsets index the map directly
+    for (let k = 0; k < piece.length; k++) { out.push(piece[k]!); map.push(i); }
     i = j;
   }
   map.push(text.length);
@@ -61,13 +66,17 @@ export function normalize(text: string): Normalized {
   return { norm, map: Int32Array.from(map) };
 }
 
-/** Lower case, diacritics folded, đ -> d. Same length as the input, so offsets carry over. */
+/** Lower case, diacritics folded, đ -> d. Same length (UTF-16 units) as the input, so offsets carry over. */
 export function fold(s: string): string {
   let out = "";
-  for (const c of s.toLowerCase()) {
-    if (c === "đ") { out += "d"; continue; }
-    const base = c.normalize("NFD")[0]!;
-    out += base.length === c.length ? base : c;
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k]!;
+    const lower = c.toLowerCase();
+    const l = lower.length === 1 ? lower : c;
+    if (l === "đ") { out += "d"; continue; }
+    if (l.charCodeAt(0) < 0x80) { out += l; continue; }
+    const base = l.normalize("NFD")[0]!;
+    out += base.length === 1 && base.charCodeAt(0) < 0x250 ? base : l;
   }
   return out;
 }
