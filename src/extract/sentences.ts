@@ -6,6 +6,8 @@ export interface Sentence {
   end: number;
   /** paragraph index (blank-line separated block) */
   paragraph: number;
+  /** line index (0-based count of "\n" before the sentence); a line may hold several sentences */
+  line: number;
 }
 
 // Abbreviations that end in a dot and do not end a sentence.
@@ -14,10 +16,11 @@ const ABBREV_BEFORE_DOT = /(?:^|[\s(])(?:TP|Tp|Q|P|TS|ThS|PGS|GS|BS|KS|CN|Th|St|
 export function splitSentences(norm: string): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
+  let line = 0;
   const push = (s: number, e: number) => {
     while (s < e && /\s/.test(norm[s]!)) s++;
     while (e > s && /\s/.test(norm[e - 1]!)) e--;
-    if (e > s) out.push({ index: out.length, start: s, end: e, paragraph });
+    if (e > s) out.push({ index: out.length, start: s, end: e, paragraph, line });
   };
   // paragraphs and lines first: a line break always ends a sentence (headings have no final dot)
   const lineRe = /\n/g;
@@ -26,8 +29,12 @@ export function splitSentences(norm: string): Sentence[] {
   const lines: Array<[number, number, boolean]> = [];
   while ((m = lineRe.exec(norm))) { lines.push([lineStart, m.index, false]); lineStart = m.index + 1; }
   lines.push([lineStart, norm.length, false]);
-  for (const [ls, le] of lines) {
-    if (!norm.slice(ls, le).trim()) { paragraph++; continue; }
+  let blankRun = false;
+  for (let li = 0; li < lines.length; li++) {
+    const [ls, le] = lines[li]!;
+    line = li;
+    if (!norm.slice(ls, le).trim()) { if (!blankRun && out.length) paragraph++; blankRun = true; continue; }
+    blankRun = false;
     let s = ls;
     for (let k = ls; k < le; k++) {
       const c = norm[k]!;
