@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Article, InputError } from "../types.js";
+import { parseTextDump } from "./textdump.js";
 
 export type ReadItem = { article: Article } | { error: InputError };
 
@@ -23,9 +24,7 @@ export async function* readArticles(paths: string[], _opts: ReadOptions = {}): A
     try { files = [...walk(p)]; } catch (e) { yield { error: { source: p, reason: (e as Error).message } }; continue; }
     for (const f of files) {
       if (!f.endsWith(".txt")) continue;
-      const text = readFileSync(f, "utf8");
-      const title = text.split("\n").find((l) => l.trim()) ?? null;
-      yield { article: { source: f, text, bodyStart: 0, title, url: null, published: null, outlet: null, author: null, format: "txt" } };
+      yield { article: parseTextDump(readFileSync(f, "utf8"), f) };
     }
   }
 }

@@ -1,0 +1,109 @@
+// Page furniture in Vietnamese news pages, recognised line by line: what is not the story.
+// Shared by the text-dump reader and the HTML reader so both clean the same way.
+
+/** Trim spaces including no-break and zero-width ones (the page's own text is otherwise kept). */
+export function trimLine(s: string): string {
+  return s.replace(/^[\s\u00a0\u200b\ufeff]+|[\s\u00a0\u200b\ufeff]+$/gu, "");
+}
+
+/** Whitespace-insensitive key, for spotting a paragraph printed twice. */
+export function lineKey(s: string): string {
+  return s.normalize("NFC").replace(/[\s\u00a0]+/gu, " ").trim().toLowerCase();
+}
+
+/** Words (syllables) that carry letters or digits. */
+export function syllables(s: string): number {
+  return s.split(/[\s\u00a0]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** No letter or digit at all: ".", ";", "|", "***". */
+export function isPunctuationOnly(s: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(s);
+}
+
+/** A stray letter or two left by a logo, a language switch or a drop cap: "M", "En". */
+export function isStrayLetters(s: string): boolean {
+  return /^[\p{L}]{1,2}$/u.test(s);
+}
+
+const SKIP_LINKS = /^(?:skip (?:to (?:main )?content|ribbon commands|navigation|to navigation)|chuyển (?:đến|tới) nội dung(?: chính)?|bỏ qua (?:nội dung|điều hướng)|menu|trang chủ|đăng nhập|đăng ký|tìm kiếm|english|tiếng việt)$/iu;
+
+/** Accessibility and navigation links ("Skip to main content", "Skip Ribbon Commands", "Trang chủ"). */
+export function isNavigation(s: string): boolean {
+  return SKIP_LINKS.test(s);
+}
+
+// Fields and buttons of a reader-comment form.
+const FORM_FIELD = /^(?:họ(?: và)? tên|tên của bạn|tên bạn|e-?mail|địa chỉ(?: e-?mail)?|số điện thoại|điện thoại|tiêu đề|nội dung|ý kiến của bạn|mã (?:xác nhận|bảo mật|kiểm tra|xác thực))\s*(?:\(\*\)|\*)?\s*:/iu;
+const FORM_BUTTON = /^(?:gửi bình luận|gửi ý kiến|viết bình luận|bình luận|ý kiến bạn đọc|ý kiến của bạn|reset captcha|nhập lại|làm lại|lấy lại mã(?: bảo mật| xác nhận)?|bài viết xem|gửi|hủy|huỷ)(?:\s*[-–—:|]?\s*(?:gửi bình luận|nhập lại|viết bình luận|bình luận))*\s*:?$/iu;
+
+/** A line of a comment form ("Họ tên:(*)", "Mã xác nhận: …", "Gửi bình luận", "reset captcha"). */
+export function isCommentForm(s: string): boolean {
+  return FORM_FIELD.test(s) || FORM_BUTTON.test(s);
+}
+
+// Headings of the boxes that follow a story: lists of other articles, most-read, tags, sharing.
+const TAIL_HEADING = /^(?:các (?:bài|tin) (?:mới đăng|đã đăng|đã đưa|khác|mới|cùng chuyên mục|liên quan)|tin (?:xem nhiều(?: nhất)?|đọc nhiều(?: nhất)?|liên quan|cùng chuyên mục|khác|mới(?: nhất)?|mới hơn|cũ hơn|nổi bật)|bài (?:viết )?(?:liên quan|khác|cùng chuyên mục|mới nhất|đọc nhiều)|xem (?:thêm|nhiều)|đọc (?:thêm|nhiều)|có thể bạn quan tâm|bạn đọc quan tâm|ý kiến bạn đọc|chia sẻ(?: bài viết)?|từ khóa|từ khoá|tags?|in bài(?: viết)?|gửi bài(?: viết)?|lên đầu trang|về đầu trang|quay lại|trở về)(?:\s*[-–—:|(].*)?$/iu;
+
+/** The heading of a box that ends the story ("Các bài mới đăng", "Tin xem nhiều", "Tin liên quan"). */
+export function isTailHeading(s: string): boolean {
+  return syllables(s) <= 10 && TAIL_HEADING.test(s);
+}
+
+/** A related-article pointer inside the story (">> Xem thêm: …", "Tin liên quan: …", "Đọc thêm: …"). */
+export function isRelatedPointer(s: string): boolean {
+  return /^(?:>>+|»|›|\+\s)|^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|có thể bạn quan tâm)\s*[:>-]/iu.test(s);
+}
+
+/** "Nguồn :", "Nguồn: baochinhphu.vn" — a source credit line (returns what it credits, or ""). */
+export function sourceCredit(s: string): string | null {
+  const m = /^(?:nguồn|theo)\s*:\s*(.{0,120})$/iu.exec(s);
+  return m ? trimLine(m[1]!) : null;
+}
+
+/** Visitor counters, print/share buttons, font size controls. */
+export function isWidget(s: string): boolean {
+  return /^(?:lượt (?:xem|đọc|truy cập)|số lượt xem|view(?:s)?|in|print|email|chia sẻ|share|like|tweet|cỡ chữ|font size|a\+|a-)\s*:?\s*[\d.,]*$/iu.test(s);
+}
+
+/**
+ * The outlet tag that opens a lead: "(LĐTĐ) Chiều 4/3…", "HNP - Phát biểu…", "(ĐN) - Ngày 15-3…",
+ * "(LĐ online) - Chiều…", "(BTV) Sáng…", "(Dân trí) - …". Returns the tag without brackets, and its length.
+ */
+export function outletTag(lead: string): { tag: string; length: number } | null {
+  const paren = /^\(([^()]{2,24})\)\s*(?:[-–—]\s*)?/u.exec(lead);
+  if (paren) {
+    const tag = trimLine(paren[1]!);
+    const dashed = /[-–—]\s*$/u.test(paren[0]);
+    const words = tag.split(/\s+/u);
+    const acronym = /^\p{Lu}[\p{Lu}\p{N}.&+]*\p{Lu}/u.test(words[0]!) && words.length <= 3;
+    const named = dashed && words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:online|điện tử|tv|news)$/iu.test(w));
+    if ((acronym || named) && !/\d[/-]\d/u.test(tag)) return { tag, length: paren[0].length };
+  }
+  const bare = /^(\p{Lu}[\p{Lu}\p{N}.&]{1,11}(?: online)?)\s*[-–—]\s+/u.exec(lead);
+  if (bare && /\p{Lu}.*\p{Lu}/u.test(bare[1]!)) return { tag: bare[1]!, length: bare[0].length };
+  return null;
+}
+
+const NAME_WORD = /^(?:\p{Lu}[\p{L}]*\.?)+$/u; // "Ngân", "P.Ngân", "Q.H", "C.", "LÊ"
+const BYLINE_ROLE = /^(?:nhóm|pv|ctv|btv|bài(?: và ảnh)?|ảnh|tin|tin, ảnh|bài, ảnh|theo|thực hiện)$/iu;
+
+/**
+ * A byline: a short line of names or initials at the end of a story ("P.Ngân", "N. Hoa", "Nhóm PV",
+ * "Đức Minh, Văn Công", "LÊ VĂN THƠM", "C. Q.H – MTTQ Ba Đình"). Returns the author as written, or null.
+ */
+export function bylineOf(line: string): string | null {
+  const s = trimLine(line).replace(/[.;]$/u, (m) => (/\p{Lu}\.$/u.test(line.trim()) ? m : ""));
+  if (!s || s.length > 60 || /[!?:"“”]/u.test(s) || /\d/u.test(s)) return null;
+  // the name part is what precedes a dash ("C. Q.H – MTTQ Ba Đình": the unit after the dash stays in the byline)
+  const namePart = s.split(/\s+[-–—]\s+/u)[0]!;
+  const people = namePart.split(/\s*[,&]\s*|\s+và\s+|\s*-\s*/u).filter(Boolean);
+  if (!people.length || people.length > 4) return null;
+  for (const p of people) {
+    const words = p.replace(/\.(?=\p{Lu})/gu, ". ").split(/\s+/u).filter(Boolean);
+    if (!words.length || words.length > 5) return null;
+    if (!words.every((w) => NAME_WORD.test(w) || BYLINE_ROLE.test(w))) return null;
+    if (words.every((w) => BYLINE_ROLE.test(w) && !/^pv|ctv|btv$/iu.test(w))) return null;
+  }
+  return s;
+}
