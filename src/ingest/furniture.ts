@@ -77,7 +77,8 @@ export function outletTag(lead: string): { tag: string; length: number } | null 
     const dashed = /[-–—]\s*$/u.test(paren[0]);
     const words = tag.split(/\s+/u);
     const acronym = /^\p{Lu}[\p{Lu}\p{N}.&+]*\p{Lu}/u.test(words[0]!) && words.length <= 3;
-    const named = dashed && words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:online|điện tử|tv|news)$/iu.test(w));
+    // "(Dân trí) -", "(Chinhphu.vn) -": a short capitalised name followed by a dash
+    const named = dashed && words.length <= 3 && /^\p{Lu}/u.test(words[0]!) && tag.length <= 20;
     if ((acronym || named) && !/\d[/-]\d/u.test(tag)) return { tag, length: paren[0].length };
   }
   const bare = /^(\p{Lu}[\p{Lu}\p{N}.&]{1,11}(?: online)?)\s*[-–—]\s+/u.exec(lead);
@@ -106,4 +107,14 @@ export function bylineOf(line: string): string | null {
     if (words.every((w) => BYLINE_ROLE.test(w) && !/^pv|ctv|btv$/iu.test(w))) return null;
   }
   return s;
+}
+
+/**
+ * Several headlines run together, as a related-articles box comes out when the page is flattened:
+ * no sentence stop at the end, and a headline that ends in a year or a closing quote followed straight
+ * by another that starts with a capital ("… thi đua 2021 Nhà trường, học sinh …").
+ */
+export function isHeadlineRun(s: string): boolean {
+  if (/[.!?:;…]$/u.test(s) || syllables(s) > 45) return false;
+  return /(?:(?<![\d/.-])(?:19|20)\d{2}|[”"])\s+\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(s);
 }

@@ -4,7 +4,7 @@
 // captions that repeat the headline, related-article boxes, comment forms, source and URL lines).
 import type { Article } from "../types.js";
 import {
-  bylineOf, isCommentForm, isNavigation, isPunctuationOnly, isRelatedPointer, isStrayLetters, isTailHeading,
+  bylineOf, isCommentForm, isHeadlineRun, isNavigation, isPunctuationOnly, isRelatedPointer, isStrayLetters, isTailHeading,
   isWidget, lineKey, outletTag, sourceCredit, syllables, trimLine,
 } from "./furniture.js";
 import { datelineDate, toIso, trailingDate, type FoundDate } from "./vndate.js";
@@ -75,6 +75,7 @@ export function parseTextDump(raw: string, source: string, opts: TextDumpOptions
   const seenKeys = new Set<string>(title ? [lineKey(title)] : []);
   let url: string | null = null;
   let credit: string | null = null;
+  const related: string[] = [];
   for (; i < lines.length; i++) {
     const s = lines[i]!;
     if (isFurniture(s)) continue;
@@ -83,6 +84,8 @@ export function parseTextDump(raw: string, source: string, opts: TextDumpOptions
     const cr = sourceCredit(s);
     if (cr !== null) { if (cr) credit = cr; if (isHttpUrl(cr)) url ??= cr; continue; }
     if (!kept.length && datelineDate(s)) continue;
+    // a related-articles box sits right after the lead
+    if (kept.length === 1 && isHeadlineRun(s)) { related.push(s); continue; }
     const key = lineKey(s);
     if (seenKeys.has(key)) continue; // a repeated lead, a caption repeating the headline
     seenKeys.add(key);
@@ -117,6 +120,7 @@ export function parseTextDump(raw: string, source: string, opts: TextDumpOptions
   const extra: Record<string, unknown> = { metaChoices: choices };
   if (siteName) extra.siteName = siteName;
   if (credit) extra.sourceCredit = credit;
+  if (related.length) extra.relatedHeadlines = related;
   const canon = finalUrl ? canonicalUrl(finalUrl) : null;
   if (canon) extra.canonicalUrl = canon;
   return {

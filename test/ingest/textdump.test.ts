@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { parseTextDump } from "../../src/ingest/textdump.js";
+import { datelineDate, findDates, toIso, trailingDate } from "../../src/ingest/vndate.js";
+import { bylineOf, outletTag } from "../../src/ingest/furniture.js";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+
+describe("Vietnamese datelines", () => {
+  it("reads day-first dates with the time on either side, in Vietnam time", () => {
+    expect(toIso(datelineDate("04/03/2021 22:20")!)).toBe("2021-03-04T22:20:00+07:00");
+    expect(toIso(datelineDate("09:03, 13/03/2019")!)).toBe("2019-03-13T09:03:00+07:00");
+    expect(toIso(datelineDate("Ngày đăng 06/02/2020 | 14:46 \u00a0|\u00a0Lượt xem: 309")!)).toBe("2020-02-06T14:46:00+07:00");
+    expect(toIso(datelineDate("Thứ năm, 04/03/2021 - 22:20 (GMT+7)")!)).toBe("2021-03-04T22:20:00+07:00");
+    expect(toIso(datelineDate("( Cập nhật lúc: 09/01/2023  )")!)).toBe("2023-01-09");
+    expect(toIso(datelineDate("Cập nhật: 15/04/2021 08:04")!)).toBe("2021-04-15T08:04:00+07:00");
+  });
+  it("does not take a sentence that mentions a date for a dateline", () => {
+    expect(datelineDate("Chiều ngày 05/2/2020, tại phòng họp tầng 3 trụ sở Quận ủy")).toBeNull();
+    expect(findDates("Chiều ngày 05/2/2020, tại phòng họp")[0]!.date).toBe("2020-02-05");
+  });
+  it("rejects impossible dates and times", () => {
+    expect(datelineDate("31/02/2021")).toBeNull();
+    expect(toIso(datelineDate("04/03/2021 25:61")!)).toBe("2021-03-04");
+  });
+  it("splits a date in parentheses off a headline", () => {
+    const t = trailingDate("Tổ chức các phong trào thi đua (14:16 09/04/2021)")!;
+    expect(t.before).toBe("Tổ chức các phong trào thi đua");
+    expect(toIso(t.date)).toBe("2021-04-09T14:16:00+07:00");
+    expect(trailingDate("Hội nghị Cụm thi đua số 4 (lần thứ 2)")).toBeNull();
+  });
+});
+
+describe("outlet tags and bylines", () => {
+  it("finds the outlet tag that opens a lead", () => {
+    expect(outletTag("(LĐTĐ) Chiều 4/3, Cụm thi đua")?.tag).toBe("LĐTĐ");
+    expect(outletTag("HNP - Phát biểu chỉ đạo")?.tag).toBe("HNP");
+    expect(outletTag("(LĐ online) - Chiều 15/4")?.tag).toBe("LĐ online");
+    expect(outletTag("(Dân trí) - Sáng nay")?.tag).toBe("Dân trí");
+    expect(outletTag("(1/4) Cụm thi đua")).toBeNull();
+    expect(outletTag("Chiều ngày (1/4), Cụm thi đua")).toBeNull();
+  });
+  it("recognises bylines and not sentences", () => {
+    for (const b of ["P.Ngân", "N. Hoa", "Nhóm PV", "Đức Minh, Văn Công", "LÊ VĂN THƠM", "C. Q.H – MTTQ Ba Đình", "C.N"]) expect(bylineOf(b)).toBe(b);
+    expect(bylineOf("Toàn cảnh hội nghị.")).toBeNull();
+    expect(bylineOf("Các đơn vị ký kết giao ước thi đua.")).toBeNull();
+    expect(bylineOf("Ngày 24/12")).toBeNull();
+  });
+});
+
+// A dump in the shape news sites leave: logo letter, dateline, headline, tagged lead printed twice,
+// related headlines, caption repeating the headline, byline, comment form, URL line.
+const DUMP = [
+  "Tin tức", "", "T", "10/05/2022 09:15", "", "Khối thi đua các cơ quan Nội chính tỉnh ký kết giao ước thi đua năm 2022", "",
+  "(VTV) - Sáng 10/5, Khối thi đua các cơ quan Nội chính tỉnh tổ chức hội nghị ký kết giao ước thi đua.", "",
+  "(VTV) - Sáng 10/5, Khối thi đua các cơ quan Nội chính tỉnh tổ chức hội nghị ký kết giao ước thi đua.", "",
+  "Khối thi đua các cơ quan Nội chính tỉnh ký kết giao ước thi đua năm 2022", "Các đơn vị ký giao ước.", "",
+  "\u00a0", ".", "Năm 2022, các đơn vị trong Khối cam kết thực hiện tốt các nội dung thi đua.", "",
+  "Trần Văn An", "", "Tin liên quan", "Khối thi đua số 2 tổng kết năm 2021", "", "Họ tên:(*)", "Mã xác nhận: L?y l?i m\ufffd b?o m?t",
+  "https://www.example-news.vn/khoi-noi-chinh-ky-ket-2022.html",
+].join("\n");
+
+describe("parseTextDump", () => {
+  const a = parseTextDump(DUMP, "x.txt");
+  it("finds headline, dateline, outlet tag, byline and URL", () => {
+    expect(a.title).toBe("Khối thi đua các cơ quan Nội chính tỉnh ký kết giao ước thi đua năm 2022");
+    expect(a.published).toBe("2022-05-10T09:15:00+07:00");
+    expect(a.outlet).toBe("VTV");
+    expect(a.author).toBe("Trần Văn An");
+    expect(a.url).toBe("https://www.example-news.vn/khoi-noi-chinh-ky-ket-2022.html");
+    expect(a.format).toBe("txt");
+  });
+  it("keeps the story and drops the furniture", () => {
+    expect(a.text.split("\n\n")).toEqual([
+      a.title,
+      "(VTV) - Sáng 10/5, Khối thi đua các cơ quan Nội chính tỉnh tổ chức hội nghị ký kết giao ước thi đua.",
+      "Các đơn vị ký giao ước.",
+      "Năm 2022, các đơn vị trong Khối cam kết thực hiện tốt các nội dung thi đua.",
+    ]);
+    expect(a.text.slice(a.bodyStart).startsWith("(VTV)")).toBe(true);
+  });
+  it("takes the outlet from the URL's host when the page gives none", () => {
+    const b = parseTextDump("Cụm thi đua số 2 tỉnh Lào Cai ký giao ước năm 2023\n\nSáng 3/3, Cụm thi đua số 2 tổ chức hội nghị.\n\nhttps://www.baolaocai.vn/a-1.html", "y.txt");
+    expect(b.outlet).toBe("baolaocai.vn");
+    expect(b.published).toBeNull();
+  });
+});
+
+describe("the sample corpus", () => {
+  const dirs = ["corpus/seeds", "corpus/dev"];
+  const files = dirs.flatMap((d) => readdirSync(join(ROOT, d)).filter((f) => f.endsWith(".txt")).map((f) => join(d, f)));
+  it.each(files)("%s: headline and date agree with the gold record", (f) => {
+    const gold = JSON.parse(readFileSync(join(ROOT, "corpus/gold", f.split("/").pop()!.replace(/\.txt$/, ".json")), "utf8")).article;
+    const a = parseTextDump(readFileSync(join(ROOT, f), "utf8"), f);
+    expect(a.title).toBe(gold.title);
+    expect(a.published?.slice(0, 10) ?? null).toBe(gold.published);
+    if (gold.author) expect(a.author).toBe(gold.author);
+    if (gold.outlet) expect(a.outlet).toBe(gold.outlet);
+  });
+});
