@@ -1,7 +1,205 @@
-// Recogniser for clusters (placeholder: being written).
-import type { ClusterFact } from "../../types.js";
-import type { Context } from "./context.js";
+// Clusters recogniser: every cụm / khối thi đua the story is about.
+// Patterns covered:
+//   "Cụm thi đua số 4 thành phố Hà Nội", "Cụm Thi đua số 01 Ủy ban MTTQ Việt Nam …" (number 1),
+//   "Cụm thi đua cụm số VII" (Roman numeral → 7), "Cụm số 1 của MTTQ …", "Khối thi đua Văn hóa - Xã hội",
+//   "Cụm thi đua 5 thành phố trực thuộc Trung ương" (no number: the 5 counts cities),
+//   "Cụm thi đua số 4 - Cụm thi đua Mặt trận …" (apposition: one cluster).
+// Mentions of one cluster merge (same kind and number; without a number, one name a prefix of the other);
+// the name kept is the fullest surface. A cluster named only in page furniture (a line with no final
+// punctuation that is not the title, e.g. a related-article headline) is dropped. System and locality
+// come from the name (lexicons cluster-systems, provinces); a local story lends its province.
+import type { ClusterFact, ClusterKind } from "../../types.js";
+import { prov, sentenceAt, type Doc } from "../doc.js";
+import { makeLexicon } from "../lexicon.js";
+import { fold } from "../normalize.js";
+import { syllables, type Syllable } from "../syllables.js";
+import { CLUSTER_HEAD, CLUSTER_REF, MAX_LOWER_RUN, NAME_STOPS, NAME_TRAILERS, NAME_WORDS, NOT_LOCAL } from "./clusters.rules.js";
+import type { ClusterMention, Context } from "./context.js";
 
-export function recognizeClusters(_ctx: Context): ClusterFact[] {
-  return [];
+interface Mention {
+  kind: ClusterKind;
+  number: number | null;
+  start: number;
+  end: number; // end of the whole name
+  name: string; // norm surface
+  story: boolean; // in story text (not furniture)
+  appositionOf?: number; // index of the mention this one restates
+}
+
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+export function romanToInt(s: string): number | null {
+  let total = 0;
+  const t = s.toLowerCase();
+  for (let k = 0; k < t.length; k++) {
+    const v = ROMAN[t[k]!], next = ROMAN[t[k + 1] ?? ""] ?? 0;
+    if (!v) return null;
+    total += v < next ? -v : v;
+  }
+  return total > 0 ? total : null;
+}
+
+/** Words after the head that still belong to the name; returns the norm end of the name. */
+function nameEnd(doc: Doc, from: number, limit: number): { end: number; apposition: boolean } {
+  const syl = syllables(doc.norm, from, limit);
+  let end = from;
+  let lastGood = from;
+  let lowerRun = -1; // lower-case syllables since the last capitalised one (-1: none capitalised yet)
+  for (let k = 0; k < syl.length; k++) {
+    const s = syl[k]!;
+    const gap = doc.norm.slice(end, s.start);
+    const dash = /^\s*-\s*$/.test(gap);
+    if (!/^\s+$/.test(gap) && !dash) break; // punctuation ends the name
+    const f = fold(s.text);
+    if (dash && (f === "cum" || f === "khoi")) return { end: lastGood, apposition: true };
+    if (f === "nam" && /^\d{4}$/.test(syl[k + 1]?.text ?? "")) break; // "năm 2021" is a date, not the name
+    const countOfPlaces = /^\d{1,2}$/.test(s.text) && /^(thanh|tinh|quan|huyen|xa|phuong|dia|don)$/.test(fold(syl[k + 1]?.text ?? ""));
+    const tổQuốc = f === "to" && fold(syl[k + 1]?.text ?? "") === "quoc";
+    const afterCap = !s.cap && lowerRun >= 0 && lowerRun < MAX_LOWER_RUN && !NAME_STOPS.has(f) && !dash;
+    if (!(s.cap || NAME_WORDS.has(f) || countOfPlaces || tổQuốc || afterCap)) break;
+    if (s.cap) lowerRun = 0; else if (lowerRun >= 0) lowerRun = NAME_WORDS.has(f) && !afterCap ? -1 : lowerRun + 1;
+    end = s.end;
+    if (!NAME_TRAILERS.has(f)) lastGood = end;
+  }
+  return { end: lastGood, apposition: false };
+}
+
+/** Is the sentence holding n story text rather than a headline-like line of page furniture? */
+function inStory(doc: Doc, n: number): boolean {
+  const s = sentenceAt(doc, n);
+  if (!s) return false;
+  if (n < doc.bodyStart) return true; // the title paragraph
+  const title = doc.article.title?.trim();
+  const lineText = doc.norm.slice(s.start, s.end).trim();
+  if (title && fold(lineText) === fold(title)) return true;
+  if (/[.!?…:;,)"]$/.test(lineText)) return true;
+  const sameLine = doc.sentences.filter((x) => x.line === s.line);
+  if (sameLine.length > 1) return true;
+  return syllables(lineText).length >= 40;
+}
+
+function findMentions(doc: Doc): Mention[] {
+  const out: Mention[] = [];
+  const re = new RegExp(CLUSTER_HEAD.pattern.source, CLUSTER_HEAD.pattern.flags);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(doc.folded))) {
+    const numText = m[3];
+    const surfaceNum = numText ? doc.norm.slice(m.index + m[0].length - numText.length, m.index + m[0].length) : "";
+    let number: number | null = null;
+    if (numText) number = /^\d+$/.test(numText) ? Number(numText) : surfaceNum === surfaceNum.toUpperCase() ? romanToInt(numText) : null;
+    if (!m[2] && number === null) continue; // a bare "cụm" is a reference, not a name
+    const headEnd = number === null && numText ? m.index + m[0].length - numText.length - 3 : m.index + m[0].length;
+    const sent = sentenceAt(doc, m.index);
+    const { end, apposition } = nameEnd(doc, headEnd, sent ? sent.end : doc.norm.length);
+    const kind: ClusterKind = m[1] === "cum" ? "cụm" : "khối";
+    const name = doc.norm.slice(m.index, end).replace(/\s+/g, " ");
+    const mention: Mention = { kind, number, start: m.index, end, name, story: inStory(doc, m.index) };
+    const prev = out[out.length - 1];
+    if (prev && prev.end <= m.index && /^\s*-\s*$/.test(doc.norm.slice(prev.end, m.index)) && prev.number !== null && number === null) {
+      mention.appositionOf = out.length - 1;
+    }
+    out.push(mention);
+    re.lastIndex = Math.max(end, m.index + m[0].length);
+    void apposition;
+  }
+  return out;
+}
+
+const words = (s: string) => fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const isPrefix = (a: string[], b: string[]) => a.length <= b.length && a.every((w, k) => w === b[k]);
+/** A name with nothing after the head ("Cụm thi đua") says nothing about which cluster. */
+const hasOwnName = (m: Mention) => m.number !== null || words(m.name).length > (/thi\s+dua/.test(fold(m.name)) ? 3 : 1);
+
+const provinces = makeLexicon("provinces");
+
+function localityIn(text: string): string | null {
+  if (/TP\.?\s?HCM|TPHCM/i.test(text)) return "Hồ Chí Minh";
+  for (const s of syllables(text)) {
+    const hit = provinces.longestAt(text, s.start);
+    if (hit && s.cap) return hit.entry;
+  }
+  return null;
+}
+
+/** The province a local story is about: named with its unit noun at least twice and far more than any other. */
+function storyLocality(doc: Doc): string | null {
+  const counts = new Map<string, { n: number; surface: string }>();
+  const re = /(?<![\p{L}])(?:tỉnh|thành phố|TP\.?)\s+(?=\p{Lu})/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(doc.norm))) {
+    const hit = provinces.longestAt(doc.norm, m.index + m[0].length);
+    if (!hit) continue;
+    const k = fold(hit.entry);
+    const c = counts.get(k) ?? { n: 0, surface: hit.entry };
+    c.n++;
+    counts.set(k, c);
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n);
+  const [first, second] = ranked;
+  if (!first || first.n < 2 || (second && second.n * 3 > first.n)) return null;
+  return first.surface;
+}
+
+const systems = makeLexicon("cluster-systems");
+function systemOf(name: string): string | null {
+  const bo = name.match(/(?<![\p{L}])Bộ\s+(\p{Lu}[^;]*)/u);
+  if (bo && !/^(Công an|Quốc phòng)/.test(bo[1]!.trim())) return `Bộ ${bo[1]!.trim()}`;
+  for (const s of syllables(name)) {
+    const hit = systems.longestAt(name, s.start);
+    if (hit) return hit.value;
+  }
+  return null;
+}
+
+export function recognizeClusters(ctx: Context): ClusterFact[] {
+  const { doc } = ctx;
+  const mentions = findMentions(doc);
+  // group mentions into clusters
+  const groups: number[][] = [];
+  const groupOf = new Array<number>(mentions.length).fill(-1);
+  mentions.forEach((m, i) => {
+    if (m.appositionOf !== undefined) { groupOf[i] = groupOf[m.appositionOf]!; if (groupOf[i]! >= 0) groups[groupOf[i]!]!.push(i); return; }
+    if (!hasOwnName(m)) return;
+    const g = groups.findIndex((members) => members.some((j) => {
+      const o = mentions[j]!;
+      if (o.kind !== m.kind || o.appositionOf !== undefined) return false;
+      if (o.number !== null || m.number !== null) return o.number === m.number;
+      const a = words(o.name), b = words(m.name);
+      return isPrefix(a, b) || isPrefix(b, a);
+    }));
+    if (g >= 0) { groups[g]!.push(i); groupOf[i] = g; } else { groupOf[i] = groups.length; groups.push([i]); }
+  });
+  const facts: ClusterFact[] = [];
+  const factOfGroup = new Map<number, number>();
+  const local = storyLocality(doc);
+  groups.forEach((members, g) => {
+    const own = members.filter((i) => mentions[i]!.appositionOf === undefined);
+    if (!own.some((i) => mentions[i]!.story)) return; // named only in page furniture
+    const best = own.filter((i) => mentions[i]!.story).reduce((a, b) => (words(mentions[b]!.name).length > words(mentions[a]!.name).length ? b : a));
+    const m = mentions[best]!;
+    const first = mentions[own.find((i) => mentions[i]!.story)!]!;
+    const allNames = members.map((i) => mentions[i]!.name).join(" ; ");
+    const bestSpan = prov(doc, m.start, m.end, CLUSTER_HEAD.name, CLUSTER_HEAD.confidence);
+    let locality = localityIn(m.name);
+    if (!locality && !NOT_LOCAL.test(fold(m.name)) && !/Bộ\s/u.test(allNames)) locality = local;
+    factOfGroup.set(g, facts.length);
+    facts.push({
+      kind: m.kind, number: m.number, name: doc.text.slice(bestSpan.start, bestSpan.end).replace(/\s+/g, " ").trim(),
+      locality, system: systemOf(allNames),
+      prov: prov(doc, first.start, first.end, CLUSTER_HEAD.name, m.number !== null ? CLUSTER_HEAD.confidence : 0.8),
+    });
+  });
+  // every mention, named or bare, with the cluster it refers to, for the members and roles recognisers
+  const all: ClusterMention[] = mentions.map((m, i) => ({ start: m.start, end: m.end, cluster: groupOf[i]! >= 0 ? factOfGroup.get(groupOf[i]!) ?? null : null }));
+  const re = new RegExp(CLUSTER_REF.pattern.source, CLUSTER_REF.pattern.flags);
+  let r: RegExpExecArray | null;
+  while ((r = re.exec(doc.folded))) {
+    if (all.some((a) => a.start <= r!.index && r!.index < a.end)) continue;
+    all.push({ start: r.index, end: r.index + r[0].length, cluster: null });
+  }
+  all.sort((a, b) => a.start - b.start);
+  // a bare reference means the cluster last named before it
+  let last: number | null = null;
+  for (const a of all) { if (a.cluster === null) a.cluster = last; else last = a.cluster; }
+  ctx.mentions = all;
+  return facts;
 }

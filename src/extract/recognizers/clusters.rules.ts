@@ -1,0 +1,49 @@
+// Rules of the clusters recogniser. Patterns run on the folded text (lower case, no diacritics),
+// so "Cụm Thi đua", "CỤm thi đua" and "cum thi dua" are one pattern; surfaces come from the original.
+import type { Rule } from "./context.js";
+
+/** Head of a cluster name: "Cụm thi đua", "Khối thi đua", "Cụm thi đua cụm số VII", "Cụm số 1". */
+export const CLUSTER_HEAD: Rule = {
+  name: "cluster.head",
+  pattern: /(?<![\p{L}\p{N}])(cum|khoi)(\s+thi\s+dua)?(?:\s+(?:cum|khoi))?(?:\s+so\s+(\d{1,3}|[ivxlc]{1,6})(?![\p{L}\p{N}]))?/gu,
+  produces: "a cluster (kind, number when 'số N' follows) whose name continues with the words after the head",
+  confidence: 0.9,
+};
+
+/** A bare reference to a cluster already named: "các đơn vị trong Cụm", "của Khối". */
+export const CLUSTER_REF: Rule = {
+  name: "cluster.reference",
+  pattern: /(?<![\p{L}\p{N}])(cum|khoi)(?![\p{L}\p{N}])(?!\s+(?:truong|pho)(?![\p{L}\p{N}]))/gu,
+  produces: "a reference used to attach members and roles to the cluster named before it",
+  confidence: 0.5,
+};
+
+/**
+ * Lower-case words that may continue a cluster name ("… thành phố Hà Nội", "… các tỉnh miền Đông Nam bộ",
+ * "… 5 thành phố trực thuộc Trung ương", "… và các đoàn thể chính trị - xã hội khối dân vận"). Folded.
+ */
+export const NAME_WORDS = new Set([
+  "thanh", "pho", "tinh", "quan", "huyen", "xa", "phuong", "thi", "tran", "cac", "cua", "va", "truc", "thuoc",
+  "co", "doan", "the", "chinh", "tri", "hoi", "khoi", "dan", "van", "mien", "bo", "nhan", "viet", "nam",
+  "trung", "uong", "doanh", "nghiep", "nganh", "so", "ban", "nganh", "lao", "dong", "cong",
+]);
+
+/** Words that may not end a name (they only link what follows). Folded. */
+export const NAME_TRAILERS = new Set(["cac", "cua", "va", "truc", "thuoc", "thi", "khoi"]);
+
+/** Names that describe a national or regional cluster: the article's own province is not its locality. */
+export const NOT_LOCAL = /(?:^|\s)(?:bo\s|cac tinh|cac thanh pho|truc thuoc trung uong|mien|viet nam|toan quoc|\d+\s+(?:tinh|thanh pho))/u;
+
+/**
+ * Lower-case syllables that cannot continue a name after a capitalised word: verbs and function words
+ * that start the predicate ("… Hà Nội tổ chức", "… Công an đã", "… tỉnh gồm"). Folded.
+ */
+export const NAME_STOPS = new Set([
+  "to", "da", "dang", "se", "ky", "gom", "do", "la", "co", "duoc", "voi", "tai", "trong", "nam", "tong", "trien",
+  "tiep", "can", "phai", "thuc", "hop", "de", "cung", "ve", "tien", "phat", "bao", "ban", "vua", "moi", "nhu", "ra",
+  "len", "lam", "chu", "dai", "thong", "danh", "gui", "nhan", "ghi", "tham", "du", "voi", "tu", "theo", "nay", "nhung",
+  "sau", "truoc", "khi", "neu", "vi", "qua", "luon", "deu", "cung", "bau", "suy", "giu", "dua", "di", "den",
+]);
+
+/** Lower-case syllables allowed after a capitalised word before the name must end (Cựu chiến binh). */
+export const MAX_LOWER_RUN = 2;
