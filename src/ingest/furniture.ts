@@ -118,3 +118,8 @@ export function isHeadlineRun(s: string): boolean {
   if (/[.!?:;…]$/u.test(s) || syllables(s) > 45) return false;
   return /(?:(?<![\d/.-])(?:19|20)\d{2}|[”"])\s+\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(s);
 }
+
+/** Lines that are never part of a story wherever they stand. */
+export function isFurniture(s: string): boolean {
+  return !s || isPunctuationOnly(s) || isStrayLetters(s) || isNavigation(s) || isWidget(s) || isRelatedPointer(s);
+}

@@ -4,11 +4,11 @@
 // captions that repeat the headline, related-article boxes, comment forms, source and URL lines).
 import type { Article } from "../types.js";
 import {
-  bylineOf, isCommentForm, isHeadlineRun, isNavigation, isPunctuationOnly, isRelatedPointer, isStrayLetters, isTailHeading,
-  isWidget, lineKey, outletTag, sourceCredit, syllables, trimLine,
+  isCommentForm, isFurniture, isNavigation, isTailHeading, lineKey, outletTag, syllables, trimLine,
 } from "./furniture.js";
+import { cleanStory } from "./story.js";
 import { datelineDate, toIso, trailingDate, type FoundDate } from "./vndate.js";
-import { canonicalUrl, hostOutlet, isHttpUrl } from "./url.js";
+import { canonicalUrl, hostOutlet } from "./url.js";
 
 export interface TextDumpOptions {
   /** Known URL of the article (overrides a URL line in the dump). */
@@ -30,11 +30,6 @@ function looksLikeTitle(s: string): boolean {
   // a long line ending in a sentence stop after several clauses is a lead paragraph, not a headline
   if (n > 35 && /[.;]$/u.test(s) && /[,;]/u.test(s.slice(0, -1))) return false;
   return !isNavigation(s) && !isCommentForm(s) && !isTailHeading(s);
-}
-
-/** Lines that are never part of a story wherever they stand. */
-function isFurniture(s: string): boolean {
-  return !s || isPunctuationOnly(s) || isStrayLetters(s) || isNavigation(s) || isWidget(s) || isRelatedPointer(s);
 }
 
 export function parseTextDump(raw: string, source: string, opts: TextDumpOptions = {}): Article {
@@ -70,44 +65,22 @@ export function parseTextDump(raw: string, source: string, opts: TextDumpOptions
   if (title === null) i = 0;
   if (date && !choices.published) choices.published = "dateline above the story";
 
-  // 2. Body: the story's paragraphs up to the first box that follows it.
-  const kept: string[] = [];
-  const seenKeys = new Set<string>(title ? [lineKey(title)] : []);
-  let url: string | null = null;
-  let credit: string | null = null;
-  const related: string[] = [];
-  for (; i < lines.length; i++) {
-    const s = lines[i]!;
-    if (isFurniture(s)) continue;
-    if (kept.length && (isTailHeading(s) || isCommentForm(s))) break;
-    if (isHttpUrl(s) && !/\s/u.test(s)) { url = s; continue; }
-    const cr = sourceCredit(s);
-    if (cr !== null) { if (cr) credit = cr; if (isHttpUrl(cr)) url ??= cr; continue; }
-    if (!kept.length && datelineDate(s)) continue;
-    // a related-articles box sits right after the lead
-    if (kept.length === 1 && isHeadlineRun(s)) { related.push(s); continue; }
-    const key = lineKey(s);
-    if (seenKeys.has(key)) continue; // a repeated lead, a caption repeating the headline
-    seenKeys.add(key);
-    kept.push(s);
+  // 2. Body: blocks of consecutive lines (a dump without blank lines has one paragraph per line).
+  const rest = lines.slice(i);
+  const hasBlankLines = rest.some((l, k) => !l && k > 0 && k < rest.length - 1);
+  const blocks: string[][] = [];
+  let cur: string[] = [];
+  for (const l of rest) {
+    if (!l) { if (cur.length) blocks.push(cur); cur = []; continue; }
+    cur.push(l);
+    if (!hasBlankLines) { blocks.push(cur); cur = []; }
   }
-  // the trailing lines after the story: a URL line or a byline
-  for (let j = i; j < lines.length; j++) {
-    const s = lines[j]!;
-    if (isHttpUrl(s) && !/\s/u.test(s)) url = s;
-  }
-
-  // 3. Byline: the last short line of names.
-  let author: string | null = null;
-  const last = kept[kept.length - 1];
-  if (last !== undefined && kept.length > 1) {
-    author = bylineOf(last);
-    if (author) kept.pop();
-  }
-
+  if (cur.length) blocks.push(cur);
+  const story = cleanStory(blocks, title);
+  const url = story.url;
   // 4. Outlet: the tag opening the lead, else a site-name line, else the URL's host.
   let outlet: string | null = null;
-  for (const p of kept.slice(0, 3)) {
+  for (const p of story.paragraphs.slice(0, 3)) {
     const t = outletTag(p);
     if (t) { outlet = t.tag; choices.outlet = "tag at the start of the lead"; break; }
   }
@@ -115,12 +88,13 @@ export function parseTextDump(raw: string, source: string, opts: TextDumpOptions
   if (!outlet && siteName) { outlet = siteName; choices.outlet = "site name above the headline"; }
   if (!outlet && finalUrl) { outlet = hostOutlet(finalUrl); if (outlet) choices.outlet = "host of the article URL"; }
 
-  const body = kept.join("\n\n");
+  const body = story.paragraphs.join("\n\n");
+  const author = story.author;
   const text = title ? (body ? `${title}\n\n${body}` : title) : body;
   const extra: Record<string, unknown> = { metaChoices: choices };
   if (siteName) extra.siteName = siteName;
-  if (credit) extra.sourceCredit = credit;
-  if (related.length) extra.relatedHeadlines = related;
+  if (story.credit) extra.sourceCredit = story.credit;
+  if (story.related.length) extra.relatedHeadlines = story.related;
   const canon = finalUrl ? canonicalUrl(finalUrl) : null;
   if (canon) extra.canonicalUrl = canon;
   return {

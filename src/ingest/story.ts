@@ -1,0 +1,59 @@
+// The story's paragraphs from the blocks under a headline, whatever the input format:
+// drops furniture lines, repeated paragraphs and captions repeating the headline, related-headline
+// runs after the lead, stops at the boxes that follow a story (comment form, "Tin xem nhiều"…),
+// and takes off the trailing byline, source credit and URL line.
+import {
+  bylineOf, isCommentForm, isFurniture, isHeadlineRun, isTailHeading, lineKey, sourceCredit,
+} from "./furniture.js";
+import { isHttpUrl } from "./url.js";
+import { datelineDate } from "./vndate.js";
+
+export interface Story {
+  /** Paragraphs; the lines of one block (list items, a caption under its photo line) joined by "\n". */
+  paragraphs: string[];
+  author: string | null;
+  /** A bare URL line after the story (the article's own address in a dump). */
+  url: string | null;
+  /** What a "Nguồn:" line credits. */
+  credit: string | null;
+  /** Headline runs of a related-articles box that were dropped. */
+  related: string[];
+}
+
+const isUrlLine = (s: string) => isHttpUrl(s) && !/\s/u.test(s);
+
+/** `blocks`: paragraphs as lists of trimmed, non-empty lines, in page order. */
+export function cleanStory(blocks: string[][], title: string | null): Story {
+  const seen = new Set<string>(title ? [lineKey(title)] : []);
+  const out: string[][] = [];
+  const related: string[] = [];
+  let url: string | null = null;
+  let credit: string | null = null;
+  let ended = false;
+  for (const block of blocks) {
+    const kept: string[] = [];
+    for (const s of block) {
+      if (isUrlLine(s)) { url = s; continue; }
+      if (ended || isFurniture(s)) continue;
+      if (out.length && (isTailHeading(s) || isCommentForm(s))) { ended = true; continue; }
+      const cr = sourceCredit(s);
+      if (cr !== null) { if (cr) credit = cr; if (isHttpUrl(cr)) url ??= cr; continue; }
+      if (!out.length && !kept.length && datelineDate(s)) continue;
+      const key = lineKey(s);
+      if (seen.has(key)) continue; // a lead printed twice, a caption repeating the headline
+      // a related-articles box sits right after the lead
+      if (out.length === 1 && !kept.length && block.length === 1 && isHeadlineRun(s)) { related.push(s); continue; }
+      seen.add(key);
+      kept.push(s);
+    }
+    if (kept.length) out.push(kept);
+  }
+  // the byline is the last short line of names
+  let author: string | null = null;
+  const lastBlock = out[out.length - 1];
+  if (lastBlock && out.length > 1) {
+    author = bylineOf(lastBlock[lastBlock.length - 1]!);
+    if (author) { lastBlock.pop(); if (!lastBlock.length) out.pop(); }
+  }
+  return { paragraphs: out.map((b) => b.join("\n")), author, url, credit, related };
+}
