@@ -1,7 +1,218 @@
-// Recogniser for members (placeholder: being written).
+// Members recogniser: the units listed as belonging to a cluster.
+// Patterns covered:
+//   "Cụm thi đua số 4 gồm 6 đơn vị: A; B; …; E và F."       (declared count checked against the list)
+//   "Cụm … gồm 06 quận: Đống Đa, Hoàn Kiếm, … và Long Biên" → "quận Đống Đa", … (head noun distributed)
+//   "các đơn vị trong Cụm … gồm Công an 8 tỉnh: Thái Nguyên, …" → "Công an tỉnh Thái Nguyên", …
+//   "cụm … gồm các xã Thị trấn Hữu Lũng, Minh Sơn, …" → "Thị trấn Hữu Lũng", "xã Minh Sơn", …
+//   "Khối … gồm Mặt trận, Liên đoàn Lao động, …, Hội Cựu chiến binh tỉnh."
+//   "… thành viên của Cụm là A, B và C"; lists continued on bullet lines after "gồm … :";
+//   "MTTQ 06 quận (Đống Đa, …)" when the bracket holds exactly the stated number of names.
+// A list must follow a mention of the cluster closely (units merely attending a meeting are not members).
+// Items are cut where the predicate resumes ("… Đồng Tân đã tổ chức"), and the whole list ends there.
 import type { MemberFact, RecordNote } from "../../types.js";
-import type { Context } from "./context.js";
+import { prov, sentenceAt, span, type Doc } from "../doc.js";
+import { fold } from "../normalize.js";
+import type { Sentence } from "../sentences.js";
+import { isCap, syllables } from "../syllables.js";
+import { clusterAt, type Context, type Rule } from "./context.js";
+import { BETWEEN_NOT_MEMBERS, DISTRIBUTED_HEADS, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_LA, NUMBER_WORDS, ORG_HEADS } from "./members.rules.js";
 
-export function recognizeMembers(_ctx: Context): { members: MemberFact[]; notes: RecordNote[] } {
-  return { members: [], notes: [] };
+interface Head {
+  org: [number, number] | null; // "Công an" in "Công an 8 tỉnh"
+  count: number | null;
+  unit: [number, number] | null; // distributed unit noun
+  after: number;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const NUM = `\\d{1,2}|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|")}`;
+const HEAD_RE = new RegExp(
+  `^\\s*:?\\s*(?:có\\s+)?(?:các\\s+)?(?:((?:\\p{Lu}[\\p{L}]*\\s+){1,4}?)(?=(?:${NUM})\\s))?(?:(${NUM})\\s+)?` +
+  `(?:(${DISTRIBUTED_HEADS.map(esc).join("|")})|(?:${GENERIC_HEADS.map(esc).join("|")}))?(?![\\p{L}])\\s*(?:sau)?\\s*:?`,
+  "iu",
+);
+
+function parseHead(doc: Doc, pos: number): Head {
+  const m = HEAD_RE.exec(doc.norm.slice(pos, pos + 160));
+  if (!m) return { org: null, count: null, unit: null, after: pos };
+  let cursor = pos;
+  const at = (sub: string | undefined): [number, number] | null => {
+    if (!sub) return null;
+    const k = doc.norm.indexOf(sub, cursor);
+    cursor = k + sub.length;
+    return [k, k + sub.trimEnd().length];
+  };
+  const org = at(m[1]);
+  const countText = m[2];
+  if (countText) cursor = doc.norm.indexOf(countText, cursor) + countText.length;
+  const unit = at(m[3]);
+  const count = countText ? (/^\d+$/.test(countText) ? Number(countText) : NUMBER_WORDS[countText.toLowerCase()] ?? null) : null;
+  // a bare unit noun with no count and no colon is the first item's own head ("gồm Thị trấn X, …")
+  return { org: count !== null ? org : null, count, unit, after: pos + m[0].length };
+}
+
+type Item = [number, number];
+
+/** Cut an item where the sentence's predicate resumes; returns the cut item and whether the list ended. */
+function cutItem(doc: Doc, s: number, e: number, names: boolean): { item: Item | null; ended: boolean } {
+  const syl = syllables(doc.norm, s, e);
+  let end = s;
+  let seenCap = false;
+  for (let k = 0; k < syl.length; k++) {
+    const x = syl[k]!;
+    const gap = doc.norm.slice(end, x.start);
+    if (k > 0 && !/^\s*(?:-\s*)?$/.test(gap) && !/^\s*&\s*$/.test(gap)) return { item: end > s ? [s, end] : null, ended: true };
+    const f = fold(x.text);
+    if (names) {
+      // a name: capitalised syllables ("Bà Rịa - Vũng Tàu"), after an optional unit noun ("Thị trấn", "xã")
+      const unitWord = !seenCap && /^(cac|thi|tran|xa|quan|huyen|phuong|tinh|thanh|pho)$/.test(f);
+      if (!x.cap && !unitWord && !/^\d+$/.test(x.text)) return { item: end > s ? [s, end] : null, ended: true };
+      if (x.cap && !unitWord) seenCap = true;
+    } else if (k > 0 && !x.cap && ORG_ITEM_STOP.test(fold(doc.norm.slice(x.start, e)))) {
+      return { item: end > s ? [s, end] : null, ended: true };
+    }
+    end = x.end;
+  }
+  return { item: end > s ? [s, end] : null, ended: false };
+}
+
+/** Split a list region into items: ";" when the list uses it, else ","; "và" before the last item. */
+function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
+  const region = doc.norm.slice(s, e);
+  const semi = region.indexOf(";"), comma = region.indexOf(",");
+  const sep = semi >= 0 && (comma < 0 || semi < comma) ? ";" : ",";
+  const raw: Item[] = [];
+  let k = s;
+  for (const part of region.split(sep)) { raw.push([k, k + part.length]); k += part.length + 1; }
+  // "và" joins the last two items; in a list of names it may also join a named unit to a plural one
+  // ("thành phố Đà Nẵng và các tỉnh Quảng Nam, Quảng Ngãi"). Split when what follows starts an item of the same sort.
+  for (let r = 0; r < raw.length; r++) {
+    if (!names && r !== raw.length - 1) continue;
+    const [p0, p1] = raw[r]!;
+    const text = doc.norm.slice(p0, p1);
+    const re = names ? /\s+và\s+(?=\p{Lu}|các\s)/gu : /\s+và\s+(?=\p{Lu})/gu;
+    let m: RegExpExecArray | null, cut = -1, cutEnd = -1;
+    while ((m = re.exec(text))) {
+      const rest = text.slice(m.index + m[0].length);
+      if (names || ORG_HEADS.test(rest)) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
+    }
+    if (cut >= 0) raw.splice(r, 1, [p0, p0 + cut], [p0 + cutEnd, p1]);
+  }
+  const out: Item[] = [];
+  for (const [a0, b0] of raw) {
+    let a = a0, b = b0;
+    while (a < b && /[\s\-+•:.]/.test(doc.norm[a]!) && !(doc.norm[a] === "-" && false)) a++;
+    const lead = (names ? /^(?:và|cùng)\s+/iu : /^(?:và|các|cùng)\s+/iu).exec(doc.norm.slice(a, b));
+    if (lead) a += lead[0].length;
+    while (b > a && /[\s.;,:!?)]/.test(doc.norm[b - 1]!)) b--;
+    if (b <= a) continue;
+    const { item, ended } = cutItem(doc, a, b, names);
+    if (item) out.push(item);
+    if (ended) break;
+  }
+  return out;
+}
+
+/** Sentences after a list-opening sentence that are its bullet or numbered items. */
+function bulletItems(doc: Doc, opener: Sentence): Item[] {
+  const out: Item[] = [];
+  for (let i = opener.index + 1; i < doc.sentences.length; i++) {
+    const s = doc.sentences[i]!;
+    const m = /^(?:[-+•*]|\d{1,2}[.)]|[a-zđ]\))\s*/u.exec(doc.norm.slice(s.start, s.end));
+    if (!m) break;
+    let a = s.start + m[0].length, b = s.end;
+    while (b > a && /[\s.;,:]/.test(doc.norm[b - 1]!)) b--;
+    if (b > a) out.push([a, b]);
+  }
+  return out;
+}
+
+interface Found { cluster: number | null; head: Head; items: Item[]; names: boolean; rule: Rule; at: number }
+
+const UNIT_AT_START = /^(thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh|TP)(?![\p{L}])/iu;
+const PLURAL_UNIT = /^các\s+(thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+(?=\p{Lu})/iu;
+
+/** Units of a list in order: the head noun is distributed, and "các tỉnh X, Y" switches it for what follows. */
+function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ unit: string; item: Item }> {
+  let noun = head.unit ? span(doc, head.unit[0], head.unit[1]).surface : null;
+  const org = head.org ? span(doc, head.org[0], head.org[1]).surface.trim() + " " : "";
+  return items.map((item) => {
+    const surface = span(doc, item[0], item[1]).surface.replace(/\s+/g, " ");
+    const plural = PLURAL_UNIT.exec(surface);
+    if (names && plural) {
+      noun = plural[1]!;
+      return { unit: `${org}${noun} ${surface.slice(plural[0].length).trim()}`, item };
+    }
+    if (!names || !noun || UNIT_AT_START.test(surface)) return { unit: surface, item };
+    return { unit: `${org}${noun} ${surface}`, item };
+  });
+}
+
+export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: RecordNote[] } {
+  const { doc } = ctx;
+  const found: Found[] = [];
+  const mentions = ctx.mentions ?? [];
+  for (const rule of [MEMBER_LIST, MEMBER_LIST_LA]) {
+    const re = new RegExp(rule.pattern.source, rule.pattern.flags);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(doc.folded))) {
+      const sent = sentenceAt(doc, m.index);
+      if (!sent) continue;
+      // the cluster must be named just before the trigger, in the same sentence
+      const before = mentions.filter((x) => x.end <= m!.index && x.start >= sent.start);
+      const near = before[before.length - 1];
+      if (rule === MEMBER_LIST && (!near || syllables(doc.norm, near.end, m.index).length > 8)) continue;
+      if (near && BETWEEN_NOT_MEMBERS.test(doc.folded.slice(near.end, m.index))) continue; // "cam kết … các nội dung gồm:"
+      const head = parseHead(doc, m.index + m[0].length);
+      const regionEnd = sent.end;
+      let names = head.unit !== null || /địa phương|tỉnh thành/iu.test(doc.norm.slice(m.index, head.after));
+      const firstText = doc.norm.slice(head.after, regionEnd).replace(/^[\s:]+/, "");
+      if (!names && !ORG_HEADS.test(firstText) && isCap(firstText)) names = true;
+      let items = splitItems(doc, head.after, regionEnd, names);
+      if (!items.length && /:\s*$/.test(doc.norm.slice(head.after - 1, regionEnd))) items = bulletItems(doc, sent);
+      if (!items.length) continue;
+      found.push({ cluster: near?.cluster ?? clusterAt(ctx, m.index), head, items, names, rule, at: m.index });
+    }
+  }
+  // counted lists in brackets, only for clusters that got no list otherwise
+  const re = new RegExp(MEMBER_COUNTED_BRACKETS.pattern.source, MEMBER_COUNTED_BRACKETS.pattern.flags);
+  let b: RegExpExecArray | null;
+  while ((b = re.exec(doc.norm)) && ctx.clusters.length) {
+    const count = Number(b[1]);
+    const open = b.index + b[0].indexOf("(") + 1;
+    const close = b.index + b[0].length - 1;
+    const items = splitItems(doc, open, close, true);
+    if (items.length !== count || items.some(([s]) => !isCap(doc.norm.slice(s, s + 2)))) continue;
+    const cluster = clusterAt(ctx, b.index);
+    if (found.some((f) => f.cluster === cluster)) continue;
+    const unitStart = b.index + b[0].indexOf(b[2]!, b[1]!.length);
+    // an organisation named just before the count ("MTTQ 06 quận") heads every unit
+    const orgM = /((?:\p{Lu}[\p{L}]*\s+){1,3})$/u.exec(doc.norm.slice(Math.max(0, b.index - 40), b.index));
+    const org: [number, number] | null = orgM ? [b.index - orgM[1]!.length, b.index - 1] : null;
+    found.push({ cluster, head: { org, count, unit: [unitStart, unitStart + b[2]!.length], after: open }, items, names: true, rule: MEMBER_COUNTED_BRACKETS, at: b.index });
+  }
+  const members: MemberFact[] = [];
+  const notes: RecordNote[] = [];
+  const seen = new Set<string>();
+  for (const f of found) {
+    for (const { unit, item } of unitsOf(doc, f.head, f.items, f.names)) {
+      const key = `${f.cluster}|${fold(unit)}`;
+      if (seen.has(key) || !/\p{L}/u.test(unit)) continue;
+      seen.add(key);
+      members.push({ cluster: f.cluster, unit, prov: prov(doc, item[0], item[1], f.rule.name, f.rule.confidence) });
+    }
+    const c = f.cluster !== null ? ctx.clusters[f.cluster] : undefined;
+    if (c) {
+      if (f.head.count !== null) c.declaredMembers = f.head.count;
+      c.listedMembers = f.items.length;
+    }
+    if (f.head.count !== null && f.head.count !== f.items.length) {
+      notes.push({
+        kind: "member-count",
+        message: `${c?.name ?? "a cluster"}: ${f.head.count} members declared, ${f.items.length} listed`,
+        prov: prov(doc, f.at, f.items[f.items.length - 1]![1], f.rule.name, f.rule.confidence),
+      });
+    }
+  }
+  return { members, notes };
 }

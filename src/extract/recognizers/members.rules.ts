@@ -1,0 +1,46 @@
+// Rules of the members recogniser.
+import type { Rule } from "./context.js";
+
+/** "Cụm … gồm 6 đơn vị: A; B; … và F", "Khối … gồm A, B, C", "Cụm … bao gồm các xã X, Y". Folded text. */
+export const MEMBER_LIST: Rule = {
+  name: "members.list-after-gom",
+  pattern: /(?<![\p{L}])(?:bao gom|gom co|gom)(?![\p{L}])/gu,
+  produces: "one member per item of the list that follows gồm / bao gồm, the head noun distributed over the items",
+  confidence: 0.85,
+};
+
+/** "Cụm … có các thành viên là A, B và C", "thành viên của Cụm là A, B". Folded text. */
+export const MEMBER_LIST_LA: Rule = {
+  name: "members.list-after-thanh-vien-la",
+  pattern: /(?<![\p{L}])(?:thanh vien|don vi thanh vien)(?:\s+(?:cua|trong)\s+(?:cum|khoi)(?:\s+thi\s+dua)?)?\s+la(?![\p{L}])/gu,
+  produces: "one member per item of the list after 'thành viên … là'",
+  confidence: 0.8,
+};
+
+/** "MTTQ 06 quận (Đống Đa, Hoàn Kiếm, …)": a counted unit noun with its list in brackets; the count must agree. */
+export const MEMBER_COUNTED_BRACKETS: Rule = {
+  name: "members.counted-list-in-brackets",
+  pattern: /(\d{1,2})\s+(quận|huyện|thị xã|thị trấn|xã|phường|tỉnh|thành phố)\s*\(([^()]+)\)/giu,
+  produces: "members of the story's cluster when the bracketed list has exactly the stated number of names",
+  confidence: 0.7,
+};
+
+/** Unit nouns distributed over a list of bare names ("06 quận: Đống Đa, …" → "quận Đống Đa"). */
+export const DISTRIBUTED_HEADS = ["thành phố", "thị xã", "thị trấn", "quận", "huyện", "xã", "phường", "tỉnh"];
+
+/** Generic nouns for the members that are not part of their names ("6 đơn vị:", "các địa phương:"). */
+export const GENERIC_HEADS = ["đơn vị thành viên", "đơn vị", "địa phương", "thành viên", "cơ quan", "tỉnh thành", "tỉnh, thành phố", "sở, ngành", "doanh nghiệp", "ngành"];
+
+/** First words of an organisation's name: a list whose first item starts so is a list of organisations. */
+export const ORG_HEADS = /^(Hội|Liên đoàn|Liên hiệp|Sở|Ban|Ủy ban|UBND|UBMTTQ|Đoàn|Công an|Mặt trận|MTTQ|Tòa án|Viện|Cục|Chi cục|Tổng cục|Bộ|Trường|Bệnh viện|Công ty|Tổng công ty|Ngân hàng|Kho bạc|Thanh tra|Văn phòng|Quận ủy|Huyện ủy|Thành ủy|Tỉnh ủy|Đảng ủy|Tỉnh đoàn|Thành đoàn|Bộ Chỉ huy|Bộ đội|Chi nhánh|Trung tâm|Báo|Đài|Hạt|Phòng|Cơ quan|Kiểm toán|Bảo hiểm|Cảnh sát|Liên minh|Học viện|Quân khu|Lữ đoàn|Sư đoàn|Trung đoàn|Tập đoàn|Hợp tác xã|LĐLĐ|HĐND)(?![\p{L}])/iu;
+
+export const NUMBER_WORDS: Record<string, number> = {
+  "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+  "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14, "mười lăm": 15,
+};
+
+/** Where an organisation item stops: the predicate of the sentence resumes ("… Hội Nông dân tỉnh đã tổ chức"). Folded. */
+export const ORG_ITEM_STOP = /^(?:da|dang|se|duoc|deu|cung|to chuc|tham du|thuc hien|tien hanh|trien khai|ky ket|ky|dong chu tri|chu tri|co)(?![\p{L}])/u;
+
+/** Words between the cluster and "gồm" that make the list something other than members (contents, tasks). Folded. */
+export const BETWEEN_NOT_MEMBERS = /noi dung|nhiem vu|chi tieu|giai phap|tieu chi|hoat dong|phong trao|van de|cam ket|giao uoc|ket qua|danh hieu|khen thuong|dai bieu|thanh phan|tham du/u;
