@@ -1,0 +1,195 @@
+// Read-only data access for the web pages, written against the view contract (v_* views) and the
+// canonical tables clusters, units, persons, articles. Nothing here writes.
+import Database from "better-sqlite3";
+import { existsSync } from "node:fs";
+
+export type DB = Database.Database;
+type Id = number | string;
+
+/** Opens an existing database read-only; a missing file is an error naming the file. */
+export function openReadOnly(path: string): DB {
+  if (!existsSync(path)) throw new Error(`${path}: no such database (run "thidua ingest … --db ${path}" first)`);
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma("query_only = ON");
+  return db;
+}
+
+/** Ids in URLs are numbers when they look like numbers, so they compare equal to INTEGER keys. */
+export function idParam(raw: string): Id | null {
+  if (/^\d{1,15}$/.test(raw)) return Number(raw);
+  if (/^[\w.:-]{1,200}$/u.test(raw)) return raw;
+  return null;
+}
+
+export function hasRelation(db: DB, name: string): boolean {
+  return !!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = ? AND type IN ('table','view')").get(name);
+}
+
+/** Names of the contract relations this database lacks (shown on the pages instead of failing). */
+export function missingRelations(db: DB): string[] {
+  const need = ["articles", "clusters", "units", "persons", "v_cluster_members", "v_cluster_roles", "v_officials", "v_commitments", "v_awards", "v_events", "v_documents", "v_cluster_timeline", "v_person_titles"];
+  return need.filter((n) => !hasRelation(db, n));
+}
+
+export interface ArticleCols { article_id: Id; source: string; url: string | null; title: string | null; published: string | null; outlet: string | null }
+export interface ProvCols { fact_id: Id; sentence_index: number | null; start: number; end: number; rule: string | null; confidence: number | null; extractor_version: string | null }
+export type FactRow = ArticleCols & ProvCols;
+
+export interface MemberRow extends FactRow { cluster_id: Id; cluster: string; cluster_kind: string; cluster_number: number | null; cluster_surface: string; unit_id: Id; unit: string; unit_canonical: string }
+export interface RoleRow extends FactRow { cluster_id: Id; cluster: string; unit_id: Id; unit: string; unit_canonical: string; role: string; year: number | null }
+export interface OfficialRow extends FactRow { person_id: Id; name: string; rank: string | null; title: string }
+export interface CommitmentRow extends FactRow { cluster_id: Id; cluster: string; year: number | null; text: string }
+export interface AwardRow extends FactRow { award: string; recipient: string; recipient_unit_id: Id | null; year: number | null; status: string }
+export interface EventRow extends FactRow { cluster_id: Id | null; type: string; date: string | null; location: string | null }
+export interface DocumentRow extends FactRow { kind: string; number: string; date: string | null; issuer: string | null }
+export interface TimelineRow { cluster_id: Id; cluster: string; cluster_kind: string; cluster_number: number | null; locality: string | null; year: number | null; leader: string | null; deputy: string | null; members: string | null; articles: number; outlets: number; sources: string | null }
+export interface PersonTitleRow { person_id: Id; name: string; title: string; first_seen: string | null; last_seen: string | null; articles: number; outlets: number }
+export interface ClusterRow { id: Id; kind: string; number: number | null; name: string; locality: string | null; system: string | null }
+export interface UnitRow { id: Id; name: string; kind: string | null }
+export interface PersonRow { id: Id; name: string }
+export interface ArticleRow { id: Id; source: string; url: string | null; title: string | null; published: string | null; outlet: string | null; author: string | null; text: string; status: string | null; skip_reason: string | null }
+
+const ORDER = "ORDER BY published, article_id, start";
+
+function all<T>(db: DB, sql: string, ...params: unknown[]): T[] {
+  return db.prepare(sql).all(...params) as T[];
+}
+
+// ---- clusters list ----
+
+export interface ClusterFilters { kind?: string; locality?: string; year?: number }
+export interface ClusterListItem extends ClusterRow { years: string | null; articles: number; outlets: number }
+
+const CLUSTER_FACTS = `SELECT cluster_id, article_id, outlet FROM v_cluster_members
+  UNION ALL SELECT cluster_id, article_id, outlet FROM v_cluster_roles
+  UNION ALL SELECT cluster_id, article_id, outlet FROM v_commitments
+  UNION ALL SELECT cluster_id, article_id, outlet FROM v_events WHERE cluster_id IS NOT NULL`;
+
+export function listClusters(db: DB, f: ClusterFilters): { clusters: ClusterListItem[]; support: Array<{ article_id: Id; outlet: string | null }> } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.kind) { where.push("c.kind = ?"); params.push(f.kind); }
+  if (f.locality) { where.push("c.locality = ?"); params.push(f.locality); }
+  if (f.year) { where.push("EXISTS (SELECT 1 FROM v_cluster_timeline t WHERE t.cluster_id = c.id AND t.year = ?)"); params.push(f.year); }
+  const sql = `WITH f AS (${CLUSTER_FACTS}),
+    s AS (SELECT cluster_id, count(DISTINCT article_id) AS articles, count(DISTINCT outlet) AS outlets FROM f GROUP BY cluster_id)
+    SELECT c.id, c.kind, c.number, c.name, c.locality, c.system,
+      (SELECT group_concat(year, ', ') FROM (SELECT DISTINCT year FROM v_cluster_timeline t WHERE t.cluster_id = c.id AND year IS NOT NULL ORDER BY year)) AS years,
+      coalesce(s.articles, 0) AS articles, coalesce(s.outlets, 0) AS outlets
+    FROM clusters c LEFT JOIN s ON s.cluster_id = c.id
+    ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+    ORDER BY c.locality IS NULL, c.locality, c.kind, c.number IS NULL, c.number, c.name`;
+  const clusters = all<ClusterListItem>(db, sql, ...params);
+  const ids = new Set(clusters.map((c) => String(c.id)));
+  const support = all<{ cluster_id: Id; article_id: Id; outlet: string | null }>(db, `SELECT DISTINCT cluster_id, article_id, outlet FROM (${CLUSTER_FACTS})`)
+    .filter((r) => ids.has(String(r.cluster_id)));
+  return { clusters, support };
+}
+
+export function clusterFilterOptions(db: DB): { kinds: string[]; localities: string[]; years: number[] } {
+  const col = <T>(sql: string) => db.prepare(sql).pluck().all() as T[];
+  return {
+    kinds: col<string>("SELECT DISTINCT kind FROM clusters WHERE kind IS NOT NULL ORDER BY kind"),
+    localities: col<string>("SELECT DISTINCT locality FROM clusters WHERE locality IS NOT NULL ORDER BY locality"),
+    years: col<number>("SELECT DISTINCT year FROM v_cluster_timeline WHERE year IS NOT NULL ORDER BY year"),
+  };
+}
+
+// ---- one cluster ----
+
+export interface ClusterPage {
+  cluster: ClusterRow;
+  timeline: TimelineRow[];
+  members: MemberRow[];
+  roles: RoleRow[];
+  commitments: CommitmentRow[];
+  events: EventRow[];
+  articles: ArticleCols[];
+}
+
+export function clusterPage(db: DB, id: Id): ClusterPage | null {
+  const cluster = db.prepare("SELECT id, kind, number, name, locality, system FROM clusters WHERE id = ?").get(id) as ClusterRow | undefined;
+  if (!cluster) return null;
+  const members = all<MemberRow>(db, `SELECT * FROM v_cluster_members WHERE cluster_id = ? ${ORDER}`, id);
+  const roles = all<RoleRow>(db, `SELECT * FROM v_cluster_roles WHERE cluster_id = ? ORDER BY year, role DESC, published, start`, id);
+  const commitments = all<CommitmentRow>(db, `SELECT * FROM v_commitments WHERE cluster_id = ? ORDER BY year, published, start`, id);
+  const events = all<EventRow>(db, `SELECT * FROM v_events WHERE cluster_id = ? ORDER BY date, published, start`, id);
+  const timeline = all<TimelineRow>(db, "SELECT * FROM v_cluster_timeline WHERE cluster_id = ? ORDER BY year", id);
+  return { cluster, timeline, members, roles, commitments, events, articles: distinctArticles([...members, ...roles, ...commitments, ...events]) };
+}
+
+export function distinctArticles(rows: ArticleCols[]): ArticleCols[] {
+  const seen = new Map<string, ArticleCols>();
+  for (const r of rows) if (!seen.has(String(r.article_id))) seen.set(String(r.article_id), { article_id: r.article_id, source: r.source, url: r.url, title: r.title, published: r.published, outlet: r.outlet });
+  return [...seen.values()].sort((a, b) => (a.published ?? "").localeCompare(b.published ?? "") || String(a.article_id).localeCompare(String(b.article_id)));
+}
+
+// ---- unit ----
+
+export interface UnitPage { unit: UnitRow; members: MemberRow[]; roles: RoleRow[]; awards: AwardRow[]; aliases: Array<{ alias: string; count: number }> }
+
+export function unitPage(db: DB, id: Id): UnitPage | null {
+  const unit = db.prepare("SELECT * FROM units WHERE id = ?").get(id) as UnitRow | undefined;
+  if (!unit) return null;
+  return {
+    unit,
+    members: all<MemberRow>(db, `SELECT * FROM v_cluster_members WHERE unit_id = ? ${ORDER}`, id),
+    roles: all<RoleRow>(db, "SELECT * FROM v_cluster_roles WHERE unit_id = ? ORDER BY year, published, start", id),
+    awards: all<AwardRow>(db, "SELECT * FROM v_awards WHERE recipient_unit_id = ? ORDER BY year, published, start", id),
+    aliases: aliasesOf(db, "unit", id),
+  };
+}
+
+/** Aliases of an entity, when the store keeps them in <entity>_aliases(<entity>_id, alias, count). */
+function aliasesOf(db: DB, entity: "unit" | "person" | "cluster", id: Id): Array<{ alias: string; count: number }> {
+  const table = `${entity}_aliases`;
+  if (!hasRelation(db, table)) return [];
+  const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+  const key = [`${entity}_id`, "entity_id", "id"].find((k) => cols.includes(k));
+  if (!key || !cols.includes("alias")) return [];
+  const count = cols.includes("count") ? "count" : "1";
+  return all(db, `SELECT alias, ${count} AS count FROM ${table} WHERE ${key} = ? ORDER BY ${count} DESC, alias`, id);
+}
+
+// ---- person ----
+
+export interface PersonPage { person: PersonRow; titles: PersonTitleRow[]; officials: OfficialRow[]; aliases: Array<{ alias: string; count: number }> }
+
+export function personPage(db: DB, id: Id): PersonPage | null {
+  const person = db.prepare("SELECT * FROM persons WHERE id = ?").get(id) as PersonRow | undefined;
+  if (!person) return null;
+  return {
+    person,
+    titles: all<PersonTitleRow>(db, "SELECT * FROM v_person_titles WHERE person_id = ? ORDER BY first_seen, title", id),
+    officials: all<OfficialRow>(db, `SELECT * FROM v_officials WHERE person_id = ? ${ORDER}`, id),
+    aliases: aliasesOf(db, "person", id),
+  };
+}
+
+// ---- article ----
+
+export interface ArticleFacts {
+  members: MemberRow[]; roles: RoleRow[]; officials: OfficialRow[]; commitments: CommitmentRow[];
+  awards: AwardRow[]; events: EventRow[]; documents: DocumentRow[];
+}
+
+export function articleRow(db: DB, id: Id): ArticleRow | null {
+  return (db.prepare("SELECT * FROM articles WHERE id = ?").get(id) as ArticleRow | undefined) ?? null;
+}
+
+export function articleFacts(db: DB, id: Id): ArticleFacts {
+  const q = <T>(view: string) => all<T>(db, `SELECT * FROM ${view} WHERE article_id = ? ORDER BY start`, id);
+  return {
+    members: q<MemberRow>("v_cluster_members"), roles: q<RoleRow>("v_cluster_roles"), officials: q<OfficialRow>("v_officials"),
+    commitments: q<CommitmentRow>("v_commitments"), awards: q<AwardRow>("v_awards"), events: q<EventRow>("v_events"),
+    documents: q<DocumentRow>("v_documents"),
+  };
+}
+
+/** The other sources of one story (near-duplicates), when the store keeps article_sources. */
+export function articleSources(db: DB, id: Id): Array<Record<string, unknown>> {
+  if (!hasRelation(db, "article_sources")) return [];
+  const cols = (db.prepare("PRAGMA table_info(article_sources)").all() as Array<{ name: string }>).map((c) => c.name);
+  if (!cols.includes("article_id")) return [];
+  return all(db, "SELECT * FROM article_sources WHERE article_id = ?", id);
+}

@@ -1,0 +1,33 @@
+// The read-only SQL box over the views, with CSV download.
+import { html, qs, type Html } from "../html.js";
+import { page } from "../layout.js";
+import { runReadOnlySql, type SqlOutcome } from "../sql.js";
+import type { DB } from "../data.js";
+
+export const EXAMPLE_SQL = "SELECT cluster, year, leader, deputy, articles, outlets\nFROM v_cluster_timeline\nORDER BY cluster, year\nLIMIT 50";
+
+/** Relations a researcher can query: the v_* views first, then the tables. */
+function relations(db: DB): Array<{ name: string; type: string }> {
+  return db.prepare("SELECT name, type FROM sqlite_schema WHERE type IN ('view','table') AND name NOT LIKE 'sqlite_%' ORDER BY type = 'table', name").all() as Array<{ name: string; type: string }>;
+}
+
+export async function sqlView(db: DB, dbPath: string, params: URLSearchParams): Promise<Html> {
+  const q = params.get("q") ?? "";
+  let outcome: SqlOutcome | null = null;
+  if (q.trim()) outcome = await runReadOnlySql(dbPath, q, { maxRows: 1000 });
+  const rels = relations(db);
+  const form = html`<form class="sql" method="get" action="/sql">
+    <textarea name="q" spellcheck="false" aria-label="SQL">${q.trim() ? q : EXAMPLE_SQL}</textarea>
+    <p><button type="submit">Run</button> <span class="muted">read-only: SELECT and WITH … SELECT only; ATTACH, PRAGMA and writes are refused; at most 1000 rows are shown, the CSV has up to 100 000.</span></p></form>`;
+  let result: Html | string = "";
+  if (outcome && "error" in outcome) result = html`<p class="error" role="alert">${outcome.error}</p>`;
+  else if (outcome) {
+    const o = outcome;
+    result = html`<p>${o.rows.length} ${o.rows.length === 1 ? "row" : "rows"}${o.truncated ? " (more not shown)" : ""} · <a class="csv" href="/sql.csv${qs({ q })}" download="thidua-query.csv">download CSV</a></p>
+      <div style="overflow-x:auto"><table class="result"><thead><tr>${o.columns.map((c) => html`<th>${c}</th>`)}</tr></thead><tbody>
+      ${o.rows.map((r) => html`<tr>${r.map((v) => html`<td>${v === null ? html`<span class="muted">NULL</span>` : String(v)}</td>`)}</tr>`)}
+      </tbody></table></div>`;
+  }
+  return page("SQL", html`<h1>SQL over the views</h1>${form}${result}
+    <h2>Views and tables</h2><p>${rels.map((r, i) => html`${i ? ", " : ""}<a href="/sql${qs({ q: `SELECT * FROM ${r.name} LIMIT 50` })}"><code>${r.name}</code></a>`)}</p>`);
+}

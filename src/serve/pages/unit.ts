@@ -1,0 +1,42 @@
+// One unit: the clusters it belonged to, its roles by year, its awards.
+import { html, type Html } from "../html.js";
+import { page, sourceLink, support } from "../layout.js";
+import { distinctArticles, unitPage, type DB } from "../data.js";
+import { articleList } from "./common.js";
+
+export function unitView(db: DB, id: number | string): Html | null {
+  const p = unitPage(db, id);
+  if (!p) return null;
+  const all = [...p.members, ...p.roles, ...p.awards];
+  const articles = distinctArticles(all);
+  // clusters the unit belonged to, with the years the articles were published in
+  const clusters = new Map<string, { id: string; name: string; years: Set<string>; first: (typeof p.members)[number] }>();
+  for (const m of p.members) {
+    const k = String(m.cluster_id);
+    const e = clusters.get(k) ?? { id: k, name: m.cluster, years: new Set<string>(), first: m };
+    if (m.published) e.years.add(m.published.slice(0, 4));
+    clusters.set(k, e);
+  }
+  const memberTable = clusters.size
+    ? html`<table class="memberships"><thead><tr><th>Cluster</th><th>Reported in</th><th></th></tr></thead><tbody>
+      ${[...clusters.values()].map((c) => html`<tr><td><a href="/cluster/${encodeURIComponent(c.id)}">${c.name}</a></td><td>${[...c.years].sort().join(", ")}</td><td>${sourceLink(c.first)}</td></tr>`)}
+      </tbody></table>`
+    : html`<p class="muted">Not found as a member of any cluster.</p>`;
+  const roles = p.roles.length
+    ? html`<table class="roles"><thead><tr><th>Year</th><th>Role</th><th>Cluster</th><th>As written</th><th></th></tr></thead><tbody>
+      ${p.roles.map((r) => html`<tr data-role="${r.role}"><td>${r.year ?? ""}</td><td>${r.role}</td><td><a href="/cluster/${encodeURIComponent(String(r.cluster_id))}">${r.cluster}</a></td><td>${r.unit}</td><td>${sourceLink(r)}</td></tr>`)}
+      </tbody></table>`
+    : html`<p class="muted">No leader or deputy role found.</p>`;
+  const awards = p.awards.length
+    ? html`<table class="awards"><thead><tr><th>Year</th><th>Award</th><th>Status</th><th>As written</th><th></th></tr></thead><tbody>
+      ${p.awards.map((a) => html`<tr><td>${a.year ?? ""}</td><td>${a.award}</td><td>${a.status}</td><td>${a.recipient}</td><td>${sourceLink(a)}</td></tr>`)}
+      </tbody></table>`
+    : html`<p class="muted">No award found.</p>`;
+  const aliases = p.aliases.length ? html`<p class="muted">Written as: ${p.aliases.map((a, i) => html`${i ? " | " : ""}${a.alias} <span class="pill">${a.count}</span>`)}</p>` : "";
+  return page(p.unit.name, html`<h1>${p.unit.name}</h1>${p.unit.kind ? html`<p class="muted">${p.unit.kind}</p>` : ""}
+    ${support(articles)}${aliases}
+    <h2>Clusters</h2>${memberTable}
+    <h2>Roles</h2>${roles}
+    <h2>Awards</h2>${awards}
+    <h2>Articles</h2>${articleList(articles)}`);
+}

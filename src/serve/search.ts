@@ -1,0 +1,79 @@
+// Tone-aware search over article texts, with snippets that link to the matching sentence.
+// A query typed without tone marks ("hoa binh") matches any tones ("Hòa Bình"); a query typed with them
+// matches those tones only. Matching runs on the normalised text (old/new tone placement are one).
+import { fold, normalize } from "../extract/normalize.js";
+import { splitSentences } from "../extract/sentences.js";
+import { html, type Html } from "./html.js";
+import type { DB } from "./data.js";
+
+export interface SearchHit {
+  article_id: number | string; title: string | null; outlet: string | null; published: string | null; url: string | null; status: string | null;
+  sentence: number | null; snippet: Html; matches: number;
+}
+
+export interface SearchQuery { terms: string[]; toned: boolean }
+
+export function parseQuery(q: string): SearchQuery {
+  const norm = normalize(q.trim()).norm.toLowerCase();
+  const toned = fold(norm) !== norm;
+  const key = toned ? norm : fold(norm);
+  // a quoted part is one phrase; other words are separate terms, all required
+  const terms: string[] = [];
+  key.replace(/"([^"]+)"|(\S+)/g, (_m, phrase: string | undefined, word: string | undefined) => { const t = (phrase ?? word ?? "").trim().replace(/\s+/g, " "); if (t) terms.push(t); return ""; });
+  return { terms, toned };
+}
+
+function matchKey(text: string, toned: boolean): { key: string; map: Int32Array } {
+  const { norm, map } = normalize(text);
+  const lower = norm.toLowerCase();
+  // lower-casing keeps the length for Vietnamese; if a rare letter changes length, fold (same length) instead
+  const key = toned && lower.length === norm.length ? lower.replace(/\s+/g, (s) => " ".repeat(s.length)) : fold(norm).replace(/\s+/g, (s) => " ".repeat(s.length));
+  return { key, map };
+}
+
+function registerFunctions(db: DB): void {
+  db.function("thidua_match_key", { deterministic: true }, (text: unknown, toned: unknown) => matchKey(String(text ?? ""), toned === 1).key);
+}
+
+const registered = new WeakSet<DB>();
+
+export function searchArticles(db: DB, q: string, limit = 50): { hits: SearchHit[]; total: number; query: SearchQuery } {
+  const query = parseQuery(q);
+  if (!query.terms.length) return { hits: [], total: 0, query };
+  if (!registered.has(db)) { registerFunctions(db); registered.add(db); }
+  const cond = query.terms.map(() => "instr(thidua_match_key(text, ?), ?) > 0").join(" AND ");
+  const params = query.terms.flatMap((t) => [query.toned ? 1 : 0, t]);
+  const ids = db.prepare(`SELECT id FROM articles WHERE ${cond} ORDER BY published DESC, id`).pluck().all(...params) as Array<number | string>;
+  const get = db.prepare("SELECT id, title, outlet, published, url, status, text FROM articles WHERE id = ?");
+  const hits = ids.slice(0, limit).map((id) => {
+    const a = get.get(id) as { id: number | string; title: string | null; outlet: string | null; published: string | null; url: string | null; status: string | null; text: string };
+    return { article_id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url, status: a.status ?? null, ...snippet(a.text, query) };
+  });
+  return { hits, total: ids.length, query };
+}
+
+/** The first sentence holding a match, clipped around it, with every match in it in bold. */
+export function snippet(text: string, query: SearchQuery): { sentence: number | null; snippet: Html; matches: number } {
+  const { key, map } = matchKey(text, query.toned);
+  const found: Array<[number, number]> = [];
+  for (const t of query.terms) for (let p = key.indexOf(t); p >= 0; p = key.indexOf(t, p + 1)) found.push([p, p + t.length]);
+  found.sort((a, b) => a[0] - b[0]);
+  if (!found.length) return { sentence: null, snippet: html``, matches: 0 };
+  const first = found[0]!;
+  const sentences = splitSentences(normalize(text).norm);
+  const s = sentences.find((x) => x.start <= first[0] && first[0] < x.end) ?? null;
+  let from = s ? s.start : first[0];
+  let to = s ? s.end : first[1];
+  if (to - from > 320) { from = Math.max(from, first[0] - 140); to = Math.min(to, first[1] + 180); }
+  const parts: Html[] = [];
+  let at = from;
+  for (const [a, b] of found) {
+    if (a < at || b > to) continue;
+    parts.push(html`${text.slice(map[at]!, map[a]!)}<b>${text.slice(map[a]!, map[b]!)}</b>`);
+    at = b;
+  }
+  parts.push(html`${text.slice(map[at]!, map[to]!)}`);
+  const pre = s && from > s.start ? "…" : "";
+  const post = s && to < s.end ? "…" : "";
+  return { sentence: s ? s.index : null, snippet: html`${pre}${parts}${post}`, matches: found.length };
+}
