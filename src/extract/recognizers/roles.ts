@@ -1,7 +1,153 @@
-// Recogniser for roles (placeholder: being written).
-import type { RoleFact } from "../../types.js";
-import type { Context } from "./context.js";
+// Roles recogniser: which unit leads (trưởng) or deputises (phó) a cluster, and in which year.
+// Patterns covered (see roles.rules.ts):
+//   "do X làm Cụm trưởng", "(X làm cụm trưởng, Y làm cụm Phó)", "suy tôn X làm Cụm trưởng và Y làm Cụm phó",
+//   "X được bầu làm Khối trưởng", "X giữ vai trò Cụm phó", "X là đơn vị Trưởng khối … năm 2020",
+//   "X (đơn vị Trưởng Khối)", "X – Cụm trưởng", "Chủ tịch X- đơn vị cụm trưởng",
+//   "Ông A, chủ tịch UBND xã B cụm trưởng" (unit = the organisation, never the person),
+//   "bàn giao nhiệm vụ cụm trưởng cho X", "Cụm trưởng năm 2022 là X".
+// Year: "năm Y" right after the role; "Năm Y, …" opening the sentence; else a leader elected at the
+// year-end review of Y serves Y+1, and a sitting leader at a review of Y (or a signing for Y) holds Y.
+import type { RoleFact, RoleKind } from "../../types.js";
+import { prov, sentenceAt, type Doc } from "../doc.js";
+import { fold } from "../normalize.js";
+import type { Sentence } from "../sentences.js";
+import { isCap, syllables } from "../syllables.js";
+import { NAME_STOPS } from "./clusters.rules.js";
+import { clusterAt, type Context, type Rule } from "./context.js";
+import { ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_BRACKET, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
 
-export function recognizeRoles(_ctx: Context): RoleFact[] {
-  return [];
+const MAX_UNIT_SYLLABLES = 14;
+const BOUNDARY_PUNCT = /[(),;:.!?"\n]/;
+
+/** The unit that ends at norm offset `end`: back to punctuation or a clause opener ("do", "suy tôn", …). */
+function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean): [number, number] | null {
+  const syl = syllables(doc.norm, sent.start, end);
+  let start = end;
+  let count = 0;
+  for (let k = syl.length - 1; k >= 0; k--) {
+    const s = syl[k]!;
+    if (BOUNDARY_PUNCT.test(doc.norm.slice(s.end, start === end ? end : start))) break;
+    const before = doc.folded.slice(sent.start, s.start);
+    const f = fold(s.text);
+    if (f === "va" && /(?:truong|pho)\s*$/.test(before)) break; // "… làm Cụm trưởng và Y làm Cụm phó"
+    if (f !== "va" && UNIT_OPENERS.test(doc.folded.slice(sent.start, s.end) + " ") && !isCap(s.text)) break;
+    if (!isCap(s.text) && NAME_STOPS.has(f) && !/^(do|va)$/.test(f) && k < syl.length - 1 && count > 0 && isCap(syl[k + 1]!.text) && f !== "ban") break;
+    start = s.start;
+    if (++count > MAX_UNIT_SYLLABLES) return null;
+  }
+  if (start >= end) return null;
+  let text = doc.folded.slice(start, end);
+  const lead = /^(?:va|ca|cac|don vi)\s+/u.exec(text);
+  if (lead) { start += lead[0].length; text = text.slice(lead[0].length); }
+  const pos = POSITION_PREFIX.exec(text);
+  if (needPosition && !pos) return null;
+  if (pos) start += pos[0].length;
+  // a person is not a unit
+  if (/(?:dong chi|ong|ba|anh|chi)\s*$/u.test(doc.folded.slice(sent.start, start)) || /^(?:dong chi|ong|ba)\s/u.test(doc.folded.slice(start, end))) return null;
+  const words = syllables(doc.norm, start, end);
+  if (!words.length || !words.some((w) => w.cap)) return null;
+  if (/^(?:cum|khoi)(?:\s|$)/u.test(doc.folded.slice(start, end))) return null; // the cluster itself
+  return [start, end];
+}
+
+/** The unit that starts at norm offset `from` ("cho Sở Y tế", "là tỉnh Đồng Nai"). */
+function unitAfter(doc: Doc, from: number, limit: number): [number, number] | null {
+  const syl = syllables(doc.norm, from, limit);
+  let end = from, lower = 0, seenCap = false;
+  for (const s of syl) {
+    const gap = doc.norm.slice(end, s.start);
+    if (end > from && !/^\s*(?:-\s*)?$/.test(gap)) break;
+    const f = fold(s.text);
+    if (s.cap) { seenCap = true; lower = 0; }
+    else if (!seenCap && /^(tinh|thanh|pho|quan|huyen|xa|phuong|thi|tran)$/.test(f)) { /* unit noun before the name */ }
+    else if (seenCap && lower < 2 && !NAME_STOPS.has(f) && f !== "nam") lower++;
+    else break;
+    end = s.end;
+  }
+  return seenCap ? [from, end] : null;
+}
+
+interface YearContext { review: number | null; signing: number | null; pub: number | null }
+
+function yearContext(doc: Doc): YearContext {
+  const review = /(?:tong ket|so ket)[^.\n]{0,80}?nam (\d{4})/u.exec(doc.folded);
+  const signing = /(?:ky ket|ky|giao uoc|cam ket)[^.\n]{0,60}?nam (\d{4})/u.exec(doc.folded);
+  return { review: review ? Number(review[1]) : null, signing: signing ? Number(signing[1]) : null, pub: doc.pubYear };
+}
+
+function roleYear(doc: Doc, sent: Sentence, roleStart: number, roleEnd: number, election: boolean, yc: YearContext): number | null {
+  // "năm Y" right after the role, before the next role or clause
+  const after = doc.folded.slice(roleEnd, sent.end);
+  const clause = after.split(/[;.]|\s(?:va|,)\s.*?(?:lam|la)\s/u)[0] ?? "";
+  const direct = /^[^;]{0,70}?nam (\d{4})/u.exec(clause);
+  if (direct) return Number(direct[1]);
+  const opening = /^(?:[\p{L}\s]{0,20})?nam (\d{4})\s*,/u.exec(doc.folded.slice(sent.start, roleStart));
+  if (opening) return Number(opening[1]);
+  if (election) return yc.review !== null ? yc.review + 1 : yc.signing;
+  return yc.review ?? yc.signing ?? null;
+}
+
+function roleKind(m: RegExpExecArray): RoleKind {
+  const word = m.slice(1).find((g) => g === "truong" || g === "pho");
+  return word === "pho" ? "phó" : "trưởng";
+}
+
+export function recognizeRoles(ctx: Context): RoleFact[] {
+  const { doc } = ctx;
+  const yc = yearContext(doc);
+  const roles: RoleFact[] = [];
+  const usedRolePhrases = new Set<number>();
+  const seen = new Map<string, number>();
+  const add = (unit: [number, number], role: RoleKind, rolePos: [number, number], rule: Rule, sent: Sentence, electionHint: boolean) => {
+    const clauseStart = Math.max(sent.start, unit[0] - 40);
+    const election = electionHint || ELECTION.test(doc.folded.slice(clauseStart, unit[0]));
+    const year = roleYear(doc, sent, rolePos[0], rolePos[1], election, yc);
+    // the cluster named right after the role ("cụm trưởng Cụm thi đua số 4"), else the one in scope
+    const next = (ctx.mentions ?? []).find((m) => m.start >= rolePos[1] && m.start - rolePos[1] <= 3 && m.cluster !== null);
+    const cluster = next?.cluster ?? clusterAt(ctx, rolePos[0]);
+    const surface = doc.text.slice(doc.map[unit[0]]!, doc.map[unit[1]]!).replace(/\s+/g, " ").trim();
+    const key = `${cluster}|${role}|${fold(surface)}`;
+    if (seen.has(key)) return;
+    seen.set(key, roles.length);
+    roles.push({ cluster, unit: surface, role, year, prov: prov(doc, unit[0], rolePos[1], rule.name, rule.confidence) });
+  };
+  const backward: Array<[Rule, boolean]> = [[ROLE_LAM, false], [ROLE_LA, false], [ROLE_BRACKET, false], [ROLE_DASH, false], [ROLE_AFTER_POSITION, true]];
+  // forward pattern first: "bàn giao nhiệm vụ Cụm trưởng cho X" must not read "nhiệm vụ" as a unit
+  const fre = new RegExp(ROLE_FORWARD.pattern.source, ROLE_FORWARD.pattern.flags);
+  let f: RegExpExecArray | null;
+  while ((f = fre.exec(doc.folded))) {
+    const sent = sentenceAt(doc, f.index);
+    if (!sent) continue;
+    const roleStart = f.index + f[0].search(/(?:cum|khoi|truong|pho)/u);
+    const unit = unitAfter(doc, f.index + f[0].length, sent.end);
+    usedRolePhrases.add(roleStart);
+    if (!unit) continue;
+    const explicit = f[6] ? Number(f[6]) : null;
+    const handover = f[1] !== undefined || /(?:cho)\s+$/u.test(f[0]);
+    const kind = roleKind(f);
+    const before = roles.length;
+    add(unit, kind, [roleStart, f.index + f[0].length], ROLE_FORWARD, sent, handover);
+    if (explicit !== null && roles.length > before) roles[roles.length - 1]!.year = explicit;
+  }
+  for (const [rule, needPosition] of backward) {
+    const re = new RegExp(rule.pattern.source, rule.pattern.flags);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(doc.folded))) {
+      const roleStart = m.index + m[0].search(/(?:cum|khoi|truong|pho)\s/u);
+      if (usedRolePhrases.has(roleStart)) continue;
+      const sent = sentenceAt(doc, m.index);
+      if (!sent) continue;
+      const unitEnd = rule === ROLE_BRACKET || rule === ROLE_DASH || rule === ROLE_AFTER_POSITION
+        ? m.index
+        : m.index;
+      let end = unitEnd;
+      while (end > sent.start && /\s/.test(doc.norm[end - 1]!)) end--;
+      const unit = unitBefore(doc, sent, end, needPosition);
+      if (!unit) continue;
+      usedRolePhrases.add(roleStart);
+      const election = /duoc\s+(?:bau|suy ton|chon|cu)/u.test(m[0]);
+      add(unit, roleKind(m), [roleStart, m.index + m[0].length], rule, sent, election);
+    }
+  }
+  return roles;
 }
