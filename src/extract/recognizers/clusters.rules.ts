@@ -24,8 +24,8 @@ export const CLUSTER_REF: Rule = {
  */
 export const NAME_WORDS = new Set([
   "thanh", "pho", "tinh", "quan", "huyen", "xa", "phuong", "thi", "tran", "cac", "cua", "va", "truc", "thuoc",
-  "co", "doan", "the", "chinh", "tri", "hoi", "khoi", "dan", "van", "mien", "bo", "nhan", "viet", "nam",
-  "trung", "uong", "doanh", "nghiep", "nganh", "so", "ban", "nganh", "lao", "dong", "cong",
+  "co", "doan", "the", "chinh", "tri", "hoi", "khoi", "dan", "van", "mien", "bo",
+  "trung", "uong", "doanh", "nghiep", "nganh", "so", "ban",
 ]);
 
 /** Words that may not end a name (they only link what follows). Folded. */

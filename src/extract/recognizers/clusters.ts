@@ -38,6 +38,8 @@ export function romanToInt(s: string): number | null {
   return total > 0 ? total : null;
 }
 
+const orgWords = makeLexicon("org-words");
+
 /** Words after the head that still belong to the name; returns the norm end of the name. */
 function nameEnd(doc: Doc, from: number, limit: number): { end: number; apposition: boolean } {
   const syl = syllables(doc.norm, from, limit);
@@ -51,10 +53,19 @@ function nameEnd(doc: Doc, from: number, limit: number): { end: number; appositi
     if (!/^\s+$/.test(gap) && !dash) break; // punctuation ends the name
     const f = fold(s.text);
     if (dash && (f === "cum" || f === "khoi")) return { end: lastGood, apposition: true };
+    if ((f === "cum" || f === "khoi") && /^(thi|so)$/.test(fold(syl[k + 1]?.text ?? ""))) break; // the next cluster
+    const word = orgWords.longestAt(doc.norm, s.start);
+    if (word && word.end > s.end) { // a several-syllable word of an organisation's name: take it whole
+      while (k + 1 < syl.length && syl[k + 1]!.start < word.end) k++;
+      end = syl[k]!.end;
+      lastGood = end;
+      lowerRun = 0;
+      continue;
+    }
     if (f === "nam" && /^\d{4}$/.test(syl[k + 1]?.text ?? "")) break; // "năm 2021" is a date, not the name
     const countOfPlaces = /^\d{1,2}$/.test(s.text) && /^(thanh|tinh|quan|huyen|xa|phuong|dia|don)$/.test(fold(syl[k + 1]?.text ?? ""));
     const tổQuốc = f === "to" && fold(syl[k + 1]?.text ?? "") === "quoc";
-    const afterCap = !s.cap && lowerRun >= 0 && lowerRun < MAX_LOWER_RUN && !NAME_STOPS.has(f) && !dash;
+    const afterCap = !s.cap && lowerRun >= 0 && lowerRun < MAX_LOWER_RUN && !NAME_STOPS.has(f) && !dash && orgWords.has(doc.norm.slice(syl[k - 1]?.start ?? s.start, s.end));
     if (!(s.cap || NAME_WORDS.has(f) || countOfPlaces || tổQuốc || afterCap)) break;
     if (s.cap) lowerRun = 0; else if (lowerRun >= 0) lowerRun = NAME_WORDS.has(f) && !afterCap ? -1 : lowerRun + 1;
     end = s.end;
