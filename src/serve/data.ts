@@ -37,7 +37,7 @@ export type FactRow = ArticleCols & ProvCols;
 
 export interface MemberRow extends FactRow { cluster_id: Id; cluster: string; cluster_kind: string; cluster_number: number | null; cluster_surface: string; unit_id: Id; unit: string; unit_canonical: string }
 export interface RoleRow extends FactRow { cluster_id: Id; cluster: string; unit_id: Id; unit: string; unit_canonical: string; role: string; year: number | null }
-export interface OfficialRow extends FactRow { person_id: Id; name: string; rank: string | null; title: string }
+export interface OfficialRow extends FactRow { person_id: Id; name: string; rank: string | null; title: string; article_title?: string | null }
 export interface CommitmentRow extends FactRow { cluster_id: Id; cluster: string; year: number | null; text: string }
 export interface AwardRow extends FactRow { award: string; recipient: string; recipient_unit_id: Id | null; year: number | null; status: string }
 export interface EventRow extends FactRow { cluster_id: Id | null; type: string; date: string | null; location: string | null }
@@ -153,7 +153,7 @@ function aliasesOf(db: DB, entity: "unit" | "person" | "cluster", id: Id): Array
 
 // ---- person ----
 
-export interface PersonPage { person: PersonRow; titles: PersonTitleRow[]; officials: OfficialRow[]; aliases: Array<{ alias: string; count: number }> }
+export interface PersonPage { person: PersonRow; titles: PersonTitleRow[]; officials: Array<OfficialRow & { article_title: string | null }>; aliases: Array<{ alias: string; count: number }> }
 
 export function personPage(db: DB, id: Id): PersonPage | null {
   const person = db.prepare("SELECT * FROM persons WHERE id = ?").get(id) as PersonRow | undefined;
@@ -161,9 +161,16 @@ export function personPage(db: DB, id: Id): PersonPage | null {
   return {
     person,
     titles: all<PersonTitleRow>(db, "SELECT * FROM v_person_titles WHERE person_id = ? ORDER BY first_seen, title", id),
-    officials: all<OfficialRow>(db, `SELECT * FROM v_officials WHERE person_id = ? ${ORDER}`, id),
+    officials: officials(db, "person_id", id),
     aliases: aliasesOf(db, "person", id),
   };
+}
+
+/** v_officials has the official's title in `title`; the article's title is taken from articles. */
+function officials(db: DB, key: "person_id" | "article_id", id: Id): Array<OfficialRow & { article_title: string | null }> {
+  const rows = all<OfficialRow & { article_title: string | null }>(db,
+    `SELECT o.*, a.title AS article_title FROM v_officials o LEFT JOIN articles a ON a.id = o.article_id WHERE o.${key} = ? ORDER BY o.published, o.article_id, o.start`, id);
+  return rows;
 }
 
 // ---- article ----
@@ -180,7 +187,7 @@ export function articleRow(db: DB, id: Id): ArticleRow | null {
 export function articleFacts(db: DB, id: Id): ArticleFacts {
   const q = <T>(view: string) => all<T>(db, `SELECT * FROM ${view} WHERE article_id = ? ORDER BY start`, id);
   return {
-    members: q<MemberRow>("v_cluster_members"), roles: q<RoleRow>("v_cluster_roles"), officials: q<OfficialRow>("v_officials"),
+    members: q<MemberRow>("v_cluster_members"), roles: q<RoleRow>("v_cluster_roles"), officials: officials(db, "article_id", id),
     commitments: q<CommitmentRow>("v_commitments"), awards: q<AwardRow>("v_awards"), events: q<EventRow>("v_events"),
     documents: q<DocumentRow>("v_documents"),
   };

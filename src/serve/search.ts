@@ -31,8 +31,24 @@ function matchKey(text: string, toned: boolean): { key: string; map: Int32Array 
   return { key, map };
 }
 
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** Matches of a term at syllable boundaries: "hoa" finds "Hòa" but not "hoàn". */
+function occurrences(key: string, term: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let p = key.indexOf(term); p >= 0; p = key.indexOf(term, p + 1)) {
+    const before = p > 0 ? key[p - 1]! : " ";
+    const after = key[p + term.length] ?? " ";
+    if (!LETTER.test(before) && !LETTER.test(after)) out.push([p, p + term.length]);
+  }
+  return out;
+}
+
 function registerFunctions(db: DB): void {
-  db.function("thidua_match_key", { deterministic: true }, (text: unknown, toned: unknown) => matchKey(String(text ?? ""), toned === 1).key);
+  db.function("thidua_matches", { deterministic: true }, (text: unknown, toned: unknown, terms: unknown) => {
+    const { key } = matchKey(String(text ?? ""), toned === 1);
+    return (JSON.parse(String(terms)) as string[]).every((t) => occurrences(key, t).length > 0) ? 1 : 0;
+  });
 }
 
 const registered = new WeakSet<DB>();
@@ -41,9 +57,8 @@ export function searchArticles(db: DB, q: string, limit = 50): { hits: SearchHit
   const query = parseQuery(q);
   if (!query.terms.length) return { hits: [], total: 0, query };
   if (!registered.has(db)) { registerFunctions(db); registered.add(db); }
-  const cond = query.terms.map(() => "instr(thidua_match_key(text, ?), ?) > 0").join(" AND ");
-  const params = query.terms.flatMap((t) => [query.toned ? 1 : 0, t]);
-  const ids = db.prepare(`SELECT id FROM articles WHERE ${cond} ORDER BY published DESC, id`).pluck().all(...params) as Array<number | string>;
+  const ids = db.prepare("SELECT id FROM articles WHERE thidua_matches(text, ?, ?) ORDER BY published DESC, id")
+    .pluck().all(query.toned ? 1 : 0, JSON.stringify(query.terms)) as Array<number | string>;
   const get = db.prepare("SELECT id, title, outlet, published, url, status, text FROM articles WHERE id = ?");
   const hits = ids.slice(0, limit).map((id) => {
     const a = get.get(id) as { id: number | string; title: string | null; outlet: string | null; published: string | null; url: string | null; status: string | null; text: string };
@@ -55,9 +70,15 @@ export function searchArticles(db: DB, q: string, limit = 50): { hits: SearchHit
 /** The first sentence holding a match, clipped around it, with every match in it in bold. */
 export function snippet(text: string, query: SearchQuery): { sentence: number | null; snippet: Html; matches: number } {
   const { key, map } = matchKey(text, query.toned);
+  const hits = query.terms.flatMap((t) => occurrences(key, t)).sort((a, b) => a[0] - b[0]);
+  // neighbouring words of the query are shown as one bold run
   const found: Array<[number, number]> = [];
-  for (const t of query.terms) for (let p = key.indexOf(t); p >= 0; p = key.indexOf(t, p + 1)) found.push([p, p + t.length]);
-  found.sort((a, b) => a[0] - b[0]);
+  for (const h of hits) {
+    const last = found[found.length - 1];
+    if (last && h[0] <= last[1]) last[1] = Math.max(last[1], h[1]);
+    else if (last && /^ +$/.test(key.slice(last[1], h[0]))) last[1] = h[1];
+    else found.push([h[0], h[1]]);
+  }
   if (!found.length) return { sentence: null, snippet: html``, matches: 0 };
   const first = found[0]!;
   const sentences = splitSentences(normalize(text).norm);
@@ -75,5 +96,5 @@ export function snippet(text: string, query: SearchQuery): { sentence: number | 
   parts.push(html`${text.slice(map[at]!, map[to]!)}`);
   const pre = s && from > s.start ? "…" : "";
   const post = s && to < s.end ? "…" : "";
-  return { sentence: s ? s.index : null, snippet: html`${pre}${parts}${post}`, matches: found.length };
+  return { sentence: s ? s.index : null, snippet: html`${pre}${parts}${post}`, matches: hits.length };
 }
