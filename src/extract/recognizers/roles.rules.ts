@@ -47,7 +47,7 @@ export const ROLE_AFTER_POSITION: Rule = {
 /** "bàn giao nhiệm vụ cụm trưởng (năm 2019) cho X", "Cụm trưởng năm 2022 là X". */
 export const ROLE_FORWARD: Rule = {
   name: "roles.role-to-unit",
-  pattern: new RegExp(String.raw`(?<![\p{L}])(?:(ban giao)\s+(?:nhiem vu\s+)?)?${ROLE}(?:\s+thi dua)?(?:\s+nam\s+(\d{4}))?\s+(?:cho|la)\s+(?=\p{Lu}|tinh\s|thanh pho\s)`, "gu"),
+  pattern: new RegExp(String.raw`(?<![\p{L}])(?:(ban giao)\s+(?:nhiem vu\s+)?)?${ROLE}(?:\s+thi dua)?(?:\s+nam\s+(\d{4}))?\s+(?:cho|la)\s+`, "gu"),
   produces: "the unit after 'cho' / 'là' takes or holds the role",
   confidence: 0.8,
 };

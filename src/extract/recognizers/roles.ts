@@ -119,7 +119,9 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
     const sent = sentenceAt(doc, f.index);
     if (!sent) continue;
     const roleStart = f.index + f[0].search(/(?:cum|khoi|truong|pho)/u);
-    const unit = unitAfter(doc, f.index + f[0].length, sent.end);
+    const unitStart = f.index + f[0].length;
+    if (!/^(?:\p{Lu}|(?:tỉnh|thành phố|quận|huyện|xã|phường)\s+\p{Lu})/u.test(doc.norm.slice(unitStart, unitStart + 16))) continue;
+    const unit = unitAfter(doc, unitStart, sent.end);
     usedRolePhrases.add(roleStart);
     if (!unit) continue;
     const explicit = f[6] ? Number(f[6]) : null;
@@ -137,10 +139,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
       if (usedRolePhrases.has(roleStart)) continue;
       const sent = sentenceAt(doc, m.index);
       if (!sent) continue;
-      const unitEnd = rule === ROLE_BRACKET || rule === ROLE_DASH || rule === ROLE_AFTER_POSITION
-        ? m.index
-        : m.index;
-      let end = unitEnd;
+      let end = m.index; // every backward rule's unit ends where its match begins
       while (end > sent.start && /\s/.test(doc.norm[end - 1]!)) end--;
       const unit = unitBefore(doc, sent, end, needPosition);
       if (!unit) continue;
