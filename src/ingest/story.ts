@@ -6,7 +6,7 @@ import {
   bylineOf, isCommentForm, isFurniture, isHeadlineRun, isTailHeading, lineKey, sourceCredit,
 } from "./furniture.js";
 import { isHttpUrl } from "./url.js";
-import { datelineDate } from "./vndate.js";
+import { datelineDate, type FoundDate } from "./vndate.js";
 
 export interface Story {
   /** Paragraphs; the lines of one block (list items, a caption under its photo line) joined by "\n". */
@@ -18,9 +18,28 @@ export interface Story {
   credit: string | null;
   /** Headline runs of a related-articles box that were dropped. */
   related: string[];
+  /** The dateline that stood above the story, when there was one. */
+  dateline: FoundDate | null;
 }
 
 const isUrlLine = (s: string) => isHttpUrl(s) && !/\s/u.test(s);
+
+/**
+ * Lines -> blocks of consecutive non-empty lines. A text with no blank lines between its lines
+ * (one paragraph per line) gets one block per line.
+ */
+export function splitBlocks(lines: string[]): string[][] {
+  const hasBlankLines = lines.some((l, k) => !l && k > 0 && k < lines.length - 1);
+  const blocks: string[][] = [];
+  let cur: string[] = [];
+  for (const l of lines) {
+    if (!l) { if (cur.length) blocks.push(cur); cur = []; continue; }
+    cur.push(l);
+    if (!hasBlankLines) { blocks.push(cur); cur = []; }
+  }
+  if (cur.length) blocks.push(cur);
+  return blocks;
+}
 
 /** `blocks`: paragraphs as lists of trimmed, non-empty lines, in page order. */
 export function cleanStory(blocks: string[][], title: string | null): Story {
@@ -30,6 +49,7 @@ export function cleanStory(blocks: string[][], title: string | null): Story {
   let url: string | null = null;
   let credit: string | null = null;
   let ended = false;
+  let dateline: FoundDate | null = null;
   for (const block of blocks) {
     const kept: string[] = [];
     for (const s of block) {
@@ -38,7 +58,7 @@ export function cleanStory(blocks: string[][], title: string | null): Story {
       if (out.length && (isTailHeading(s) || isCommentForm(s))) { ended = true; continue; }
       const cr = sourceCredit(s);
       if (cr !== null) { if (cr) credit = cr; if (isHttpUrl(cr)) url ??= cr; continue; }
-      if (!out.length && !kept.length && datelineDate(s)) continue;
+      if (!out.length && !kept.length) { const d = datelineDate(s); if (d) { dateline ??= d; continue; } }
       const key = lineKey(s);
       if (seen.has(key)) continue; // a lead printed twice, a caption repeating the headline
       // a related-articles box sits right after the lead
@@ -55,5 +75,5 @@ export function cleanStory(blocks: string[][], title: string | null): Story {
     author = bylineOf(lastBlock[lastBlock.length - 1]!);
     if (author) { lastBlock.pop(); if (!lastBlock.length) out.pop(); }
   }
-  return { paragraphs: out.map((b) => b.join("\n")), author, url, credit, related };
+  return { paragraphs: out.map((b) => b.join("\n")), author, url, credit, related, dateline };
 }

@@ -6,7 +6,7 @@ import type { Article } from "../types.js";
 import {
   isCommentForm, isFurniture, isNavigation, isTailHeading, lineKey, outletTag, syllables, trimLine,
 } from "./furniture.js";
-import { cleanStory } from "./story.js";
+import { cleanStory, splitBlocks } from "./story.js";
 import { datelineDate, toIso, trailingDate, type FoundDate } from "./vndate.js";
 import { canonicalUrl, hostOutlet } from "./url.js";
 
@@ -14,6 +14,8 @@ export interface TextDumpOptions {
   /** Known URL of the article (overrides a URL line in the dump). */
   url?: string | null;
   format?: Article["format"];
+  /** Known headline (JSONL "title"): the text is then only the story. */
+  title?: string | null;
 }
 
 // A headline has at least this many syllables; shorter lines above it are section labels or site names.
@@ -37,7 +39,7 @@ export function parseTextDump(raw: string, source: string, opts: TextDumpOptions
   const choices: Record<string, string> = {};
 
   // 1. Header: labels, datelines and the headline, before the story starts.
-  let title: string | null = null;
+  let title: string | null = opts.title ? trimLine(opts.title) : null;
   let date: FoundDate | null = null;
   let siteName: string | null = null;
   let i = 0;
@@ -63,19 +65,11 @@ export function parseTextDump(raw: string, source: string, opts: TextDumpOptions
     if (SITE_NAME.test(s)) siteName ??= s; // a short label: section name or site name
   }
   if (title === null) i = 0;
+  else if (opts.title) choices.title = "given";
   if (date && !choices.published) choices.published = "dateline above the story";
 
   // 2. Body: blocks of consecutive lines (a dump without blank lines has one paragraph per line).
-  const rest = lines.slice(i);
-  const hasBlankLines = rest.some((l, k) => !l && k > 0 && k < rest.length - 1);
-  const blocks: string[][] = [];
-  let cur: string[] = [];
-  for (const l of rest) {
-    if (!l) { if (cur.length) blocks.push(cur); cur = []; continue; }
-    cur.push(l);
-    if (!hasBlankLines) { blocks.push(cur); cur = []; }
-  }
-  if (cur.length) blocks.push(cur);
+  const blocks = splitBlocks(lines.slice(i));
   const story = cleanStory(blocks, title);
   const url = story.url;
   // 4. Outlet: the tag opening the lead, else a site-name line, else the URL's host.

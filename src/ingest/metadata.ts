@@ -1,0 +1,165 @@
+// Metadata of a news page: title, publication date-time, author, outlet, section, canonical URL, language.
+// Read from JSON-LD (NewsArticle, also inside @graph), Open Graph and article:* tags, <time datetime>,
+// Vietnamese datelines in the page ("Ngày đăng 06/02/2020 | 14:46", "Thứ năm, 04/03/2021 - 22:20 (GMT+7)"),
+// and dates in the URL. When the sources disagree on the date, the most specific one wins
+// (date-time with offset > date-time > date), and every choice is recorded in `choices`.
+import type { CheerioAPI } from "cheerio";
+import { datelineDate, findDates, toIso, type FoundDate } from "./vndate.js";
+import { canonicalUrl, hostOutlet } from "./url.js";
+import { syllables, trimLine } from "./furniture.js";
+
+export interface PageMeta {
+  title: string | null;
+  published: string | null;
+  author: string | null;
+  outlet: string | null;
+  section: string | null;
+  canonicalUrl: string | null;
+  language: string | null;
+  description: string | null;
+  /** Which source each field came from, and the date candidates that lost. */
+  choices: Record<string, string>;
+}
+
+type Json = unknown;
+const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNews|AnalysisNewsArticle|BlogPosting|WebPage|LiveBlogPosting|OpinionNewsArticle)$/;
+
+function asArray<T>(x: T | T[] | undefined | null): T[] {
+  return x == null ? [] : Array.isArray(x) ? x : [x];
+}
+
+function nameOf(x: Json): string | null {
+  if (typeof x === "string") return trimLine(x) || null;
+  if (x && typeof x === "object" && "name" in x) return nameOf((x as { name: Json }).name);
+  return null;
+}
+
+/** JSON-LD objects of an article type, from every ld+json script, @graph included. */
+function jsonLdArticles($: CheerioAPI): Array<Record<string, Json>> {
+  const out: Array<Record<string, Json>> = [];
+  const visit = (x: Json): void => {
+    if (Array.isArray(x)) { x.forEach(visit); return; }
+    if (!x || typeof x !== "object") return;
+    const o = x as Record<string, Json>;
+    if (o["@graph"]) visit(o["@graph"]);
+    if (asArray(o["@type"] as string | string[]).some((t) => typeof t === "string" && ARTICLE_TYPES.test(t))) out.push(o);
+  };
+  $('script[type="application/ld+json"]').each((_, el) => {
+    const raw = $(el).text().trim();
+    if (!raw) return;
+    try { visit(JSON.parse(raw)); } catch {
+      // pages often leave raw newlines or trailing commas in their JSON-LD
+      try { visit(JSON.parse(raw.replace(/[\r\n\t]+/g, " ").replace(/,\s*([}\]])/g, "$1"))); } catch { /* unreadable: ignore */ }
+    }
+  });
+  // a NewsArticle beats a WebPage
+  return out.sort((a, b) => Number(String(b["@type"]).includes("Article")) - Number(String(a["@type"]).includes("Article")));
+}
+
+function meta($: CheerioAPI, ...keys: string[]): string | null {
+  for (const k of keys) {
+    const v = $(`meta[property="${k}"], meta[name="${k}"], meta[itemprop="${k}"]`).first().attr("content");
+    if (v && trimLine(v)) return trimLine(v);
+  }
+  return null;
+}
+
+/** How precise a date candidate is: offset-qualified time 3, time 2, date 1. */
+function precision(f: FoundDate): number {
+  return f.time ? (f.offset ? 3 : 2) : 1;
+}
+
+/** A machine date ("2021-03-04T22:20:00+07:00", "2021-03-04 22:20") or a Vietnamese one ("04/03/2021 22:20"). */
+function parseAnyDate(s: string): FoundDate | null {
+  return findDates(s)[0] ?? null;
+}
+
+const SITE_SUFFIX = /\s+[-–—|:]\s+[^-–—|:]{2,60}$/u;
+
+/** Dates in a URL: "…-2021-03-04-…", "/2021/03/04/", "/20210304…"; "/202104/" gives only the month. */
+export function urlDate(url: string): { date: string | null; month: string | null } {
+  let path: string;
+  try { path = new URL(url).pathname; } catch { return { date: null, month: null }; }
+  const ok = (y: number, m: number, d?: number) => y >= 1995 && y <= 2100 && m >= 1 && m <= 12 && (d === undefined || (d >= 1 && d <= 31));
+  const pad = (n: number) => String(n).padStart(2, "0");
+  let m = /(?:^|[/_-])((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?=$|[/_.-])/.exec(path);
+  if (m && ok(+m[1]!, +m[2]!, +m[3]!)) return { date: `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}`, month: `${m[1]}-${pad(+m[2]!)}` };
+  m = /\/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_-])/.exec(path);
+  if (m && ok(+m[1]!, +m[2]!, +m[3]!)) return { date: `${m[1]}-${m[2]}-${m[3]}`, month: `${m[1]}-${m[2]}` };
+  m = /\/((?:19|20)\d{2})[/-]?(\d{2})\//.exec(path);
+  if (m && ok(+m[1]!, +m[2]!)) return { date: null, month: `${m[1]}-${m[2]}` };
+  return { date: null, month: null };
+}
+
+/** Short text of the page's date widgets and of the header area, where datelines live. */
+function datelineTexts($: CheerioAPI): string[] {
+  const out: string[] = [];
+  $("[class*=date], [class*=Date], [class*=time], [class*=Time], [class*=publish], [id*=date], [id*=Date], [class*=ngay], [class*=post-meta], [class*=meta]")
+    .each((_, el) => {
+      const t = trimLine($(el).text().replace(/\s+/g, " "));
+      if (t && t.length <= 120) out.push(t);
+    });
+  return out;
+}
+
+export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMeta {
+  const choices: Record<string, string> = {};
+  const ld = jsonLdArticles($);
+  const ld0 = ld[0];
+
+  // Title: the visible headline, else the declared ones, else <title> without the site name.
+  const h1 = trimLine($("article h1, main h1, h1").first().text().replace(/\s+/g, " "));
+  const ldTitle = ld0 ? nameOf(ld0.headline) ?? nameOf(ld0.name) : null;
+  const ogTitle = meta($, "og:title", "twitter:title");
+  const docTitle = trimLine($("title").first().text().replace(/\s+/g, " "));
+  let title: string | null = null;
+  if (h1 && syllables(h1) >= 4) { title = h1; choices.title = "<h1>"; }
+  else if (ldTitle) { title = ldTitle; choices.title = "JSON-LD headline"; }
+  else if (ogTitle) { title = ogTitle; choices.title = "og:title"; }
+  else if (docTitle) { title = docTitle.replace(SITE_SUFFIX, ""); choices.title = "<title>"; }
+
+  // Published: every candidate, the most precise wins (ties: the order below).
+  const cands: Array<{ src: string; f: FoundDate }> = [];
+  const add = (src: string, v: string | null | undefined) => { if (v) { const f = parseAnyDate(v); if (f) cands.push({ src, f }); } };
+  for (const o of ld) add("JSON-LD datePublished", nameOf(o.datePublished) ?? undefined);
+  add("article:published_time", meta($, "article:published_time", "og:article:published_time", "datePublished", "pubdate", "publishdate", "publish-date", "dc.date.issued", "DC.date.issued", "dc.date", "date", "citation_publication_date"));
+  const timeEl = $("article time[datetime], time[datetime]").first();
+  add("<time datetime>", timeEl.attr("datetime"));
+  for (const t of datelineTexts($)) { const f = datelineDate(t) ?? (/(?:đăng|cập nhật|xuất bản|ngày)/iu.test(t) ? findDates(t)[0] : undefined); if (f) { cands.push({ src: `dateline "${t}"`, f }); break; } }
+  const ud = pageUrl ? urlDate(pageUrl) : { date: null, month: null };
+  if (ud.date) cands.push({ src: "URL", f: { date: ud.date, time: null, offset: null, start: 0, end: 0 } });
+  let published: string | null = null;
+  if (cands.length) {
+    const best = cands.reduce((a, b) => (precision(b.f) > precision(a.f) ? b : a));
+    published = toIso(best.f);
+    choices.published = best.src;
+    const others = cands.filter((c) => c !== best && c.f.date !== best.f.date).map((c) => `${c.src}: ${toIso(c.f)}`);
+    if (others.length) choices.publishedDisagreeing = others.join("; ");
+  }
+  if (ud.month && published && !published.startsWith(ud.month)) choices.urlMonth = `URL says ${ud.month}`;
+
+  // Author
+  let author: string | null = null;
+  for (const o of ld) {
+    const names = asArray(o.author as Json).map(nameOf).filter((x): x is string => !!x);
+    if (names.length) { author = names.join(", "); choices.author = "JSON-LD author"; break; }
+  }
+  if (!author) {
+    const a = meta($, "author", "article:author", "dc.creator", "DC.creator");
+    if (a && !/^https?:/i.test(a)) { author = a; choices.author = "meta author"; }
+  }
+
+  // Outlet
+  let outlet: string | null = null;
+  for (const o of ld) { const p = nameOf(o.publisher); if (p) { outlet = p; choices.outlet = "JSON-LD publisher"; break; } }
+  if (!outlet) { const s = meta($, "og:site_name", "application-name"); if (s) { outlet = s; choices.outlet = "og:site_name"; } }
+
+  const section = meta($, "article:section") ?? (ld0 ? nameOf(asArray(ld0.articleSection as Json)[0]) : null);
+  const canonHref = $('link[rel="canonical"]').attr("href") ?? meta($, "og:url");
+  const canon = canonHref ? canonicalUrl(canonHref, pageUrl ?? undefined) : pageUrl ? canonicalUrl(pageUrl) : null;
+  const language = $("html").attr("lang")?.trim() || meta($, "content-language", "og:locale", "language") ||
+    $('meta[http-equiv="content-language" i]').attr("content")?.trim() || null;
+  const description = meta($, "description", "og:description") ?? (ld0 ? nameOf(ld0.description) : null);
+  if (!outlet && (pageUrl || canon)) { outlet = hostOutlet((pageUrl ?? canon)!); if (outlet) choices.outlet = "host of the URL"; }
+  return { title, published, author, outlet, section, canonicalUrl: canon, language, description, choices };
+}
