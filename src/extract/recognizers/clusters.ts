@@ -23,6 +23,7 @@ interface Mention {
   end: number; // end of the whole name
   name: string; // norm surface
   story: boolean; // in story text (not furniture)
+  plural: boolean; // after "các", "những", "mỗi", "từng": clusters in general, not one cluster
   appositionOf?: number; // index of the mention this one restates
 }
 
@@ -103,7 +104,8 @@ function findMentions(doc: Doc): Mention[] {
     const { end, apposition } = nameEnd(doc, headEnd, sent ? sent.end : doc.norm.length);
     const kind: ClusterKind = m[1] === "cum" ? "cụm" : "khối";
     const name = doc.norm.slice(m.index, end).replace(/\s+/g, " ");
-    const mention: Mention = { kind, number, start: m.index, end, name, story: inStory(doc, m.index) };
+    const plural = /(?:^|\s)(?:cac|nhung|moi|tung|cung)\s+$/u.test(doc.folded.slice(Math.max(0, m.index - 8), m.index));
+    const mention: Mention = { kind, number, start: m.index, end, name, story: inStory(doc, m.index), plural };
     const prev = out[out.length - 1];
     if (prev && prev.end <= m.index && /^\s*-\s*$/.test(doc.norm.slice(prev.end, m.index)) && prev.number !== null && number === null) {
       mention.appositionOf = out.length - 1;
@@ -117,8 +119,11 @@ function findMentions(doc: Doc): Mention[] {
 
 const words = (s: string) => fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 const isPrefix = (a: string[], b: string[]) => a.length <= b.length && a.every((w, k) => w === b[k]);
-/** A name with nothing after the head ("Cụm thi đua") says nothing about which cluster. */
-const hasOwnName = (m: Mention) => m.number !== null || words(m.name).length > (/thi\s+dua/.test(fold(m.name)) ? 3 : 1);
+/** Tail words that do not tell clusters apart ("Khối thi đua của tỉnh", "Cụm thi đua trong huyện"). Folded. */
+const GENERIC_TAIL = new Set(["cua", "cac", "va", "tinh", "thanh", "pho", "quan", "huyen", "xa", "phuong", "thi", "tran", "trong", "truc", "thuoc", "nay", "cum", "khoi", "dua"]);
+/** A name with nothing distinctive after the head says nothing about which cluster; nor does "các Cụm thi đua …". */
+const hasOwnName = (m: Mention) =>
+  m.number !== null || (!m.plural && words(m.name).slice(/thi\s+dua/.test(fold(m.name)) ? 3 : 1).some((w) => !GENERIC_TAIL.has(w)));
 
 const provinces = makeLexicon("provinces");
 

@@ -53,6 +53,9 @@ function parseHead(doc: Doc, pos: number): Head {
 
 type Item = [number, number];
 
+/** A unit starts with a capital, or with a unit noun before a capitalised name ("xã Minh Sơn", "các tỉnh Nghệ An"). */
+const UNIT_START = /^(?:\p{Lu}|\d|(?:các\s+)?(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh|cơ quan)\s+\p{Lu})/u;
+
 /** Cut an item where the sentence's predicate resumes; returns the cut item and whether the list ended. */
 function cutItem(doc: Doc, s: number, e: number, names: boolean): { item: Item | null; ended: boolean } {
   const syl = syllables(doc.norm, s, e);
@@ -106,6 +109,7 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
     if (lead) a += lead[0].length;
     while (b > a && /[\s.;,:!?)]/.test(doc.norm[b - 1]!)) b--;
     if (b <= a) continue;
+    if (!UNIT_START.test(doc.norm.slice(a, a + 24))) break; // not a unit: the list (if any) is over
     const { item, ended } = cutItem(doc, a, b, names);
     if (item) out.push(item);
     if (ended) break;
@@ -170,7 +174,11 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       if (!names && !ORG_HEADS.test(firstText) && isCap(firstText)) names = true;
       let items = splitItems(doc, head.after, regionEnd, names);
       if (!items.length && /:\s*$/.test(doc.norm.slice(head.after - 1, regionEnd))) items = bulletItems(doc, sent);
-      if (!items.length) continue;
+      if (!items.length) {
+        const c = near?.cluster ?? null;
+        if (head.count !== null && c !== null && ctx.clusters[c]) ctx.clusters[c]!.declaredMembers = head.count; // "gồm 6 đơn vị" with no list
+        continue;
+      }
       found.push({ cluster: near?.cluster ?? clusterAt(ctx, m.index), head, items, names, rule, at: m.index });
     }
   }

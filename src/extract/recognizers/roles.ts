@@ -9,6 +9,7 @@
 // year-end review of Y serves Y+1, and a sitting leader at a review of Y (or a signing for Y) holds Y.
 import type { RoleFact, RoleKind } from "../../types.js";
 import { prov, sentenceAt, type Doc } from "../doc.js";
+import { lexiconEntries, makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { isCap, syllables } from "../syllables.js";
@@ -17,6 +18,21 @@ import { clusterAt, type Context, type Rule } from "./context.js";
 import { ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_BRACKET, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
 
 const MAX_UNIT_SYLLABLES = 14;
+
+const provinces = makeLexicon("provinces");
+/** Surnames from the officials' lexicon when it exists; else the commonest few. */
+const SURNAMES = new Set((() => {
+  try { return lexiconEntries("surnames"); } catch { return ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]; }
+})().map((s) => fold(s)));
+
+/** "Nguyễn Văn A": three or four capitalised syllables opening with a surname, and not a place. */
+function looksLikePerson(text: string): boolean {
+  const syl = syllables(text);
+  if (syl.length < 3 || syl.length > 4 || !syl.every((s) => s.cap)) return false;
+  if (!SURNAMES.has(fold(syl[0]!.text))) return false;
+  const place = provinces.longestAt(text, 0);
+  return !place;
+}
 const BOUNDARY_PUNCT = /[(),;:.!?"\n]/;
 
 /** The unit that ends at norm offset `end`: back to punctuation or a clause opener ("do", "suy tôn", …). */
@@ -46,6 +62,7 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
   if (/(?:dong chi|ong|ba|anh|chi)\s*$/u.test(doc.folded.slice(sent.start, start)) || /^(?:dong chi|ong|ba)\s/u.test(doc.folded.slice(start, end))) return null;
   const words = syllables(doc.norm, start, end);
   if (!words.length || !words.some((w) => w.cap)) return null;
+  if (looksLikePerson(doc.norm.slice(start, end))) return null;
   if (/^(?:cum|khoi)(?:\s|$)/u.test(doc.folded.slice(start, end))) return null; // the cluster itself
   return [start, end];
 }
