@@ -53,11 +53,16 @@ export function page(title: string, body: Part, opts: { q?: string } = {}): Html
 
 export interface SupportRow { article_id: number | string; outlet: string | null }
 
-/** "Supported by N articles from M outlets": every page says what its facts rest on. */
+/** "Based on N articles from M outlets": every page says what its facts rest on. */
 export function support(rows: SupportRow[], what = "what this page shows"): Html {
   const articles = new Set(rows.map((r) => String(r.article_id)));
   const outlets = new Set(rows.map((r) => r.outlet).filter((o): o is string => !!o));
-  return html`<p class="support" data-articles="${articles.size}" data-outlets="${outlets.size}">Based on <b>${articles.size}</b> ${articles.size === 1 ? "article" : "distinct articles"} from <b>${outlets.size}</b> ${outlets.size === 1 ? "outlet" : "outlets"} (${what}).</p>`;
+  const noOutlet = rows.some((r) => !r.outlet);
+  const a = articles.size, o = outlets.size;
+  const outletText = o === 0
+    ? html`${a ? "outlets not stated" : "no outlet"}`
+    : html`<b>${o}</b> ${o === 1 ? "outlet" : "distinct outlets"}${noOutlet ? " (some articles name none)" : ""}`;
+  return html`<p class="support" data-articles="${a}" data-outlets="${o}">Based on <b>${a}</b> ${a === 1 ? "article" : "distinct articles"} from ${outletText} — ${what}.</p>`;
 }
 
 export interface SourceRow { article_id: number | string; start: number; sentence_index?: number | null; title?: string | null; outlet?: string | null; published?: string | null; rule?: string | null; confidence?: number | null }

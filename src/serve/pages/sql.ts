@@ -1,6 +1,6 @@
 // The read-only SQL box over the views, with CSV download.
 import { html, qs, type Html } from "../html.js";
-import { page } from "../layout.js";
+import { page, support } from "../layout.js";
 import { runReadOnlySql, type SqlOutcome } from "../sql.js";
 import type { DB } from "../data.js";
 
@@ -18,12 +18,16 @@ export async function sqlView(db: DB, dbPath: string, params: URLSearchParams): 
   const rels = relations(db);
   const form = html`<form class="sql" method="get" action="/sql">
     <textarea name="q" spellcheck="false" aria-label="SQL">${q.trim() ? q : EXAMPLE_SQL}</textarea>
-    <p><button type="submit">Run</button> <span class="muted">read-only: SELECT and WITH … SELECT only; ATTACH, PRAGMA and writes are refused; at most 1000 rows are shown, the CSV has up to 100 000.</span></p></form>`;
+    <p><button type="submit">Run</button> <span class="muted">read-only: SELECT and WITH … SELECT only; ATTACH, PRAGMA and writes are refused; at most 1000 rows are shown, the CSV has up to 100 000; select article_id and outlet to see how many articles and outlets the rows rest on.</span></p></form>`;
   let result: Html | string = "";
   if (outcome && "error" in outcome) result = html`<p class="error" role="alert">${outcome.error}</p>`;
   else if (outcome) {
     const o = outcome;
-    result = html`<p>${o.rows.length} ${o.rows.length === 1 ? "row" : "rows"}${o.truncated ? " (more not shown)" : ""} · <a class="csv" href="/sql.csv${qs({ q })}" download="thidua-query.csv">download CSV</a></p>
+    // when the result carries article_id (every fact view does), say what it rests on
+    const ai = o.columns.indexOf("article_id");
+    const oi = o.columns.indexOf("outlet");
+    const rest = ai >= 0 && oi >= 0 ? support(o.rows.map((r) => ({ article_id: r[ai] as string, outlet: oi >= 0 ? (r[oi] as string | null) : null })), "the rows shown") : "";
+    result = html`${rest}<p>${o.rows.length} ${o.rows.length === 1 ? "row" : "rows"}${o.truncated ? " (more not shown)" : ""} · <a class="csv" href="/sql.csv${qs({ q })}" download="thidua-query.csv">download CSV</a></p>
       <div style="overflow-x:auto"><table class="result"><thead><tr>${o.columns.map((c) => html`<th>${c}</th>`)}</tr></thead><tbody>
       ${o.rows.map((r) => html`<tr>${r.map((v) => html`<td>${v === null ? html`<span class="muted">NULL</span>` : String(v)}</td>`)}</tr>`)}
       </tbody></table></div>`;
