@@ -57,14 +57,14 @@ type Item = [number, number];
 const UNIT_START = /^(?:\p{Lu}|\d|(?:các\s+)?(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh|cơ quan)\s+\p{Lu})/u;
 
 /** Cut an item where the sentence's predicate resumes; returns the cut item and whether the list ended. */
-function cutItem(doc: Doc, s: number, e: number, names: boolean): { item: Item | null; ended: boolean } {
+function cutItem(doc: Doc, s: number, e: number, names: boolean, commas = false): { item: Item | null; ended: boolean } {
   const syl = syllables(doc.norm, s, e);
   let end = s;
   let seenCap = false;
   for (let k = 0; k < syl.length; k++) {
     const x = syl[k]!;
     const gap = doc.norm.slice(end, x.start);
-    if (k > 0 && !/^\s*(?:-\s*)?$/.test(gap) && !/^\s*&\s*$/.test(gap)) return { item: end > s ? [s, end] : null, ended: true };
+    if (k > 0 && !/^\s*(?:-\s*)?$/.test(gap) && !/^\s*&\s*$/.test(gap) && !(commas && /^\s*,\s*$/.test(gap))) return { item: end > s ? [s, end] : null, ended: true };
     const f = fold(x.text);
     if (names) {
       // a name: capitalised syllables ("Bà Rịa - Vũng Tàu"), after an optional unit noun ("Thị trấn", "xã")
@@ -79,11 +79,18 @@ function cutItem(doc: Doc, s: number, e: number, names: boolean): { item: Item |
   return { item: end > s ? [s, end] : null, ended: false };
 }
 
+/** Does a verb of the sentence's predicate occur in [s, e) ("… Yên Bái đã chủ động")? */
+function hasPredicate(doc: Doc, s: number, e: number): boolean {
+  return syllables(doc.norm, s, e).some((x, k) => k > 0 && !x.cap && ORG_ITEM_STOP.test(fold(doc.norm.slice(x.start, e))));
+}
+
 /** Split a list region into items: ";" when the list uses it, else ","; "và" before the last item. */
 function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
   const region = doc.norm.slice(s, e);
-  const semi = region.indexOf(";"), comma = region.indexOf(",");
-  const sep = semi >= 0 && (comma < 0 || semi < comma) ? ";" : ",";
+  // ";" separates items when the list uses it: then commas may sit inside names ("Sở Lao động, Thương binh và Xã hội").
+  // A ";" that only follows the sentence's predicate ("A, B, C đã …; …") does not.
+  const firstSemi = region.split(";")[0]!;
+  const sep = region.includes(";") && !hasPredicate(doc, s, s + firstSemi.length) ? ";" : ",";
   const raw: Item[] = [];
   let k = s;
   for (const part of region.split(sep)) { raw.push([k, k + part.length]); k += part.length + 1; }
@@ -110,7 +117,7 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
     while (b > a && /[\s.;,:!?)]/.test(doc.norm[b - 1]!)) b--;
     if (b <= a) continue;
     if (!UNIT_START.test(doc.norm.slice(a, a + 24))) break; // not a unit: the list (if any) is over
-    const { item, ended } = cutItem(doc, a, b, names);
+    const { item, ended } = cutItem(doc, a, b, names, sep === ";" && !names);
     if (item) out.push(item);
     if (ended) break;
   }

@@ -116,8 +116,8 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
   const usedRolePhrases = new Set<number>();
   const seen = new Map<string, number>();
   const add = (unit: [number, number], role: RoleKind, rolePos: [number, number], rule: Rule, sent: Sentence, electionHint: boolean) => {
-    const clauseStart = Math.max(sent.start, unit[0] - 40);
-    const election = electionHint || ELECTION.test(doc.folded.slice(clauseStart, unit[0]));
+    // "suy tôn A làm Cụm trưởng và B làm Cụm phó": the verb earlier in the sentence governs both
+    const election = electionHint || ELECTION.test(doc.folded.slice(sent.start, unit[0]));
     const year = roleYear(doc, sent, rolePos[0], rolePos[1], election, yc);
     // the cluster named right after the role ("cụm trưởng Cụm thi đua số 4"), else the one in scope
     const next = (ctx.mentions ?? []).find((m) => m.start >= rolePos[1] && m.start - rolePos[1] <= 3 && m.cluster !== null);
