@@ -113,7 +113,18 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMeta {
   const ogTitle = meta($, "og:title", "twitter:title");
   const docTitle = trimLine($("title").first().text().replace(/\s+/g, " "));
   let title: string | null = null;
-  if (h1 && syllables(h1) >= 4) { title = h1; choices.title = "<h1>"; }
+  // a visible heading that the declared titles confirm (they often add the site name to it)
+  const declared = [ldTitle, ogTitle, docTitle].filter((x): x is string => !!x).map((x) => x.toLowerCase());
+  let shown: string | null = null;
+  $("h1, h2, h3, [class*=title], [class*=Title], [class*=headline]").each((_, el) => {
+    const t = trimLine($(el).text().replace(/\s+/g, " "));
+    if (t.length > 300 || syllables(t) < 4) return;
+    const k = t.toLowerCase();
+    if (declared.some((d) => d === k || d.startsWith(k) || (k.startsWith(d) && d.length > 20))) { shown = t; return false; }
+    return;
+  });
+  if (shown) { title = shown; choices.title = "heading matching the declared title"; }
+  else if (h1 && syllables(h1) >= 4) { title = h1; choices.title = "<h1>"; }
   else if (ldTitle) { title = ldTitle; choices.title = "JSON-LD headline"; }
   else if (ogTitle) { title = ogTitle; choices.title = "og:title"; }
   else if (docTitle) { title = docTitle.replace(SITE_SUFFIX, ""); choices.title = "<title>"; }
