@@ -1,7 +1,11 @@
-// Opening the database (placeholder: the schema and migrations are being written).
+// Opening the database: the writer (WAL, foreign keys, busy timeout, schema brought up to date)
+// and read-only connections for every query path.
 import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { migrate } from "./migrate.js";
+import { CORE_MIGRATIONS } from "./schema.js";
+import { writeMetadata } from "./meta.js";
 
 export type DB = Database.Database;
 
@@ -11,10 +15,42 @@ export function dbPath(opt?: string): string {
   return opt ?? process.env.THIDUA_DB ?? DEFAULT_DB;
 }
 
+/** A missing or unreadable database: the commands print the message and exit 3. */
+export class DatabaseMissingError extends Error {}
+
+/** The writing connection; creates the file and schema when needed. */
 export function openDb(path: string): DB {
-  mkdirSync(dirname(path), { recursive: true });
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  const before = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'schema_migrations'").get() as { n: number }).n;
+  const v = migrate(db, "core", CORE_MIGRATIONS);
+  if (!before || !hasMeta(db)) writeMetadata(db);
+  void v;
+  return db;
+}
+
+function hasMeta(db: DB): boolean {
+  return !!db.prepare("SELECT 1 FROM _meta_tables LIMIT 1").get();
+}
+
+/** A read-only connection to an existing database (query, search, export, explain, stats). */
+export function openReadOnly(path: string): DB {
+  if (path !== ":memory:" && !existsSync(path)) throw new DatabaseMissingError(`${path}: no such database (run "thidua ingest" first, or pass --db FILE / set THIDUA_DB)`);
+  let db: DB;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma("busy_timeout = 5000");
+    db.prepare("SELECT count(*) FROM sqlite_schema").get();
+  } catch (e) {
+    throw new DatabaseMissingError(`${path}: cannot open the database: ${(e as Error).message}`);
+  }
+  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'articles'").get()) {
+    db.close();
+    throw new DatabaseMissingError(`${path}: not a thidua database (no articles table)`);
+  }
   return db;
 }

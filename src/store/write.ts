@@ -1,10 +1,209 @@
-// Storing one article and its facts in one transaction (placeholder).
-import type { Article, ExtractionRecord } from "../types.js";
+// Storing one article and its facts in one transaction (a savepoint when the caller batches writes).
+// One story is stored once: an exact copy of the body or the same canonical URL only adds a source,
+// a near-duplicate (MinHash) is kept as a copy linked to the story, without facts of its own.
+import type { Article, ExtractionRecord, FactKind, Provenance } from "../types.js";
+import { FACT_KINDS } from "../types.js";
 import type { DB } from "./db.js";
+import { canonicalUrl } from "../ingest/url.js";
+import { bands, blobToSig, bodyHash, minhash, NEAR_DUPLICATE, sigToBlob, similarity } from "./dedup.js";
+import { skipReason } from "./relevance.js";
+import { articleLocality, nameKey } from "./names.js";
+import { indexArticle, indexFact, unindexFacts } from "./search.js";
 
 export type StoreStatus = "stored" | "duplicate" | "near-duplicate" | "skipped";
 export interface StoreResult { status: StoreStatus; articleId: number | null; reason?: string; counts: Record<string, number> }
 
-export function storeArticle(_db: DB, _article: Article, _record: ExtractionRecord): StoreResult {
-  return { status: "stored", articleId: null, counts: {} };
+type Stmts = ReturnType<typeof prepare>;
+const cache = new WeakMap<DB, Stmts>();
+
+function prepare(db: DB) {
+  return {
+    byHash: db.prepare("SELECT id, coalesce(duplicate_of, id) AS story FROM articles WHERE body_hash = ? ORDER BY id LIMIT 1"),
+    byUrl: db.prepare("SELECT id, coalesce(duplicate_of, id) AS story FROM articles WHERE canonical_url = ? ORDER BY id LIMIT 1"),
+    sourceSeen: db.prepare("SELECT article_id FROM article_sources WHERE source = ? LIMIT 1"),
+    insertArticle: db.prepare(`INSERT INTO articles (source, url, canonical_url, title, published, outlet, author, format, text, body_start, raw, extra, flags,
+      status, skip_reason, duplicate_of, similarity, body_hash, locality, extractor_version)
+      VALUES (@source, @url, @canonical_url, @title, @published, @outlet, @author, @format, @text, @body_start, @raw, @extra, @flags,
+      @status, @skip_reason, @duplicate_of, @similarity, @body_hash, @locality, @extractor_version)`),
+    insertSource: db.prepare(`INSERT OR IGNORE INTO article_sources (article_id, source, url, title, outlet, published, body_hash, how, similarity, copy_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertSig: db.prepare("INSERT INTO minhash (article_id, sig) VALUES (?, ?)"),
+    insertBucket: db.prepare("INSERT OR IGNORE INTO lsh_buckets (band, hash, article_id) VALUES (?, ?, ?)"),
+    bucket: db.prepare("SELECT article_id FROM lsh_buckets WHERE band = ? AND hash = ?"),
+    sig: db.prepare("SELECT sig FROM minhash WHERE article_id = ?"),
+    insertFact: db.prepare(`INSERT INTO facts (article_id, kind, idx, sentence_index, start, "end", rule, confidence, extractor_version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    cluster: db.prepare("INSERT INTO fact_clusters (fact_id, kind, number, name, locality, system, declared_members, listed_members) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+    member: db.prepare("INSERT INTO fact_members (fact_id, cluster_idx, unit) VALUES (?, ?, ?)"),
+    role: db.prepare("INSERT INTO fact_roles (fact_id, cluster_idx, unit, role, year) VALUES (?, ?, ?, ?, ?)"),
+    official: db.prepare("INSERT INTO fact_officials (fact_id, name, rank) VALUES (?, ?, ?)"),
+    title: db.prepare(`INSERT INTO fact_titles (fact_id, idx, title, title_key, sentence_index, start, "end", rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    commitment: db.prepare("INSERT INTO fact_commitments (fact_id, cluster_idx, year, text) VALUES (?, ?, ?, ?)"),
+    award: db.prepare("INSERT INTO fact_awards (fact_id, award, recipient, year, status) VALUES (?, ?, ?, ?, ?)"),
+    event: db.prepare("INSERT INTO fact_events (fact_id, type, date, location, cluster_idx) VALUES (?, ?, ?, ?, ?)"),
+    document: db.prepare("INSERT INTO fact_documents (fact_id, kind, number, date, issuer) VALUES (?, ?, ?, ?, ?)"),
+    factIds: db.prepare("SELECT id FROM facts WHERE article_id = ?"),
+    deleteFacts: db.prepare("DELETE FROM facts WHERE article_id = ?"),
+    counts: db.prepare("SELECT f.kind, count(*) AS n FROM facts f JOIN articles a ON a.id = f.article_id AND a.status = 'stored' GROUP BY f.kind"),
+  };
+}
+
+export function stmts(db: DB): Stmts {
+  let s = cache.get(db);
+  if (!s) { s = prepare(db); cache.set(db, s); }
+  return s;
+}
+
+const zeroCounts = (): Record<string, number> => Object.fromEntries(FACT_KINDS.map((k) => [k, 0]));
+
+function storyUrl(a: Article): string | null {
+  const c = a.extra?.canonicalUrl;
+  const u = typeof c === "string" && c ? c : a.url;
+  return u ? canonicalUrl(u) : null;
+}
+
+export function storeArticle(db: DB, article: Article, record: ExtractionRecord): StoreResult {
+  return db.transaction(() => storeInTransaction(db, article, record))();
+}
+
+function storeInTransaction(db: DB, a: Article, record: ExtractionRecord): StoreResult {
+  const s = stmts(db);
+  const body = a.text.slice(a.bodyStart);
+  const hash = bodyHash(body);
+  const curl = storyUrl(a);
+  const source = (story: number, how: string, sim: number | null, copy: number | null) =>
+    s.insertSource.run(story, a.source, a.url, a.title, a.outlet, a.published, hash, how, sim, copy);
+
+  // the same body again (re-ingest, or the same text under another address): one more source at most
+  const same = s.byHash.get(hash) as { id: number; story: number } | undefined;
+  if (same) {
+    source(same.story, "same-body", 1, null);
+    return { status: "duplicate", articleId: same.story, reason: `same body as article ${same.story}`, counts: zeroCounts() };
+  }
+  const base = {
+    source: a.source, url: a.url, canonical_url: curl, title: a.title, published: a.published, outlet: a.outlet, author: a.author,
+    format: a.format, text: a.text, body_start: a.bodyStart, raw: a.raw ?? null,
+    extra: a.extra && Object.keys(a.extra).length ? JSON.stringify(a.extra) : null,
+    flags: a.flags?.length ? JSON.stringify(a.flags) : null,
+    body_hash: hash, extractor_version: record.extractor.version,
+  };
+  const copy = (story: number, how: "same-url" | "near-duplicate", sim: number | null, reason: string): StoreResult => {
+    const id = Number(s.insertArticle.run({ ...base, status: "duplicate", skip_reason: reason, duplicate_of: story, similarity: sim, locality: null }).lastInsertRowid);
+    source(story, how, sim, id);
+    return { status: how === "same-url" ? "duplicate" : "near-duplicate", articleId: story, reason, counts: zeroCounts() };
+  };
+  // the same canonical URL is the same story (a re-edited version)
+  if (curl) {
+    const byUrl = s.byUrl.get(curl) as { id: number; story: number } | undefined;
+    if (byUrl) return copy(byUrl.story, "same-url", null, `same URL as article ${byUrl.story} (a re-edited version)`);
+  }
+  // near-duplicates: candidates share an LSH bucket, confirmed by the estimated Jaccard similarity
+  const sig = minhash(body);
+  const bucketHashes = bands(sig);
+  const seen = new Set<number>();
+  let best: { id: number; sim: number } | null = null;
+  bucketHashes.forEach((h, band) => {
+    for (const id of s.bucket.pluck().all(band, h) as number[]) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const row = s.sig.get(id) as { sig: Buffer } | undefined;
+      if (!row) continue;
+      const sim = similarity(sig, blobToSig(row.sig));
+      if (sim >= NEAR_DUPLICATE && (!best || sim > best.sim)) best = { id, sim };
+    }
+  });
+  if (best) {
+    const b = best as { id: number; sim: number };
+    return copy(b.id, "near-duplicate", b.sim, `near-duplicate of article ${b.id} (estimated similarity ${b.sim.toFixed(2)})`);
+  }
+
+  const reason = skipReason(a.text, record);
+  const loc = articleLocality(a.title, body);
+  const id = Number(s.insertArticle.run({ ...base, status: reason ? "skipped" : "stored", skip_reason: reason, duplicate_of: null, similarity: null, locality: loc?.name ?? null }).lastInsertRowid);
+  source(id, "primary", null, null);
+  s.insertSig.run(id, sigToBlob(sig));
+  bucketHashes.forEach((h, band) => s.insertBucket.run(band, h, id));
+  indexArticle(db, id, a.title, body);
+  if (reason) return { status: "skipped", articleId: id, reason, counts: zeroCounts() };
+  const counts = writeFacts(db, id, record);
+  return { status: "stored", articleId: id, counts };
+}
+
+function provArgs(p: Provenance | undefined): [number | null, number | null, number | null, string | null, number | null] {
+  return p ? [p.sentence ?? null, p.start ?? null, p.end ?? null, p.rule ?? null, p.confidence ?? null] : [null, null, null, null, null];
+}
+
+/** Nearest cluster mentioned before `start` (the cluster a meeting report is about), else the first. */
+function clusterBefore(record: ExtractionRecord, start: number): number | null {
+  if (!record.clusters.length) return null;
+  let best = 0;
+  record.clusters.forEach((c, i) => { if (c.prov.start <= start) best = i; });
+  return best;
+}
+
+/** Inserts the facts of a record for an article (not yet resolved to entities). */
+export function writeFacts(db: DB, articleId: number, record: ExtractionRecord): Record<string, number> {
+  const s = stmts(db);
+  const v = record.extractor.version;
+  const counts = zeroCounts();
+  const fact = (kind: FactKind, idx: number, p: Provenance | undefined): number => {
+    counts[kind]!++;
+    return Number(s.insertFact.run(articleId, kind, idx, ...provArgs(p), v).lastInsertRowid);
+  };
+  record.clusters.forEach((c, i) => {
+    const id = fact("clusters", i, c.prov);
+    s.cluster.run(id, c.kind, c.number, c.name, c.locality, c.system ?? null, c.declaredMembers ?? null, c.listedMembers ?? null);
+    indexFact(db, id, articleId, "clusters", c.name);
+  });
+  record.members.forEach((m, i) => {
+    const id = fact("members", i, m.prov);
+    s.member.run(id, m.cluster, m.unit);
+    indexFact(db, id, articleId, "members", m.unit);
+  });
+  record.roles.forEach((r, i) => {
+    const id = fact("roles", i, r.prov);
+    s.role.run(id, r.cluster, r.unit, r.role, r.year);
+    indexFact(db, id, articleId, "roles", `${r.unit} (${r.role})`);
+  });
+  record.officials.forEach((o, i) => {
+    const id = fact("officials", i, o.prov);
+    s.official.run(id, o.name, o.rank);
+    o.titles.forEach((t, k) => s.title.run(id, k, t, nameKey(t), ...provArgs(o.titleProv?.[k])));
+    indexFact(db, id, articleId, "officials", [o.name, ...o.titles].join(", "));
+  });
+  record.commitments.forEach((c, i) => {
+    const id = fact("commitments", i, c.prov);
+    s.commitment.run(id, c.cluster, c.year, c.text);
+    indexFact(db, id, articleId, "commitments", c.text);
+  });
+  record.awards.forEach((a, i) => {
+    const id = fact("awards", i, a.prov);
+    s.award.run(id, a.award, a.recipient, a.year, a.status);
+    indexFact(db, id, articleId, "awards", `${a.award}: ${a.recipient}`);
+  });
+  record.events.forEach((e, i) => {
+    const id = fact("events", i, e.prov);
+    s.event.run(id, e.type, e.date, e.location, clusterBefore(record, e.prov.start));
+    if (e.location) indexFact(db, id, articleId, "events", e.location);
+  });
+  record.documents.forEach((d, i) => {
+    const id = fact("documents", i, d.prov);
+    s.document.run(id, d.kind, d.number, d.date, d.issuer ?? null);
+    indexFact(db, id, articleId, "documents", [d.kind, d.number, d.issuer].filter(Boolean).join(" "));
+  });
+  return counts;
+}
+
+/** Removes an article's facts (and their search entries). */
+export function deleteFacts(db: DB, articleId: number): void {
+  const s = stmts(db);
+  unindexFacts(db, s.factIds.pluck().all(articleId) as number[]);
+  s.deleteFacts.run(articleId);
+}
+
+/** Facts per kind held by stored articles (what the views show, before near-duplicate copies, which hold none). */
+export function countFacts(db: DB): Record<FactKind, number> {
+  const out = zeroCounts() as Record<FactKind, number>;
+  for (const r of stmts(db).counts.all() as Array<{ kind: FactKind; n: number }>) out[r.kind] = r.n;
+  return out;
 }
