@@ -53,6 +53,8 @@ function parseHead(doc: Doc, pos: number): Head {
 
 type Item = [number, number];
 
+const ADMIN_NAME_START = /^(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+\p{Lu}/u;
+
 /** A unit starts with a capital, or with a unit noun before a capitalised name ("xã Minh Sơn", "các tỉnh Nghệ An"). */
 const UNIT_START = /^(?:\p{Lu}|\d|(?:các\s+)?(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh|cơ quan)\s+\p{Lu})/u;
 
@@ -79,6 +81,8 @@ function cutItem(doc: Doc, s: number, e: number, names: boolean, commas = false)
   return { item: end > s ? [s, end] : null, ended: false };
 }
 
+const firstWord = (t: string) => (/^\p{L}+/u.exec(t)?.[0] ?? "").toLowerCase();
+
 /** Does a verb of the sentence's predicate occur in [s, e) ("… Yên Bái đã chủ động")? */
 function hasPredicate(doc: Doc, s: number, e: number): boolean {
   return syllables(doc.norm, s, e).some((x, k) => k > 0 && !x.cap && ORG_ITEM_STOP.test(fold(doc.norm.slice(x.start, e))));
@@ -100,11 +104,12 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
     if (!names && r !== raw.length - 1) continue;
     const [p0, p1] = raw[r]!;
     const text = doc.norm.slice(p0, p1);
-    const re = names ? /\s+và\s+(?=\p{Lu}|các\s)/gu : /\s+và\s+(?=\p{Lu})/gu;
+    const re = names ? /\s+và\s+(?=\p{Lu}|các\s|(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+\p{Lu})/gu : /\s+và\s+(?=\p{Lu})/gu;
     let m: RegExpExecArray | null, cut = -1, cutEnd = -1;
     while ((m = re.exec(text))) {
       const rest = text.slice(m.index + m[0].length);
-      if (names || ORG_HEADS.test(rest)) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
+      const sameHead = firstWord(rest) === firstWord(doc.norm.slice(raw[0]![0], raw[0]![1]).replace(/^[\s:]+/, ""));
+      if (names || ORG_HEADS.test(rest) || sameHead) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
     }
     if (cut >= 0) raw.splice(r, 1, [p0, p0 + cut], [p0 + cutEnd, p1]);
   }
@@ -179,6 +184,7 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       let names = head.unit !== null || /địa phương|tỉnh thành/iu.test(doc.norm.slice(m.index, head.after));
       const firstText = doc.norm.slice(head.after, regionEnd).replace(/^[\s:]+/, "");
       if (!names && !ORG_HEADS.test(firstText) && isCap(firstText)) names = true;
+      if (!names && ADMIN_NAME_START.test(firstText)) names = true; // "huyện A; huyện B và huyện C"
       let items = splitItems(doc, head.after, regionEnd, names);
       if (!items.length && /:\s*$/.test(doc.norm.slice(head.after - 1, regionEnd))) items = bulletItems(doc, sent);
       if (!items.length) {
