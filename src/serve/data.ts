@@ -166,11 +166,21 @@ export function personPage(db: DB, id: Id): PersonPage | null {
   };
 }
 
-/** v_officials has the official's title in `title`; the article's title is taken from articles. */
+/**
+ * The contract gives v_officials two "title" columns (the article's and the official's). SQLite renames
+ * the second one "title:1" in a view; a store may also call it official_title. The article's title is
+ * always taken from articles.
+ */
+function officialTitleColumn(db: DB): string {
+  const cols = (db.prepare("PRAGMA table_info(v_officials)").all() as Array<{ name: string }>).map((c) => c.name);
+  return ["title:1", "official_title", "title"].find((c) => cols.includes(c)) ?? "title";
+}
+
 function officials(db: DB, key: "person_id" | "article_id", id: Id): Array<OfficialRow & { article_title: string | null }> {
-  const rows = all<OfficialRow & { article_title: string | null }>(db,
-    `SELECT o.*, a.title AS article_title FROM v_officials o LEFT JOIN articles a ON a.id = o.article_id WHERE o.${key} = ? ORDER BY o.published, o.article_id, o.start`, id);
-  return rows;
+  const col = officialTitleColumn(db).replace(/"/g, '""');
+  return all<OfficialRow & { article_title: string | null }>(db,
+    `SELECT o.*, o."${col}" AS title, a.title AS article_title FROM v_officials o LEFT JOIN articles a ON a.id = o.article_id
+     WHERE o.${key} = ? ORDER BY o.published, o.article_id, o.start`, id);
 }
 
 // ---- article ----

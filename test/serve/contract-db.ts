@@ -16,7 +16,8 @@ CREATE TABLE unit_aliases (unit_id INTEGER, alias TEXT, count INTEGER);
 CREATE TABLE person_aliases (person_id INTEGER, alias TEXT, count INTEGER);
 CREATE TABLE v_cluster_members (${ART}, ${PROV}, cluster_id INTEGER, cluster TEXT, cluster_kind TEXT, cluster_number INTEGER, cluster_surface TEXT, unit_id INTEGER, unit TEXT, unit_canonical TEXT);
 CREATE TABLE v_cluster_roles (${ART}, ${PROV}, cluster_id INTEGER, cluster TEXT, unit_id INTEGER, unit TEXT, unit_canonical TEXT, role TEXT, year INTEGER);
-CREATE TABLE v_officials (${ART.replace("title TEXT", "article_title TEXT")}, ${PROV}, person_id INTEGER, name TEXT, rank TEXT, title TEXT);
+-- as in the store's view: the official's title comes second, so SQLite names it "title:1"
+CREATE TABLE v_officials (${ART}, ${PROV}, person_id INTEGER, name TEXT, rank TEXT, "title:1" TEXT);
 CREATE TABLE v_commitments (${ART}, ${PROV}, cluster_id INTEGER, cluster TEXT, year INTEGER, text TEXT);
 CREATE TABLE v_awards (${ART}, ${PROV}, award TEXT, recipient TEXT, recipient_unit_id INTEGER, year INTEGER, status TEXT);
 CREATE TABLE v_events (${ART}, ${PROV}, cluster_id INTEGER, type TEXT, date TEXT, location TEXT);
@@ -94,9 +95,7 @@ export function buildContractDb(path: string, items: Stored[]): void {
         const pid = personId(matchKey(o.name), o.name);
         personAliases.set(`${pid}\t${o.name}`, (personAliases.get(`${pid}\t${o.name}`) ?? 0) + 1);
         o.titles.forEach((t, k) => {
-          // the contract gives v_officials two "title" columns; here the article's is article_title
-          const { title: articleTitle, ...rest } = art;
-          insert("v_officials", { ...rest, article_title: articleTitle, ...prov(o.titleProv?.[k] ?? o.prov), person_id: pid, name: o.name, rank: o.rank, title: t });
+          insert("v_officials", { ...art, ...prov(o.titleProv?.[k] ?? o.prov), person_id: pid, name: o.name, rank: o.rank, "title:1": t });
           const key = `${pid}\t${t}`;
           const e = titles.get(key) ?? { person_id: pid, name: o.name, title: t, seen: [], articles: new Set(), outlets: new Set() };
           if (a.published) e.seen.push(a.published);

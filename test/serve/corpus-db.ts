@@ -13,7 +13,8 @@ export const CORPUS = ["corpus/seeds", "corpus/dev"];
 function hasViews(path: string): boolean {
   try {
     const db = new Database(path, { readonly: true, fileMustExist: true });
-    try { return !!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'v_cluster_timeline'").get(); } finally { db.close(); }
+    // the views exist and entity resolution has filled them
+    try { return (db.prepare("SELECT count(*) FROM v_cluster_timeline").pluck().get() as number) > 0; } finally { db.close(); }
   } catch { return false; }
 }
 
