@@ -4,7 +4,8 @@
 import { fold, normalize } from "../extract/normalize.js";
 import { splitSentences } from "../extract/sentences.js";
 import { html, type Html } from "./html.js";
-import type { DB } from "./data.js";
+import { hasRelation, type DB } from "./data.js";
+import { search as ftsSearch } from "../store/search.js";
 
 export interface SearchHit {
   article_id: number | string; title: string | null; outlet: string | null; published: string | null; url: string | null; status: string | null;
@@ -53,18 +54,51 @@ function registerFunctions(db: DB): void {
 
 const registered = new WeakSet<DB>();
 
-export function searchArticles(db: DB, q: string, limit = 50): { hits: SearchHit[]; total: number; query: SearchQuery } {
+type ArticleText = { id: number | string; title: string | null; outlet: string | null; published: string | null; url: string | null; status: string | null; text: string };
+
+/**
+ * Articles matching every term. With the store's full-text index (search_index) the index finds them,
+ * best first; without it (an older database) the texts are scanned.
+ */
+export function searchArticles(db: DB, q: string, limit = 50): { hits: SearchHit[]; total: number; query: SearchQuery; indexed: boolean } {
   const query = parseQuery(q);
-  if (!query.terms.length) return { hits: [], total: 0, query };
+  if (!query.terms.length) return { hits: [], total: 0, query, indexed: false };
+  if (hasRelation(db, "search_index")) {
+    try { return { ...indexedSearch(db, query, q, limit), query, indexed: true }; } catch { /* an index the FTS query cannot use: scan instead */ }
+  }
+  return { ...scanSearch(db, query, limit), query, indexed: false };
+}
+
+function indexedSearch(db: DB, query: SearchQuery, q: string, limit: number): { hits: SearchHit[]; total: number } {
+  const { hits } = ftsSearch(db, q, 1000);
+  const get = db.prepare("SELECT id, title, outlet, published, url, status, text FROM articles WHERE id = ?");
+  const factSentence = hasRelation(db, "facts") ? db.prepare("SELECT sentence_index FROM facts WHERE id = ?").pluck() : null;
+  const byArticle = new Map<string, (typeof hits)[number]>();
+  for (const h of hits) if (!byArticle.has(String(h.article_id))) byArticle.set(String(h.article_id), h);
+  const out = [...byArticle.values()].slice(0, limit).map((h) => {
+    const a = get.get(h.article_id) as ArticleText;
+    let snip = snippet(a.text, query);
+    if (!snip.matches) {
+      // the match is in a fact's text (normalised) or split across lines: show the index's own snippet
+      const sentence = h.fact_id != null && factSentence ? ((factSentence.get(h.fact_id) as number | null) ?? null) : null;
+      const parts = h.snippet.split(/\[|\]/).map((p, i) => (i % 2 ? html`<b>${p}</b>` : html`${p}`));
+      snip = { sentence, snippet: html`${parts}`, matches: 1 };
+    }
+    return { article_id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url, status: a.status ?? null, ...snip };
+  });
+  return { hits: out, total: byArticle.size };
+}
+
+function scanSearch(db: DB, query: SearchQuery, limit: number): { hits: SearchHit[]; total: number } {
   if (!registered.has(db)) { registerFunctions(db); registered.add(db); }
   const ids = db.prepare("SELECT id FROM articles WHERE thidua_matches(text, ?, ?) ORDER BY published DESC, id")
     .pluck().all(query.toned ? 1 : 0, JSON.stringify(query.terms)) as Array<number | string>;
   const get = db.prepare("SELECT id, title, outlet, published, url, status, text FROM articles WHERE id = ?");
   const hits = ids.slice(0, limit).map((id) => {
-    const a = get.get(id) as { id: number | string; title: string | null; outlet: string | null; published: string | null; url: string | null; status: string | null; text: string };
+    const a = get.get(id) as ArticleText;
     return { article_id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url, status: a.status ?? null, ...snippet(a.text, query) };
   });
-  return { hits, total: ids.length, query };
+  return { hits, total: ids.length };
 }
 
 /** The first sentence holding a match, clipped around it, with every match in it in bold. */

@@ -3,6 +3,7 @@
 import Database from "better-sqlite3";
 import { matchKey } from "../../src/extract/normalize.js";
 import type { Article, ExtractionRecord, Provenance } from "../../src/types.js";
+import { indexArticle } from "../../src/store/search.js";
 
 const ART = "article_id INTEGER, source TEXT, url TEXT, title TEXT, published TEXT, outlet TEXT";
 const PROV = "fact_id INTEGER, sentence_index INTEGER, start INTEGER, end INTEGER, rule TEXT, confidence REAL, extractor_version TEXT";
@@ -28,9 +29,11 @@ CREATE TABLE v_person_titles (person_id INTEGER, name TEXT, title TEXT, first_se
 
 export interface Stored { article: Article; record: ExtractionRecord; status?: "stored" | "skipped" | "duplicate" }
 
-export function buildContractDb(path: string, items: Stored[]): void {
+/** With `fts`, articles are also indexed by the store's full-text search module, as ingest does. */
+export function buildContractDb(path: string, items: Stored[], opts: { fts?: boolean } = {}): void {
   const db = new Database(path);
   db.exec(SCHEMA);
+  if (opts.fts) db.exec(`CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, article_id UNINDEXED, title, body, title_folded, body_folded, tokenize = "unicode61 remove_diacritics 0")`);
   const ids = (table: string, cols: string) => {
     const map = new Map<string, number>();
     const ins = db.prepare(`INSERT INTO ${table} (${cols}) VALUES (${cols.split(",").map(() => "?").join(",")})`);
@@ -65,6 +68,7 @@ export function buildContractDb(path: string, items: Stored[]): void {
     for (const { article: a, record: r, status = "stored" } of items) {
       const aid = Number(db.prepare("INSERT INTO articles (source,url,title,published,outlet,author,text,status) VALUES (?,?,?,?,?,?,?,?)")
         .run(a.source, a.url, a.title, a.published, a.outlet, a.author, a.text, status).lastInsertRowid);
+      if (opts.fts) indexArticle(db, aid, a.title, a.text);
       if (status !== "stored") continue;
       const art = { article_id: aid, source: a.source, url: a.url, title: a.title, published: a.published, outlet: a.outlet };
       const prov = (p: Provenance) => ({ fact_id: ++factId, sentence_index: p.sentence, start: p.start, end: p.end, rule: p.rule, confidence: p.confidence, extractor_version: r.extractor.version });

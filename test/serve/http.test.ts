@@ -209,3 +209,25 @@ describe("SQL box", () => {
     expect(missing.body).toContain("no such table: no_such_view");
   });
 });
+
+describe("search through the store's full-text index", () => {
+  let fts: ServeHandle;
+  beforeAll(async () => {
+    const file = join(dir, "fts.sqlite");
+    buildContractDb(file, fixtureItems(), { fts: true });
+    fts = await startServer({ db: file, port: 0 });
+  });
+  afterAll(async () => { await fts?.close(); });
+
+  it("finds the same articles tone-aware, with a sentence link", async () => {
+    const plain = await (await fetch(`${fts.url}/search?q=${encodeURIComponent("giu vai tro")}`)).text();
+    expect(plain).not.toContain("no search index");
+    expect(plain).toContain("<b>giữ vai trò</b>");
+    expect(plain).toMatch(/href="\/article\/\d+#s-\d+">sentence/);
+    const toned = await (await fetch(`${fts.url}/search?q=${encodeURIComponent("hóa bình")}`)).text();
+    expect(toned).toContain("No article contains");
+    const evil = await (await fetch(`${fts.url}/search?q=${encodeURIComponent("script")}`)).text();
+    expect(evil).toContain("1 article matches");
+    expect(evil).not.toMatch(/<script/i);
+  });
+});
