@@ -23,8 +23,8 @@ export interface OutletConfig {
   maxPages: number;
   /** Only articles whose URL, link text or title match (tested on the text and on its accent-free form). */
   keywords: RegExp | null;
-  /** An article already fetched is fetched again (conditionally) when found again after this long. */
-  revisitAfterMs: number;
+  /** For this long after it was first found, an article is fetched again (conditionally) in every new run, to catch corrections. */
+  revisitForMs: number;
   /** Override of the global per-host delay. */
   delayMs: number | null;
 }
@@ -61,7 +61,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const GLOBAL_KEYS = new Set(["contact", "userAgent", "concurrency", "perHostConcurrency", "delay", "maxCrawlDelay", "connectTimeout", "bodyTimeout", "maxBodyBytes", "maxRedirects", "retries", "backoff", "maxRetryAfter", "outlets", "$comment"]);
-const OUTLET_KEYS = new Set(["name", "start", "feeds", "sitemaps", "articlePatterns", "listingPatterns", "hosts", "maxDepth", "maxPages", "keywords", "revisitAfter", "delay", "$comment"]);
+const OUTLET_KEYS = new Set(["name", "start", "feeds", "sitemaps", "articlePatterns", "listingPatterns", "hosts", "maxDepth", "maxPages", "keywords", "revisitFor", "delay", "$comment"]);
 
 /** Reads and validates a config file; throws ConfigError naming every mistake. */
 export function loadConfig(file: string): CrawlConfig {
@@ -152,7 +152,8 @@ export function parseConfig(json: unknown, file = "<config>"): CrawlConfig {
         return out;
       };
       const start = urls("start"), feeds = urls("feeds"), sitemaps = urls("sitemaps");
-      if (!start.length && !feeds.length && !sitemaps.length && o.start === undefined && o.feeds === undefined && o.sitemaps === undefined) at(`${where}fields "start", "feeds", "sitemaps"`, "at least one entry point is required");
+      const empty = (v: unknown) => v === undefined || (Array.isArray(v) && v.length === 0);
+      if (empty(o.start) && empty(o.feeds) && empty(o.sitemaps)) at(`${where}fields "start", "feeds", "sitemaps"`, "at least one entry point is required");
       let hosts: string[] = [];
       if (o.hosts !== undefined) {
         if (!Array.isArray(o.hosts) || o.hosts.some((h) => typeof h !== "string" || !/^[a-z0-9.-]+(:\d+)?$/i.test(h))) at(`${where}field "hosts"`, "must be an array of host names (\"www.example.vn\")");
@@ -172,7 +173,7 @@ export function parseConfig(json: unknown, file = "<config>"): CrawlConfig {
         listingPatterns: regexes("listingPatterns"),
         maxDepth: num(o, "maxDepth", where, 2, 0),
         maxPages: num(o, "maxPages", where, 1000, 1),
-        revisitAfterMs: dur(o, "revisitAfter", where, 3 * 86_400_000),
+        revisitForMs: dur(o, "revisitFor", where, 2 * 86_400_000),
       });
     });
   }

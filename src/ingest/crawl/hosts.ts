@@ -1,4 +1,5 @@
-// Politeness per host: at most N requests at a time and at least `delay` between two request starts.
+// Politeness per host: at most N requests at a time, and at least `delay` between two request starts
+// and between the end of one request and the start of the next.
 // A Retry-After from the server pauses the whole host.
 
 export interface HostGate {
@@ -11,21 +12,23 @@ export interface HostGate {
   turn(host: string): Promise<void>;
 }
 
-interface HostState { delay: number; nextAt: number; active: number; waiting: (() => void)[] }
+interface HostState { delay: number; lastStart: number; lastEnd: number; pausedUntil: number; active: number; waiting: (() => void)[] }
 
 export function makeHostGate(defaultDelayMs: number, perHost: number, now = () => Date.now()): HostGate {
   const hosts = new Map<string, HostState>();
   const state = (h: string): HostState => {
     let s = hosts.get(h);
-    if (!s) { s = { delay: defaultDelayMs, nextAt: 0, active: 0, waiting: [] }; hosts.set(h, s); }
+    if (!s) { s = { delay: defaultDelayMs, lastStart: -Infinity, lastEnd: -Infinity, pausedUntil: 0, active: 0, waiting: [] }; hosts.set(h, s); }
     return s;
   };
   const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-  // Reserve the next start time synchronously so concurrent callers queue up one delay apart.
+  // Reserve the start time synchronously so concurrent callers queue up one delay apart; the delay
+  // is read now, so a Crawl-delay learnt from robots.txt applies from the next request on. Counting
+  // also from the end of the last request means the server sees the gap, whatever the network adds.
   const turn = async (h: string): Promise<void> => {
     const s = state(h);
-    const t = Math.max(now(), s.nextAt);
-    s.nextAt = t + s.delay;
+    const t = Math.max(now(), s.lastStart + s.delay, s.lastEnd + s.delay, s.pausedUntil);
+    s.lastStart = t;
     const wait = t - now();
     if (wait > 0) await sleep(wait);
   };
@@ -38,12 +41,13 @@ export function makeHostGate(defaultDelayMs: number, perHost: number, now = () =
     },
     release(h) {
       const s = state(h);
+      s.lastEnd = now();
       const next = s.waiting.shift();
       if (next) next(); // the slot passes straight to the next waiter
       else s.active--;
     },
     setDelay(h, ms) { state(h).delay = ms; },
-    pause(h, ms) { const s = state(h); s.nextAt = Math.max(s.nextAt, now() + ms); },
+    pause(h, ms) { const s = state(h); s.pausedUntil = Math.max(s.pausedUntil, now() + ms); },
     turn,
   };
 }

@@ -10,7 +10,7 @@ export function jsonLogger(stream: NodeJS.WritableStream = process.stderr): Logg
   return (e) => { stream.write(JSON.stringify({ t: new Date().toISOString(), ...e }) + "\n"); };
 }
 
-export interface Progress { fetched: number; notModified: number; newArticles: number; failed: number; queued: number }
+export interface Progress { fetched: number; notModified: number; newArticles: number; failed: number }
 
 /** A terminal progress line, redrawn at most every 200 ms; problems still printed on their own line. */
 export function terminalLogger(stream: NodeJS.WriteStream, progress: () => Progress): { log: Logger; done: () => void } {
@@ -18,7 +18,7 @@ export function terminalLogger(stream: NodeJS.WriteStream, progress: () => Progr
   let shown = false;
   const draw = () => {
     const p = progress();
-    const line = `crawl: ${p.fetched} fetched, ${p.notModified} not modified, ${p.newArticles} new articles, ${p.failed} failed, ${p.queued} queued`;
+    const line = `crawl: ${p.fetched} fetched, ${p.notModified} not modified, ${p.newArticles} new articles, ${p.failed} failed`;
     stream.write(`\r${line.slice(0, (stream.columns || 120) - 1)}\x1b[K`);
     shown = true;
   };
