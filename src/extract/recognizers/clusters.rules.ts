@@ -19,17 +19,17 @@ export const CLUSTER_REF: Rule = {
 };
 
 /**
- * Lower-case words that may continue a cluster name ("… thành phố Hà Nội", "… các tỉnh miền Đông Nam bộ",
+ * Lower-case words (as written, lower-cased) that may continue a cluster name ("… thành phố Hà Nội", "… các tỉnh miền Đông Nam bộ",
  * "… 5 thành phố trực thuộc Trung ương", "… và các đoàn thể chính trị - xã hội khối dân vận"). Folded.
  */
 export const NAME_WORDS = new Set([
-  "thanh", "pho", "tinh", "quan", "huyen", "xa", "phuong", "thi", "tran", "cac", "cua", "va", "truc", "thuoc",
-  "co", "doan", "the", "chinh", "tri", "hoi", "khoi", "dan", "van", "mien", "bo",
-  "trung", "uong", "doanh", "nghiep", "nganh", "so", "ban",
+  "thành", "phố", "tỉnh", "quận", "huyện", "xã", "phường", "thị", "trấn", "các", "của", "và", "trực", "thuộc",
+  "cơ", "quan", "đoàn", "thể", "chính", "trị", "hội", "khối", "dân", "vận", "miền", "bộ", "trung", "ương",
+  "doanh", "nghiệp", "ngành", "số", "ban", "trường", "đại", "học", "cao", "đẳng", "khu", "vực", "sở",
 ]);
 
 /** Words that may not end a name (they only link what follows). Folded. */
-export const NAME_TRAILERS = new Set(["cac", "cua", "va", "truc", "thuoc", "thi", "khoi"]);
+export const NAME_TRAILERS = new Set(["cac", "cua", "va", "truc", "thuoc", "thi", "khoi", "truong", "khu"]);
 
 /** Names that describe a national or regional cluster: the article's own province is not its locality. */
 export const NOT_LOCAL = /(?:^|\s)(?:bo\s|cac tinh|cac thanh pho|truc thuoc trung uong|mien|viet nam|toan quoc|\d+\s+(?:tinh|thanh pho))/u;

@@ -51,8 +51,9 @@ function nameEnd(doc: Doc, from: number, limit: number): { end: number; appositi
     const s = syl[k]!;
     const gap = doc.norm.slice(end, s.start);
     const dash = /^\s*-\s*$/.test(gap);
-    if (!/^\s+$/.test(gap) && !dash) break; // punctuation ends the name
     const f = fold(s.text);
+    const provincesAndCities = /^\s*,\s*$/.test(gap) && /tinh$/.test(fold(doc.norm.slice(from, end))) && f === "thanh"; // "các tỉnh, thành phố"
+    if (!/^\s+$/.test(gap) && !dash && !provincesAndCities) break; // punctuation ends the name
     if (dash && (f === "cum" || f === "khoi")) return { end: lastGood, apposition: true };
     if ((f === "cum" || f === "khoi") && /^(thi|so)$/.test(fold(syl[k + 1]?.text ?? ""))) break; // the next cluster
     const word = orgWords.longestAt(doc.norm, s.start);
@@ -67,8 +68,9 @@ function nameEnd(doc: Doc, from: number, limit: number): { end: number; appositi
     const countOfPlaces = /^\d{1,2}$/.test(s.text) && /^(thanh|tinh|quan|huyen|xa|phuong|dia|don)$/.test(fold(syl[k + 1]?.text ?? ""));
     const tổQuốc = f === "to" && fold(syl[k + 1]?.text ?? "") === "quoc";
     const afterCap = !s.cap && lowerRun >= 0 && lowerRun < MAX_LOWER_RUN && !NAME_STOPS.has(f) && !dash && orgWords.has(doc.norm.slice(syl[k - 1]?.start ?? s.start, s.end));
-    if (!(s.cap || NAME_WORDS.has(f) || countOfPlaces || tổQuốc || afterCap)) break;
-    if (s.cap) lowerRun = 0; else if (lowerRun >= 0) lowerRun = NAME_WORDS.has(f) && !afterCap ? -1 : lowerRun + 1;
+    const nameWord = NAME_WORDS.has(s.text.toLowerCase());
+    if (!(s.cap || nameWord || countOfPlaces || tổQuốc || afterCap)) break;
+    if (s.cap) lowerRun = 0; else if (lowerRun >= 0) lowerRun = nameWord && !afterCap ? -1 : lowerRun + 1;
     end = s.end;
     if (!NAME_TRAILERS.has(f)) lastGood = end;
   }

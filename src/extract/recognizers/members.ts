@@ -148,10 +148,17 @@ interface Found { cluster: number | null; head: Head; items: Item[]; names: bool
 const UNIT_AT_START = /^(thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh|TP)(?![\p{L}])/iu;
 const PLURAL_UNIT = /^các\s+(thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+(?=\p{Lu})/iu;
 
-/** Units of a list in order: the head noun is distributed, and "các tỉnh X, Y" switches it for what follows. */
+const ORG_PLURAL_UNIT = /^(\p{Lu}.*?)\s+các\s+(thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+(?=\p{Lu})/u;
+const bareName = (t: string) => !ORG_HEADS.test(t) && !UNIT_AT_START.test(t) && syllables(t).every((x) => x.cap) && syllables(t).length <= 5;
+
+/**
+ * Units of a list in order: the head noun is distributed, and a plural head switches it for what follows:
+ * "các tỉnh X, Y" → "tỉnh X", "tỉnh Y"; "Bộ Chỉ huy Quân sự các tỉnh X, Y" → "Bộ Chỉ huy Quân sự tỉnh X", "… tỉnh Y".
+ */
 function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ unit: string; item: Item }> {
   let noun = head.unit ? span(doc, head.unit[0], head.unit[1]).surface : null;
-  const org = head.org ? span(doc, head.org[0], head.org[1]).surface.trim() + " " : "";
+  let org = head.org ? span(doc, head.org[0], head.org[1]).surface.trim() + " " : "";
+  let distribute = names;
   return items.map((item) => {
     const surface = span(doc, item[0], item[1]).surface.replace(/\s+/g, " ");
     const plural = PLURAL_UNIT.exec(surface);
@@ -159,7 +166,14 @@ function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ u
       noun = plural[1]!;
       return { unit: `${org}${noun} ${surface.slice(plural[0].length).trim()}`, item };
     }
-    if (!names || !noun || UNIT_AT_START.test(surface)) return { unit: surface, item };
+    const orgPlural = ORG_PLURAL_UNIT.exec(surface);
+    if (orgPlural) {
+      org = orgPlural[1]! + " ";
+      noun = orgPlural[2]!;
+      distribute = true;
+      return { unit: `${org}${noun} ${surface.slice(orgPlural[0].length).trim()}`, item };
+    }
+    if (!distribute || !noun || UNIT_AT_START.test(surface) || (!names && !bareName(surface))) return { unit: surface, item };
     return { unit: `${org}${noun} ${surface}`, item };
   });
 }

@@ -28,11 +28,11 @@ export const ROLE_BRACKET: Rule = {
   confidence: 0.9,
 };
 
-/** "X – Cụm trưởng", "Liên đoàn Lao động thành phố Hà Nội- đơn vị cụm trưởng". */
+/** "X – Cụm trưởng", "Liên đoàn Lao động thành phố Hà Nội- đơn vị cụm trưởng", "X, đơn vị Cụm trưởng …". */
 export const ROLE_DASH: Rule = {
   name: "roles.unit-dash-role",
-  pattern: new RegExp(String.raw`\s*-\s*(?:don vi\s+)?${ROLE}`, "gu"),
-  produces: "the unit before the dash holds the role",
+  pattern: new RegExp(String.raw`(?:\s*-\s*(?:don vi\s+)?|\s*,\s*don vi\s+)${ROLE}`, "gu"),
+  produces: "the unit before the dash (or before ', đơn vị') holds the role",
   confidence: 0.8,
 };
 
@@ -55,8 +55,9 @@ export const ROLE_FORWARD: Rule = {
 /** Words that begin the unit's clause: the unit starts after them. Folded, longest first. */
 export const UNIT_OPENERS = /(?:^|\s)(?:do|suy ton|bau chon|bau|chon|thong nhat|gioi thieu|nhat tri|va|voi|cua|tai)\s+$/u;
 
-/** Position titles before an organisation: "Chủ tịch UBND xã B" → unit "UBND xã B". Folded. */
-export const POSITION_PREFIX = /^(?:pho\s+)?(?:chu tich|giam doc|bi thu|truong ban|chanh van phong|chanh an|vien truong|cuc truong|tong giam doc|thu truong|truong phong|hieu truong|dai dien|lanh dao|truong|chanh)(?:\s+phu trach)?\s+/u;
+/** Position titles before an organisation: "Chủ tịch UBND xã B" → unit "UBND xã B". Lower-cased text with diacritics
+ * ("trưởng" is a title, "Trường" a school). */
+export const POSITION_PREFIX = /^(?:phó\s+)?(?:chủ tịch|tổng giám đốc|giám đốc|bí thư|trưởng ban|chánh văn phòng|chánh án|viện trưởng|cục trưởng|thủ trưởng|trưởng phòng|hiệu trưởng|đại diện|lãnh đạo|trưởng|chánh)(?:\s+phụ trách)?\s+/u;
 
 /** Verbs of choosing a leader for the coming term: the role year is the year after a year-end review. Folded. */
 export const ELECTION = /suy ton|bau chon|(?<![\p{L}])bau(?![\p{L}])|ban giao|nhan ban giao|gioi thieu|de cu|chon/u;

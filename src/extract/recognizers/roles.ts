@@ -55,11 +55,11 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
   let text = doc.folded.slice(start, end);
   const lead = /^(?:va|ca|cac|don vi)\s+/u.exec(text);
   if (lead) { start += lead[0].length; text = text.slice(lead[0].length); }
-  const pos = POSITION_PREFIX.exec(text);
+  const pos = POSITION_PREFIX.exec(doc.norm.slice(start, end).toLowerCase());
   if (needPosition && !pos) return null;
   if (pos) start += pos[0].length;
   // a person is not a unit
-  if (/(?:dong chi|ong|ba|anh|chi)\s*$/u.test(doc.folded.slice(sent.start, start)) || /^(?:dong chi|ong|ba)\s/u.test(doc.folded.slice(start, end))) return null;
+  if (/(?<![\p{L}])(?:dong chi|ong|ba|anh|chi)\s*$/u.test(doc.folded.slice(sent.start, start)) || /^(?:dong chi|ong|ba)\s/u.test(doc.folded.slice(start, end))) return null;
   const words = syllables(doc.norm, start, end);
   if (!words.length || !words.some((w) => w.cap)) return null;
   if (looksLikePerson(doc.norm.slice(start, end))) return null;
@@ -90,6 +90,14 @@ function yearContext(doc: Doc): YearContext {
   const review = /(?:tong ket|so ket)[^.\n]{0,80}?nam (\d{4})/u.exec(doc.folded);
   const signing = /(?:ky ket|ky|giao uoc|cam ket)[^.\n]{0,60}?nam (\d{4})/u.exec(doc.folded);
   return { review: review ? Number(review[1]) : null, signing: signing ? Number(signing[1]) : null, pub: doc.pubYear };
+}
+
+/** Year stated right after a role phrase ("làm Cụm phó Cụm thi đua năm 2021"), or null. */
+function statedYear(doc: Doc, sent: Sentence, roleEnd: number): number | null {
+  const after = doc.folded.slice(roleEnd, sent.end);
+  const clause = after.split(/[;.]|\s(?:va|,)\s.*?(?:lam|la)\s/u)[0] ?? "";
+  const direct = /^[^;]{0,70}?nam (\d{4})/u.exec(clause);
+  return direct ? Number(direct[1]) : null;
 }
 
 function roleYear(doc: Doc, sent: Sentence, roleStart: number, roleEnd: number, election: boolean, yc: YearContext): number | null {
@@ -165,5 +173,20 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
       add(unit, roleKind(m), [roleStart, m.index + m[0].length], rule, sent, election);
     }
   }
+  // parallel roles of one sentence ("bầu A làm Khối trưởng, B làm Khối phó … năm 2024") share the year stated once
+  for (const r of roles) {
+    const sent = doc.sentences[r.prov.sentence];
+    if (!sent) continue;
+    const siblings = roles.filter((o) => o !== r && o.prov.sentence === r.prov.sentence);
+    const stated = siblings.map((o) => statedYear(doc, sent, normAt(doc, o.prov.end))).find((y) => y !== null);
+    if (stated != null && statedYear(doc, sent, normAt(doc, r.prov.end)) === null) r.year = stated;
+  }
   return roles;
+}
+
+/** Norm offset of an original-text offset (first norm index mapping at or after it). */
+function normAt(doc: Doc, orig: number): number {
+  let lo = 0, hi = doc.map.length - 1;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (doc.map[mid]! < orig) lo = mid + 1; else hi = mid; }
+  return lo;
 }
