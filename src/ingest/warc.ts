@@ -1,6 +1,6 @@
 // WARC and WARC.gz: HTML response records, read as a stream with warcio's parser (never the whole file).
 // A corrupt record is reported as file#offset (or file#record-id) and reading resumes at the next record.
-import { createReadStream, openSync, readSync, closeSync } from "node:fs";
+import { createReadStream, openSync, readSync, closeSync, statSync } from "node:fs";
 import { WARCParser } from "warcio";
 import type { Article, InputError } from "../types.js";
 import { decodeBytes } from "./decode.js";
@@ -13,6 +13,7 @@ export interface WarcOptions {
 
 export type WarcItem = { article: Article } | { error: InputError };
 
+const NEXT_RECORD_INSIDE = /(?:^|\n)WARC\/1\.[01]\r?\n(?:[\w-]+:[^\n]*\n){0,20}?WARC-Type:/;
 const GZIP_MAGIC = Buffer.from([0x1f, 0x8b, 0x08]);
 const WARC_MAGIC = Buffer.from("WARC/1.");
 
@@ -47,47 +48,53 @@ function isHtmlResponse(contentType: string | null | undefined): boolean {
 }
 
 /** Articles of the HTML responses in a WARC file; errors for corrupt or oversized records. */
+/** Articles of the HTML responses in a WARC file; errors for corrupt or oversized records. */
 export async function* readWarc(path: string, opts: WarcOptions): AsyncGenerator<WarcItem> {
   let gz: boolean;
-  try { gz = isGzipFile(path); } catch (e) { yield { error: { source: path, reason: `cannot read: ${(e as Error).message}` } }; return; }
+  let fileSize: number;
+  try { gz = isGzipFile(path); fileSize = statSync(path).size; } catch (e) {
+    yield { error: { source: path, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` } };
+    return;
+  }
   let start = 0;
-  for (let restarts = 0; restarts < 10000; restarts++) {
+  while (start < fileSize) {
     const stream = createReadStream(path, { start });
     const parser = new WARCParser(stream);
-    let recordStart = start;
-    let parsedAny = false;
-    let failedAt: number | null = null;
+    // where the readable records end: past it, anything but trailing blank bytes is damage
+    let goodEnd = start;
+    let badAt: number | null = null;
+    let reason = "";
     try {
       for (;;) {
         let record;
-        try { record = await parser.parse(); } catch (e) {
-          failedAt = recordStart;
-          // the bad record starts after the last good one: restart there so the report names its offset
-          if (parsedAny) { const at = nextRecordStart(path, recordStart + 1, gz); if (at !== null) { start = at; failedAt = -1; } break; }
-          yield { error: { source: `${path}#offset=${recordStart}`, reason: `corrupt WARC record: ${(e as Error).message}` } };
-          break;
-        }
+        try { record = await parser.parse(); } catch (e) { badAt = start + parser.offset; reason = (e as Error).message; break; }
+        // parse() has moved past the previous record: this is where the readable part reaches
+        goodEnd = start + parser.offset;
         if (!record) break;
-        parsedAny = true;
-        recordStart = start + parser.offset;
+        const recordStart = start + parser.offset;
         const id = record.warcHeader("WARC-Record-ID")?.replace(/^<|>$/g, "") ?? `offset=${recordStart}`;
         const where = `${path}#${id}`;
-        if (record.warcType !== "response" && record.warcType !== "resource") continue;
+        const lengthHeader = record.warcHeader("Content-Length");
+        const declared = Number(lengthHeader ?? NaN);
+        if (!lengthHeader || !Number.isFinite(declared) || declared < 0) { badAt = recordStart; reason = `${id} has no valid Content-Length`; break; }
+        if (!gz && start + parser._warcHeadersLength + declared > fileSize) { badAt = recordStart; reason = `record of ${declared} bytes runs past the end of the file`; break; }
+        const wanted = (record.warcType === "response" || record.warcType === "resource");
         const uri = record.warcTargetURI ?? null;
         const http = record.httpHeaders;
         const status = http ? Number(http.statusCode) : 200;
+        if (record.warcType === "response" && http && !Number.isFinite(status)) { badAt = recordStart; reason = `${id} has no HTTP status line`; break; }
         const ct = http ? http.headers.get("content-type") : record.warcHeader("Content-Type");
-        if (status < 200 || status >= 300 || !isHtmlResponse(ct)) continue;
-        const declared = Number(record.warcHeader("Content-Length") ?? 0);
-        if (declared > opts.maxBytes) {
-          yield { error: { source: where, reason: `record of ${declared} bytes is over the ${opts.maxBytes}-byte cap` } };
-          continue;
+        let bytes: Uint8Array | null = null;
+        if (wanted && status >= 200 && status < 300 && isHtmlResponse(ct)) {
+          if (declared > opts.maxBytes) yield { error: { source: where, reason: `record of ${declared} bytes is over the ${opts.maxBytes}-byte cap` } };
+          else {
+            try { bytes = await record.readFully(true); } catch (e) { badAt = recordStart; reason = (e as Error).message; break; }
+          }
         }
-        let bytes: Uint8Array;
-        try { bytes = await record.readFully(true); } catch (e) {
-          failedAt = recordStart;
-          yield { error: { source: where, reason: `corrupt WARC record: ${(e as Error).message}` } };
-          break;
+        if (!bytes) continue;
+        // a record cut short swallows the start of the next one: its header shows up inside the payload
+        if (!gz && NEXT_RECORD_INSIDE.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"))) {
+          badAt = recordStart; reason = `${id} is cut short: the next record starts inside it`; break;
         }
         if (!bytes.length) { yield { error: { source: where, reason: "empty response body" } }; continue; }
         try {
@@ -105,10 +112,27 @@ export async function* readWarc(path: string, opts: WarcOptions): AsyncGenerator
     } finally {
       stream.destroy();
     }
-    if (failedAt === null) return;
-    if (failedAt === -1) continue; // restart at the bad record itself
-    const next = nextRecordStart(path, failedAt + 1, gz);
+    if (badAt === null) {
+      // the parser stopped quietly: if real bytes remain after the last good record, the next one is damaged
+      if (!hasContentAfter(path, goodEnd, fileSize)) return;
+      badAt = goodEnd;
+      reason = "unreadable record (bad headers or compressed data)";
+    }
+    yield { error: { source: `${path}#offset=${badAt}`, reason: `corrupt WARC record: ${reason}` } };
+    const next = nextRecordStart(path, badAt + 1, gz);
     if (next === null) return;
     start = next;
   }
+}
+
+/** Anything but CR/LF and NUL padding between `from` and the end of the file? */
+function hasContentAfter(path: string, from: number, size: number): boolean {
+  if (from >= size) return false;
+  const fd = openSync(path, "r");
+  try {
+    const b = Buffer.alloc(Math.min(size - from, 1 << 16));
+    const n = readSync(fd, b, 0, b.length, from);
+    for (let i = 0; i < n; i++) if (b[i] !== 0x0d && b[i] !== 0x0a && b[i] !== 0) return true;
+    return n < size - from;
+  } finally { closeSync(fd); }
 }
