@@ -35,10 +35,11 @@ export interface ArticleCols { article_id: Id; source: string; url: string | nul
 export interface ProvCols { fact_id: Id; sentence_index: number | null; start: number; end: number; rule: string | null; confidence: number | null; extractor_version: string | null }
 export type FactRow = ArticleCols & ProvCols;
 
-export interface MemberRow extends FactRow { cluster_id: Id; cluster: string; cluster_kind: string; cluster_number: number | null; cluster_surface: string; unit_id: Id; unit: string; unit_canonical: string }
-export interface RoleRow extends FactRow { cluster_id: Id; cluster: string; unit_id: Id; unit: string; unit_canonical: string; role: string; year: number | null }
-export interface OfficialRow extends FactRow { person_id: Id; name: string; rank: string | null; title: string; article_title?: string | null }
-export interface CommitmentRow extends FactRow { cluster_id: Id; cluster: string; year: number | null; text: string }
+// Entity columns are null until entity resolution has run on a fact.
+export interface MemberRow extends FactRow { cluster_id: Id | null; cluster: string | null; cluster_kind: string | null; cluster_number: number | null; cluster_surface: string | null; unit_id: Id | null; unit: string; unit_canonical: string | null }
+export interface RoleRow extends FactRow { cluster_id: Id | null; cluster: string | null; unit_id: Id | null; unit: string; unit_canonical: string | null; role: string; year: number | null }
+export interface OfficialRow extends FactRow { person_id: Id | null; name: string; rank: string | null; title: string; article_title?: string | null }
+export interface CommitmentRow extends FactRow { cluster_id: Id | null; cluster: string | null; year: number | null; text: string }
 export interface AwardRow extends FactRow { award: string; recipient: string; recipient_unit_id: Id | null; year: number | null; status: string }
 export interface EventRow extends FactRow { cluster_id: Id | null; type: string; date: string | null; location: string | null }
 export interface DocumentRow extends FactRow { kind: string; number: string; date: string | null; issuer: string | null }

@@ -17,6 +17,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "thidua-serve-"));
   dbFile = join(dir, "kb.sqlite");
   buildContractDb(dbFile, fixtureItems());
+  // a fact whose entities are not resolved yet: null ids and canonical names
+  const w = new Database(dbFile);
+  w.prepare(`INSERT INTO v_cluster_roles (article_id, source, title, published, outlet, fact_id, sentence_index, start, "end", rule, confidence, unit, role, year)
+    SELECT id, source, title, published, outlet, 999, 0, 0, 3, 'unresolved', 0.5, 'Cụm', 'phó', NULL FROM articles WHERE source = 'hb-2024.txt'`).run();
+  w.close();
   srv = await startServer({ db: dbFile, port: 0 });
 });
 afterAll(async () => { await srv?.close(); rmSync(dir, { recursive: true, force: true }); });
@@ -123,6 +128,14 @@ describe("thidua serve pages", () => {
     expect(headers.get("content-security-policy")).toContain("default-src 'none'");
   });
 
+  it("shows facts whose entities are not resolved yet, as written and unlinked", async () => {
+    const { body, status } = await get(`/article/${articleId("hb-2024.txt")}`);
+    expect(status).toBe(200);
+    expect(body).toContain("phó of a cluster: Cụm · rule unresolved");
+    expect(body).not.toMatch(/\/(unit|cluster)\/(null|undefined)/);
+    expect(body).not.toContain("null");
+  });
+
   it("marks skipped articles and shows no facts for them", async () => {
     const { body } = await get(`/article/${articleId("sport.txt")}`);
     expect(body).toContain("marked <b>skipped</b>");
@@ -170,7 +183,7 @@ describe("search", () => {
 
 describe("SQL box", () => {
   it("runs a query over the views and offers CSV", async () => {
-    const q = "SELECT unit, role, year FROM v_cluster_roles ORDER BY year, role DESC";
+    const q = "SELECT unit, role, year FROM v_cluster_roles WHERE unit_id IS NOT NULL ORDER BY year, role DESC";
     const r = await get(`/sql?q=${encodeURIComponent(q)}`);
     expect(r.body).toContain("4 rows");
     expect(r.body).toMatch(/<td>Sở Tư pháp<\/td><td>trưởng<\/td><td>2023<\/td>/);

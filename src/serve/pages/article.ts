@@ -12,12 +12,16 @@ export function describeFacts(f: ArticleFacts): Array<MarkedFact & { row: FactRo
   const out: Array<MarkedFact & { row: FactRow; link?: { href: string; text: string } }> = [];
   const add = (kind: string, row: FactRow, label: string, link?: { href: string; text: string }) =>
     out.push({ kind, start: row.start, end: row.end, rule: row.rule, confidence: row.confidence, label, row, ...(link ? { link } : {}) });
-  for (const r of f.members) add("members", r, `member of ${r.cluster}: ${r.unit_canonical}`, { href: `/unit/${encodeURIComponent(String(r.unit_id))}`, text: r.unit_canonical });
-  for (const r of f.roles) add("roles", r, `${r.role} of ${r.cluster}${r.year ? ` (${r.year})` : ""}: ${r.unit_canonical}`, { href: `/unit/${encodeURIComponent(String(r.unit_id))}`, text: r.unit_canonical });
-  for (const r of f.officials) add("officials", r, `${r.rank ? `${r.rank} ` : ""}${r.name}: ${r.title}`, { href: `/person/${encodeURIComponent(String(r.person_id))}`, text: r.name });
-  for (const r of f.commitments) add("commitments", r, `commitment${r.year ? ` ${r.year}` : ""}: ${clip(r.text)}`, { href: `/cluster/${encodeURIComponent(String(r.cluster_id))}`, text: r.cluster });
-  for (const r of f.awards) add("awards", r, `${r.award} → ${r.recipient} (${r.status}${r.year ? `, ${r.year}` : ""})`, r.recipient_unit_id != null ? { href: `/unit/${encodeURIComponent(String(r.recipient_unit_id))}`, text: r.recipient } : undefined);
-  for (const r of f.events) add("events", r, `${r.type}${r.date ? ` ${r.date}` : ""}${r.location ? ` at ${r.location}` : ""}`, r.cluster_id != null ? { href: `/cluster/${encodeURIComponent(String(r.cluster_id))}`, text: "cluster" } : undefined);
+  // entities not resolved yet (null ids and canonical names) fall back to the text as written, unlinked
+  const link = (kind: string, id: number | string | null | undefined, text: string | null | undefined) =>
+    id == null || !text ? undefined : { href: `/${kind}/${encodeURIComponent(String(id))}`, text };
+  const cl = (r: { cluster?: string | null; cluster_surface?: string | null }) => r.cluster ?? r.cluster_surface ?? "a cluster";
+  for (const r of f.members) add("members", r, `member of ${cl(r)}: ${r.unit_canonical ?? r.unit}`, link("unit", r.unit_id, r.unit_canonical ?? r.unit));
+  for (const r of f.roles) add("roles", r, `${r.role} of ${cl(r)}${r.year ? ` (${r.year})` : ""}: ${r.unit_canonical ?? r.unit}`, link("unit", r.unit_id, r.unit_canonical ?? r.unit));
+  for (const r of f.officials) add("officials", r, `${r.rank ? `${r.rank} ` : ""}${r.name}${r.title ? `: ${r.title}` : ""}`, link("person", r.person_id, r.name));
+  for (const r of f.commitments) add("commitments", r, `commitment${r.year ? ` ${r.year}` : ""}: ${clip(r.text)}`, link("cluster", r.cluster_id, r.cluster));
+  for (const r of f.awards) add("awards", r, `${r.award} → ${r.recipient} (${r.status}${r.year ? `, ${r.year}` : ""})`, link("unit", r.recipient_unit_id, r.recipient));
+  for (const r of f.events) add("events", r, `${r.type}${r.date ? ` ${r.date}` : ""}${r.location ? ` at ${r.location}` : ""}`, link("cluster", r.cluster_id, "cluster"));
   for (const r of f.documents) add("documents", r, `${r.kind} ${r.number}${r.date ? ` of ${r.date}` : ""}${r.issuer ? ` (${r.issuer})` : ""}`);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -3,7 +3,7 @@ import { html, trusted, type Html } from "../html.js";
 import { page, sourceLink, support } from "../layout.js";
 import { clusterPage, type DB, type RoleRow } from "../data.js";
 import { timelineSvg } from "../timeline-svg.js";
-import { articleList } from "./common.js";
+import { articleList, entityLink } from "./common.js";
 
 export function clusterView(db: DB, id: number | string): Html | null {
   const p = clusterPage(db, id);
@@ -11,19 +11,19 @@ export function clusterView(db: DB, id: number | string): Html | null {
   const c = p.cluster;
   // unit names in the timeline are canonical names; link them to their unit pages
   const unitIds = new Map<string, string>();
-  for (const r of [...p.members, ...p.roles]) { unitIds.set(r.unit_canonical, String(r.unit_id)); unitIds.set(r.unit, String(r.unit_id)); }
+  for (const r of [...p.members, ...p.roles]) if (r.unit_id != null) { if (r.unit_canonical) unitIds.set(r.unit_canonical, String(r.unit_id)); unitIds.set(r.unit, String(r.unit_id)); }
   const svg = timelineSvg(p.timeline, (u) => (unitIds.has(u) ? `/unit/${encodeURIComponent(unitIds.get(u)!)}` : null));
   const byYear = new Map<string, RoleRow[]>();
   for (const r of p.roles) { const k = r.year == null ? "year not stated" : String(r.year); byYear.set(k, [...(byYear.get(k) ?? []), r]); }
   const roleLabel = (role: string) => (role === "trưởng" ? `${c.kind} trưởng` : `${c.kind} phó`);
   const roles = p.roles.length
     ? html`<table class="roles"><thead><tr><th>Year</th><th>Role</th><th>Unit</th><th>As written</th><th></th></tr></thead><tbody>
-      ${[...byYear.entries()].map(([year, rs]) => rs.map((r) => html`<tr data-role="${r.role}"><td>${year}</td><td>${roleLabel(r.role)}</td><td><a class="unit" href="/unit/${encodeURIComponent(String(r.unit_id))}">${r.unit_canonical}</a></td><td>${r.unit}</td><td>${sourceLink(r)}</td></tr>`))}
+      ${[...byYear.entries()].map(([year, rs]) => rs.map((r) => html`<tr data-role="${r.role}"><td>${year}</td><td>${roleLabel(r.role)}</td><td>${entityLink("unit", r.unit_id, r.unit_canonical ?? r.unit, "unit")}</td><td>${r.unit}</td><td>${sourceLink(r)}</td></tr>`))}
       </tbody></table>`
     : html`<p class="muted">No leader or deputy found.</p>`;
   const members = p.members.length
     ? html`<table class="members"><thead><tr><th>Unit</th><th>As written</th><th>Published</th><th></th></tr></thead><tbody>
-      ${p.members.map((m) => html`<tr><td><a href="/unit/${encodeURIComponent(String(m.unit_id))}">${m.unit_canonical}</a></td><td>${m.unit}</td><td>${m.published?.slice(0, 10) ?? ""}</td><td>${sourceLink(m)}</td></tr>`)}
+      ${p.members.map((m) => html`<tr><td>${entityLink("unit", m.unit_id, m.unit_canonical ?? m.unit)}</td><td>${m.unit}</td><td>${m.published?.slice(0, 10) ?? ""}</td><td>${sourceLink(m)}</td></tr>`)}
       </tbody></table>`
     : html`<p class="muted">No member found.</p>`;
   const commitments = p.commitments.length

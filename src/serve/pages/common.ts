@@ -11,3 +11,9 @@ export function articleList(rows: ArticleCols[]): Html {
 export function safeUrl(u: string): string {
   return /^https?:\/\//i.test(u) ? u : "#";
 }
+
+/** A link to an entity page, or plain text while the entity is not resolved (id null). */
+export function entityLink(kind: "cluster" | "unit" | "person", id: number | string | null | undefined, text: string, cls?: string): Html {
+  if (id === null || id === undefined) return html`${text}`;
+  return html`<a${cls ? html` class="${cls}"` : ""} href="/${kind}/${encodeURIComponent(String(id))}">${text}</a>`;
+}

@@ -2,7 +2,7 @@
 import { html, type Html } from "../html.js";
 import { page, sourceLink, support } from "../layout.js";
 import { distinctArticles, unitPage, type DB } from "../data.js";
-import { articleList } from "./common.js";
+import { articleList, entityLink } from "./common.js";
 
 export function unitView(db: DB, id: number | string): Html | null {
   const p = unitPage(db, id);
@@ -12,8 +12,9 @@ export function unitView(db: DB, id: number | string): Html | null {
   // clusters the unit belonged to, with the years the articles were published in
   const clusters = new Map<string, { id: string; name: string; years: Set<string>; first: (typeof p.members)[number] }>();
   for (const m of p.members) {
+    if (m.cluster_id == null) continue; // not resolved to a cluster yet
     const k = String(m.cluster_id);
-    const e = clusters.get(k) ?? { id: k, name: m.cluster, years: new Set<string>(), first: m };
+    const e = clusters.get(k) ?? { id: k, name: m.cluster ?? m.cluster_surface ?? k, years: new Set<string>(), first: m };
     if (m.published) e.years.add(m.published.slice(0, 4));
     clusters.set(k, e);
   }
@@ -24,7 +25,7 @@ export function unitView(db: DB, id: number | string): Html | null {
     : html`<p class="muted">Not found as a member of any cluster.</p>`;
   const roles = p.roles.length
     ? html`<table class="roles"><thead><tr><th>Year</th><th>Role</th><th>Cluster</th><th>As written</th><th></th></tr></thead><tbody>
-      ${p.roles.map((r) => html`<tr data-role="${r.role}"><td>${r.year ?? ""}</td><td>${r.role}</td><td><a href="/cluster/${encodeURIComponent(String(r.cluster_id))}">${r.cluster}</a></td><td>${r.unit}</td><td>${sourceLink(r)}</td></tr>`)}
+      ${p.roles.map((r) => html`<tr data-role="${r.role}"><td>${r.year ?? ""}</td><td>${r.role}</td><td>${entityLink("cluster", r.cluster_id, r.cluster ?? "(cluster not resolved)")}</td><td>${r.unit}</td><td>${sourceLink(r)}</td></tr>`)}
       </tbody></table>`
     : html`<p class="muted">No leader or deputy role found.</p>`;
   const awards = p.awards.length
