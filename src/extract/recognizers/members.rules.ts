@@ -40,7 +40,7 @@ export const NUMBER_WORDS: Record<string, number> = {
 };
 
 /** Where an organisation item stops: the predicate of the sentence resumes ("… Hội Nông dân tỉnh đã tổ chức"). Folded. */
-export const ORG_ITEM_STOP = /^(?:da|dang|se|duoc|deu|cung|to chuc|tham du|thuc hien|tien hanh|trien khai|ky ket|ky|dong chu tri|chu tri|co)(?![\p{L}])/u;
+export const ORG_ITEM_STOP = /^(?:da|dang|se|duoc|deu|cung|to chuc|tham du|thuc hien|tien hanh|trien khai|ky ket|ky|dong chu tri|chu tri|co|lam|la|giu vai tro|nham|theo|tai|voi)(?![\p{L}])/u;
 
 /** Words between the cluster and "gồm" that make the list something other than members (contents, tasks). Folded. */
 export const BETWEEN_NOT_MEMBERS = /noi dung|nhiem vu|chi tieu|giai phap|tieu chi|hoat dong|phong trao|van de|cam ket|giao uoc|ket qua|danh hieu|khen thuong|dai bieu|thanh phan|tham du/u;

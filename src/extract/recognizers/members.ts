@@ -94,7 +94,10 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
   // ";" separates items when the list uses it: then commas may sit inside names ("Sở Lao động, Thương binh và Xã hội").
   // A ";" that only follows the sentence's predicate ("A, B, C đã …; …") does not.
   const firstSemi = region.split(";")[0]!;
-  const sep = region.includes(";") && !hasPredicate(doc, s, s + firstSemi.length) ? ";" : ",";
+  // Nor does one whose first part is itself a comma list of units ("Phòng A, Phòng B, Phòng C; X làm Cụm trưởng").
+  const commaParts = firstSemi.split(",").map((t) => t.replace(/^\s*:?\s*/, ""));
+  const commaListOfUnits = commaParts.length > 1 && commaParts.slice(1).every((t) => ORG_HEADS.test(t) || ADMIN_NAME_START.test(t) || firstWord(t) === firstWord(commaParts[0]!));
+  const sep = region.includes(";") && !commaListOfUnits && !hasPredicate(doc, s, s + firstSemi.length) ? ";" : ",";
   const raw: Item[] = [];
   let k = s;
   for (const part of region.split(sep)) { raw.push([k, k + part.length]); k += part.length + 1; }

@@ -106,7 +106,8 @@ function roleYear(doc: Doc, sent: Sentence, roleStart: number, roleEnd: number, 
   const clause = after.split(/[;.]|\s(?:va|,)\s.*?(?:lam|la)\s/u)[0] ?? "";
   const direct = /^[^;]{0,70}?nam (\d{4})/u.exec(clause);
   if (direct) return Number(direct[1]);
-  const opening = /^(?:[\p{L}\s]{0,20})?nam (\d{4})\s*,/u.exec(doc.folded.slice(sent.start, roleStart));
+  // "Năm 2021, Cụm … do X làm Cụm trưởng", "Theo đó, năm 2024 Cụm thi đua số 4 …": the year frames the clause
+  const opening = /^(?:[\p{L}\s,]{0,20})?nam (\d{4})\s*(?:,|(?=\s*(?:cum|khoi)\s))/u.exec(doc.folded.slice(sent.start, roleStart));
   if (opening) return Number(opening[1]);
   if (election) return yc.review !== null ? yc.review + 1 : yc.signing;
   return yc.review ?? yc.signing ?? null;
