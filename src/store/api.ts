@@ -1,7 +1,14 @@
-// Hooks the ingest command calls after a batch (placeholder until the store lands).
+// Hooks the ingest command calls: entity resolution after a batch, and the facts held by the database.
 import type { DB } from "./db.js";
+import { openReadOnly } from "./db.js";
+import { resolve } from "./resolve.js";
+import { countFacts } from "./write.js";
 
-/** Runs after every ingest batch (entity resolution). */
-export const afterIngest: ((db: DB) => void) | undefined = undefined;
-/** Facts per kind in the database at `path`. */
-export const factTotals: ((path: string) => Record<string, number>) | undefined = undefined;
+/** Runs after every ingest batch (incremental entity resolution). */
+export const afterIngest: ((db: DB) => void) | undefined = (db) => { resolve(db); };
+
+/** Facts per kind in the database at `path` (stored articles only). */
+export const factTotals: ((path: string) => Record<string, number>) | undefined = (path) => {
+  const db = openReadOnly(path);
+  try { return countFacts(db); } finally { db.close(); }
+};

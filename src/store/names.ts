@@ -152,5 +152,5 @@ export function systemIn(name: string): string | null {
 /** Does the name place the cluster at national level (a ministry, the central level, the whole country)? */
 export function isNational(name: string): boolean {
   const k = foldedKey(name);
-  return /\b(bo [a-z]|trung uong|chinh phu|toan quoc|ca nuoc)\b/.test(k) || /\b(viet nam)$/.test(k);
+  return /\b(bo [a-z]+|trung uong|chinh phu|toan quoc|ca nuoc)\b/.test(k) || /\b(viet nam)$/.test(k);
 }

@@ -99,6 +99,8 @@ CREATE TABLE unit_keys (
   key TEXT PRIMARY KEY,
   unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE
 ) WITHOUT ROWID;
+CREATE INDEX unit_keys_unit ON unit_keys(unit_id);
+CREATE TABLE resolve_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE unit_variants (
   variant TEXT NOT NULL,
   unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
