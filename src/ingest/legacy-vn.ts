@@ -59,15 +59,16 @@ function candidateLine(line: string): boolean {
 }
 
 /**
- * Convert the lines that read better as `enc` (or as whichever legacy encoding reads best when `enc` is null).
+ * Convert the lines (and text runs between tags) that read better as `enc` (or as whichever legacy encoding reads best when `enc` is null).
  * Returns the text and which encoding was applied to how many lines.
  */
 export function fixLegacyLines(text: string, enc: LegacyEncoding | null): { text: string; encoding: LegacyEncoding | null; lines: number } {
   const encs: LegacyEncoding[] = enc ? [enc] : ["tcvn3", "vni"];
   let used: LegacyEncoding | null = null;
   let n = 0;
-  const out = text.split("\n").map((line) => {
-    if (!candidateLine(line)) return line;
+  // units: lines of text, and the text between tags of a page (a Unicode menu may share a line with legacy text)
+  const out = text.split(/(<[^>]*>|\n)/u).map((line, k) => {
+    if (k % 2 === 1 || !candidateLine(line)) return line;
     const before = vietnameseScore(line);
     let best = line, bestScore = before.score + 0.3; // demand a clear gain: French or German words stay as they are
     for (const e of encs) {
@@ -78,5 +79,5 @@ export function fixLegacyLines(text: string, enc: LegacyEncoding | null): { text
     if (best !== line) n++;
     return best;
   });
-  return { text: out.join("\n"), encoding: used, lines: n };
+  return { text: out.join(""), encoding: used, lines: n };
 }

@@ -100,18 +100,23 @@ describe("encodings", () => {
     expect(d.text).toContain(VI);
   });
 
-  it("converts a TCVN3 (.VnTime) page and leaves its Unicode parts alone", async () => {
-    const html = Buffer.concat([
-      Buffer.from('<html><head><title>Tin</title><style>p{font-family:".VnTime"}</style></head><body><div class="menu">Trang chủ</div><h1>', "utf8"),
-      toTcvn3("Cụm thi đua số 4 thành phố Hà Nội ký kết giao ước thi đua"),
-      Buffer.from("</h1><p>", "utf8"), toTcvn3(VI_TCVN3), Buffer.from("</p></body></html>", "utf8"),
-    ]);
+  it("converts the TCVN3 (.VnTime) text of a UTF-8 page and leaves its Unicode parts alone", async () => {
+    const legacy = (x: string) => toTcvn3(x).toString("latin1"); // the font's characters, as the page stores them
+    const html = `<html><head><meta charset="utf-8"><style>p{font-family:".VnTime"}</style></head><body><div class="menu">Trang chủ</div>` +
+      `<h1>${legacy("Cụm thi đua số 4 thành phố Hà Nội ký kết giao ước thi đua")}</h1><p>${legacy(VI_TCVN3)}</p></body></html>`;
     const dir = tempDir({ "vntime.html": html });
     const [a] = articles(await readAll([dir]));
     expect(a!.title).toBe("Cụm thi đua số 4 thành phố Hà Nội ký kết giao ước thi đua");
     expect(a!.text).toContain(VI_TCVN3);
     expect(a!.raw).toContain('<div class="menu">Trang chủ</div>'); // the Unicode menu is left as it was
     expect((a!.extra as any).legacyEncoding).toBe("tcvn3");
+  });
+
+  it("converts a TCVN3 page served as Latin-1 bytes", async () => {
+    const html = Buffer.concat([Buffer.from('<html><head><meta charset="iso-8859-1"></head><body><h1>'), toTcvn3("Cụm thi đua số 4 thành phố Hà Nội ký kết giao ước thi đua"),
+      Buffer.from("</h1><p>"), toTcvn3(VI_TCVN3), Buffer.from("</p></body></html>")]);
+    const [a] = articles(await readAll([tempDir({ "latin1.html": html })]));
+    expect(a!.text).toContain(VI_TCVN3);
   });
 
   it("maps TCVN3 and VNI to Unicode", () => {
