@@ -69,21 +69,35 @@ const CLUSTER_FACTS = `SELECT cluster_id, article_id, outlet FROM v_cluster_memb
 export function listClusters(db: DB, f: ClusterFilters): { clusters: ClusterListItem[]; support: Array<{ article_id: Id; outlet: string | null }> } {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (f.kind) { where.push("c.kind = ?"); params.push(f.kind); }
-  if (f.locality) { where.push("c.locality = ?"); params.push(f.locality); }
-  if (f.year) { where.push("EXISTS (SELECT 1 FROM v_cluster_timeline t WHERE t.cluster_id = c.id AND t.year = ?)"); params.push(f.year); }
-  const sql = `WITH f AS (${CLUSTER_FACTS}),
-    s AS (SELECT cluster_id, count(DISTINCT article_id) AS articles, count(DISTINCT outlet) AS outlets FROM f GROUP BY cluster_id)
-    SELECT c.id, c.kind, c.number, c.name, c.locality, c.system,
-      (SELECT group_concat(year, ', ') FROM (SELECT DISTINCT year FROM v_cluster_timeline t WHERE t.cluster_id = c.id AND year IS NOT NULL ORDER BY year)) AS years,
-      coalesce(s.articles, 0) AS articles, coalesce(s.outlets, 0) AS outlets
-    FROM clusters c LEFT JOIN s ON s.cluster_id = c.id
-    ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-    ORDER BY c.locality IS NULL, c.locality, c.kind, c.number IS NULL, c.number, c.name`;
-  const clusters = all<ClusterListItem>(db, sql, ...params);
-  const ids = new Set(clusters.map((c) => String(c.id)));
-  const support = all<{ cluster_id: Id; article_id: Id; outlet: string | null }>(db, `SELECT DISTINCT cluster_id, article_id, outlet FROM (${CLUSTER_FACTS})`)
-    .filter((r) => ids.has(String(r.cluster_id)));
+  if (f.kind) { where.push("kind = ?"); params.push(f.kind); }
+  if (f.locality) { where.push("locality = ?"); params.push(f.locality); }
+  const rows = all<ClusterRow>(db, `SELECT id, kind, number, name, locality, system FROM clusters ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+    ORDER BY locality IS NULL, locality, kind, number IS NULL, number, name`, ...params);
+  // one pass over the timeline and one over the facts, joined here: the views are too heavy to query per cluster
+  const years = new Map<string, Set<number>>();
+  for (const t of all<{ cluster_id: Id; year: number }>(db, "SELECT DISTINCT cluster_id, year FROM v_cluster_timeline WHERE year IS NOT NULL")) {
+    const k = String(t.cluster_id);
+    years.set(k, (years.get(k) ?? new Set()).add(t.year));
+  }
+  const facts = all<{ cluster_id: Id; article_id: Id; outlet: string | null }>(db, `SELECT DISTINCT cluster_id, article_id, outlet FROM (${CLUSTER_FACTS}) WHERE cluster_id IS NOT NULL`);
+  const byCluster = new Map<string, Array<{ article_id: Id; outlet: string | null }>>();
+  for (const r of facts) {
+    const k = String(r.cluster_id);
+    const list = byCluster.get(k);
+    if (list) list.push(r); else byCluster.set(k, [r]);
+  }
+  const clusters = rows
+    .filter((c) => !f.year || years.get(String(c.id))?.has(f.year))
+    .map((c) => {
+      const sup = byCluster.get(String(c.id)) ?? [];
+      return {
+        ...c,
+        years: [...(years.get(String(c.id)) ?? [])].sort((a, b) => a - b).join(", ") || null,
+        articles: new Set(sup.map((r) => String(r.article_id))).size,
+        outlets: new Set(sup.map((r) => r.outlet).filter(Boolean)).size,
+      };
+    });
+  const support = clusters.flatMap((c) => byCluster.get(String(c.id)) ?? []);
   return { clusters, support };
 }
 
@@ -159,12 +173,30 @@ export interface PersonPage { person: PersonRow; titles: PersonTitleRow[]; offic
 export function personPage(db: DB, id: Id): PersonPage | null {
   const person = db.prepare("SELECT * FROM persons WHERE id = ?").get(id) as PersonRow | undefined;
   if (!person) return null;
-  return {
-    person,
-    titles: all<PersonTitleRow>(db, "SELECT * FROM v_person_titles WHERE person_id = ? ORDER BY first_seen, title", id),
-    officials: officials(db, "person_id", id),
-    aliases: aliasesOf(db, "person", id),
-  };
+  const mentions = officials(db, "person_id", id);
+  let titles: PersonTitleRow[];
+  try {
+    titles = all<PersonTitleRow>(db, "SELECT * FROM v_person_titles WHERE person_id = ? ORDER BY first_seen, title", id);
+  } catch {
+    titles = titlesFrom(mentions); // a database whose v_person_titles cannot be read: the same summary from the mentions
+  }
+  return { person, titles, officials: mentions, aliases: aliasesOf(db, "person", id) };
+}
+
+/** Titles over time from a person's mentions: first and last publication date, distinct articles and outlets. */
+export function titlesFrom(rows: OfficialRow[]): PersonTitleRow[] {
+  const by = new Map<string, { row: PersonTitleRow; articles: Set<string>; outlets: Set<string> }>();
+  for (const r of rows) {
+    if (!r.title) continue;
+    const e = by.get(r.title) ?? { row: { person_id: r.person_id ?? "", name: r.name, title: r.title, first_seen: r.published, last_seen: r.published, articles: 0, outlets: 0 }, articles: new Set<string>(), outlets: new Set<string>() };
+    if (r.published && (!e.row.first_seen || r.published < e.row.first_seen)) e.row.first_seen = r.published;
+    if (r.published && (!e.row.last_seen || r.published > e.row.last_seen)) e.row.last_seen = r.published;
+    e.articles.add(String(r.article_id));
+    if (r.outlet) e.outlets.add(r.outlet);
+    by.set(r.title, e);
+  }
+  return [...by.values()].map((e) => ({ ...e.row, articles: e.articles.size, outlets: e.outlets.size }))
+    .sort((a, b) => (a.first_seen ?? "").localeCompare(b.first_seen ?? "") || a.title.localeCompare(b.title, "vi"));
 }
 
 /**

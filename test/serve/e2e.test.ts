@@ -25,6 +25,7 @@ describe.skipIf(!haveChromium)("thidua serve in Chromium", () => {
     dir = mkdtempSync(join(tmpdir(), "thidua-e2e-"));
     const db = join(dir, "corpus.sqlite");
     how = await corpusDb(db);
+    console.log(`e2e: corpus database built by ${how === "ingest" ? "thidua ingest" : "the reader and extract() (the store has not filled the views)"}`);
     const ro = new Database(db, { readonly: true });
     // the cluster with the most known leaders and deputies
     target = ro.prepare(`SELECT cluster_id, cluster, unit, unit_canonical FROM v_cluster_roles WHERE role = 'trưởng'

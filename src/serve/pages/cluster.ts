@@ -14,7 +14,11 @@ export function clusterView(db: DB, id: number | string): Html | null {
   for (const r of [...p.members, ...p.roles]) if (r.unit_id != null) { if (r.unit_canonical) unitIds.set(r.unit_canonical, String(r.unit_id)); unitIds.set(r.unit, String(r.unit_id)); }
   const svg = timelineSvg(p.timeline, (u) => (unitIds.has(u) ? `/unit/${encodeURIComponent(unitIds.get(u)!)}` : null));
   const byYear = new Map<string, RoleRow[]>();
-  for (const r of p.roles) { const k = r.year == null ? "year not stated" : String(r.year); byYear.set(k, [...(byYear.get(k) ?? []), r]); }
+  for (const r of p.roles) {
+    const k = r.year == null ? "year not stated" : String(r.year);
+    const list = byYear.get(k);
+    if (list) list.push(r); else byYear.set(k, [r]);
+  }
   const roleLabel = (role: string) => (role === "trưởng" ? `${c.kind} trưởng` : `${c.kind} phó`);
   const roles = p.roles.length
     ? html`<table class="roles"><thead><tr><th>Year</th><th>Role</th><th>Unit</th><th>As written</th><th></th></tr></thead><tbody>
