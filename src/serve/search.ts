@@ -5,7 +5,7 @@ import { fold, normalize } from "../extract/normalize.js";
 import { splitSentences } from "../extract/sentences.js";
 import { html, type Html } from "./html.js";
 import { hasRelation, type DB } from "./data.js";
-import { search as ftsSearch } from "../store/search.js";
+import { parseSearch, search as ftsSearch } from "../store/search.js";
 
 export interface SearchHit {
   article_id: number | string; title: string | null; outlet: string | null; published: string | null; url: string | null; status: string | null;
@@ -70,7 +70,9 @@ export function searchArticles(db: DB, q: string, limit = 50): { hits: SearchHit
 }
 
 function indexedSearch(db: DB, query: SearchQuery, q: string, limit: number): { hits: SearchHit[]; total: number } {
-  const { hits } = ftsSearch(db, q, 1000);
+  // the index's own snippets cost a normalisation each: ask for a few more hits than articles shown, count the rest
+  const { hits } = ftsSearch(db, q, limit * 2);
+  const total = db.prepare("SELECT count(DISTINCT article_id) FROM search_index WHERE search_index MATCH ?").pluck().get(parseSearch(q).fts) as number;
   const get = db.prepare("SELECT id, title, outlet, published, url, status, text FROM articles WHERE id = ?");
   const factSentence = hasRelation(db, "facts") ? db.prepare("SELECT sentence_index FROM facts WHERE id = ?").pluck() : null;
   const byArticle = new Map<string, (typeof hits)[number]>();
@@ -86,7 +88,7 @@ function indexedSearch(db: DB, query: SearchQuery, q: string, limit: number): { 
     }
     return { article_id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url, status: a.status ?? null, ...snip };
   });
-  return { hits: out, total: byArticle.size };
+  return { hits: out, total: Math.max(total, byArticle.size) };
 }
 
 function scanSearch(db: DB, query: SearchQuery, limit: number): { hits: SearchHit[]; total: number } {
