@@ -15,6 +15,8 @@ export interface IngestOptions {
   workers?: number;
   shard?: string;
   batch?: number;
+  /** Largest input accepted, in bytes (bigger pages are reported and skipped). */
+  maxBytes?: number;
   progress?: boolean;
   quiet?: boolean;
   /** Called after each stored article (benchmarks sample memory here). */
@@ -48,7 +50,7 @@ export async function ingest(paths: string[], opts: IngestOptions = {}): Promise
   let lastCommit = Date.now();
   const commit = (db: DB) => { if (db.inTransaction) db.exec("COMMIT"); inBatch = 0; lastCommit = Date.now(); };
   try {
-    const items = readArticles(paths, { shard: parseShard(opts.shard) });
+    const items = readArticles(paths, { shard: parseShard(opts.shard), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
     for await (const out of extractAll(items, opts.workers ?? defaultWorkers())) {
       if ("error" in out) {
         summary.failed++;
@@ -94,6 +96,7 @@ export function register(program: Command): void {
     .option("--workers <n>", "extraction worker threads (default: one per core)", (v) => Number.parseInt(v, 10))
     .option("--shard <i/n>", "take only shard i of n of the inputs (for running one job on several processes or machines)")
     .option("--batch <n>", "articles per write transaction", (v) => Number.parseInt(v, 10))
+    .option("--max-bytes <n>", "largest input file or record accepted (default 50 MB)", (v) => Number.parseInt(v, 10))
     .option("--no-progress", "no progress bar")
     .option("-q, --quiet", "print only errors")
     .action(async (paths: string[], o: IngestOptions) => {
