@@ -1,15 +1,14 @@
 // Read-only data access for the web pages, written against the view contract (v_* views) and the
 // canonical tables clusters, units, persons, articles. Nothing here writes.
-import Database from "better-sqlite3";
-import { existsSync } from "node:fs";
+import type Database from "better-sqlite3";
+import { openReadOnly as openStoreReadOnly } from "../store/db.js";
 
 export type DB = Database.Database;
 type Id = number | string;
 
-/** Opens an existing database read-only; a missing file is an error naming the file. */
+/** Opens an existing database read-only (the store's checks: exists, opens, has articles); query_only on top. */
 export function openReadOnly(path: string): DB {
-  if (!existsSync(path)) throw new Error(`${path}: no such database (run "thidua ingest … --db ${path}" first)`);
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = openStoreReadOnly(path);
   db.pragma("query_only = ON");
   return db;
 }

@@ -1,6 +1,7 @@
 // Runs one read-only SQL query in its own process, so a runaway query can be killed by the server.
 // stdin: {"db": path, "sql": text, "maxRows": n}; stdout: {"columns": [...], "rows": [[...]], "truncated": bool} or {"error": message}.
 import Database from "better-sqlite3";
+import { prepareReadOnly } from "../store/readonly.js";
 
 interface Job { db: string; sql: string; maxRows: number }
 
@@ -8,9 +9,8 @@ function run(job: Job): unknown {
   const db = new Database(job.db, { readonly: true, fileMustExist: true });
   try {
     db.pragma("query_only = ON");
-    const stmt = db.prepare(job.sql);
-    if (!stmt.readonly) return { error: "refused: only statements that read are allowed here (this database is opened read-only)" };
-    if (!stmt.reader) return { error: "refused: only queries that return rows (SELECT, WITH … SELECT, VALUES) are allowed here" };
+    // the store's check: writes, ATTACH/DETACH, load_extension, VACUUM and writing pragmas are refused
+    const stmt = prepareReadOnly(db, job.sql);
     stmt.raw(true);
     const columns = stmt.columns().map((c) => c.name);
     const rows: unknown[][] = [];

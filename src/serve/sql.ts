@@ -1,5 +1,6 @@
-// The read-only SQL box: refuse anything that is not a plain read, run the query in a child process
-// with a time limit (SQLite cannot be interrupted from JavaScript), and turn results into CSV.
+// The read-only SQL box: run the query in a child process with a time limit (SQLite cannot be
+// interrupted from JavaScript), where the store's prepareReadOnly refuses anything that is not a read;
+// and turn results into CSV.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -7,19 +8,9 @@ import { fileURLToPath } from "node:url";
 export interface SqlResult { columns: string[]; rows: unknown[][]; truncated: boolean }
 export type SqlOutcome = SqlResult | { error: string };
 
-/** Literals and comments removed, so "SELECT 'attach'" is not mistaken for ATTACH. */
-function codeOnly(sql: string): string {
-  return sql.replace(/'(?:[^']|'')*'/g, "''").replace(/--[^\n]*/g, " ").replace(/\/\*[\s\S]*?\*\//g, " ");
-}
-
-/** Why a query is refused before it is run, or null. The child also refuses non-reading statements. */
+/** Why a query is refused before a process is started for it, or null. The rest is refused by the store's prepareReadOnly in the child. */
 export function refusal(sql: string): string | null {
-  const code = codeOnly(sql);
-  if (!code.trim()) return "type a query, for example: SELECT * FROM v_cluster_timeline LIMIT 20";
-  if (/\b(attach|detach)\b/i.test(code)) return "refused: ATTACH and DETACH are not allowed; the SQL box reads only this database";
-  if (/\bload_extension\b/i.test(code)) return "refused: loading extensions is not allowed";
-  if (/^\s*pragma\b/i.test(code)) return "refused: PRAGMA statements are not allowed; to list columns use SELECT * FROM pragma_table_info('v_awards')";
-  if (/^\s*(insert|update|delete|replace|create|drop|alter|vacuum|reindex|analyze|begin|commit|rollback|savepoint|release)\b/i.test(code)) return "refused: the SQL box is read-only; only SELECT (or WITH … SELECT) queries are run";
+  if (!sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, " ").trim()) return "type a query, for example: SELECT * FROM v_cluster_timeline LIMIT 20";
   return null;
 }
 

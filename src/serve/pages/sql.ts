@@ -18,7 +18,7 @@ export async function sqlView(db: DB, dbPath: string, params: URLSearchParams): 
   const rels = relations(db);
   const form = html`<form class="sql" method="get" action="/sql">
     <textarea name="q" spellcheck="false" aria-label="SQL">${q.trim() ? q : EXAMPLE_SQL}</textarea>
-    <p><button type="submit">Run</button> <span class="muted">read-only: SELECT and WITH … SELECT only; ATTACH, PRAGMA and writes are refused; at most 1000 rows are shown, the CSV has up to 100 000; select article_id and outlet to see how many articles and outlets the rows rest on.</span></p></form>`;
+    <p><button type="submit">Run</button> <span class="muted">read-only: statements that write, ATTACH, load_extension and writing PRAGMAs are refused; at most 1000 rows are shown, the CSV has up to 100 000; select article_id and outlet to see how many articles and outlets the rows rest on.</span></p></form>`;
   let result: Html | string = "";
   if (outcome && "error" in outcome) result = html`<p class="error" role="alert">${outcome.error}</p>`;
   else if (outcome) {
