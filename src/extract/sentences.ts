@@ -48,8 +48,8 @@ export function splitSentences(norm: string): Sentence[] {
         const before = norm.slice(Math.max(ls, k - 8), k);
         if (/\d$/.test(before) && /^\d/.test(norm[k + 1] ?? "")) continue; // 1.000, 3.5
         if (ABBREV_BEFORE_DOT.test(before)) continue;
-        if (/^\d+$/.test(norm.slice(s, k).trim()) ) continue; // numbered item "1."
-        if (/^[a-zđ]\)?$/.test(norm.slice(s, k).trim())) continue;
+        if (k - s <= 8 && /^\d+$/.test(norm.slice(s, k).trim())) continue; // numbered item "1."
+        if (k - s <= 8 && /^[a-zđ]\)?$/.test(norm.slice(s, k).trim())) continue;
       }
       if (e < le && !/^\s/.test(next)) continue; // "TP.HCM", "v.v" inside a token
       if (e < le && /^\s+[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ]/u.test(norm.slice(e, e + 3)) && c === ".") continue;

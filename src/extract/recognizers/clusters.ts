@@ -86,9 +86,9 @@ function inStory(doc: Doc, n: number): boolean {
   const lineText = doc.norm.slice(s.start, s.end).trim();
   if (title && fold(lineText) === fold(title)) return true;
   if (/[.!?…:;,)"]$/.test(lineText)) return true;
-  const sameLine = doc.sentences.filter((x) => x.line === s.line);
-  if (sameLine.length > 1) return true;
-  return syllables(lineText).length >= 40;
+  const prev = doc.sentences[s.index - 1], next = doc.sentences[s.index + 1];
+  if (prev?.line === s.line || next?.line === s.line) return true; // the line holds other sentences
+  return lineText.length >= 250 || syllables(lineText).length >= 40; // a long line is prose, not a headline
 }
 
 function findMentions(doc: Doc): Mention[] {
@@ -103,7 +103,7 @@ function findMentions(doc: Doc): Mention[] {
     if (!m[2] && number === null) continue; // a bare "cụm" is a reference, not a name
     const headEnd = number === null && numText ? m.index + m[0].length - numText.length - 3 : m.index + m[0].length;
     const sent = sentenceAt(doc, m.index);
-    const { end, apposition } = nameEnd(doc, headEnd, sent ? sent.end : doc.norm.length);
+    const { end, apposition } = nameEnd(doc, headEnd, Math.min(sent ? sent.end : doc.norm.length, headEnd + 300)); // names are short
     const kind: ClusterKind = m[1] === "cum" ? "cụm" : "khối";
     const name = doc.norm.slice(m.index, end).replace(/\s+/g, " ");
     const plural = /(?:^|\s)(?:cac|nhung|moi|tung|cung)\s+$/u.test(doc.folded.slice(Math.max(0, m.index - 8), m.index));
@@ -174,16 +174,21 @@ export function recognizeClusters(ctx: Context): ClusterFact[] {
   // group mentions into clusters
   const groups: number[][] = [];
   const groupOf = new Array<number>(mentions.length).fill(-1);
+  const byName = new Map<string, number>();
+  const reps: Array<{ m: Mention; group: number }> = [];
   mentions.forEach((m, i) => {
     if (m.appositionOf !== undefined) { groupOf[i] = groupOf[m.appositionOf]!; if (groupOf[i]! >= 0) groups[groupOf[i]!]!.push(i); return; }
     if (!hasOwnName(m)) return;
-    const g = groups.findIndex((members) => members.some((j) => {
-      const o = mentions[j]!;
-      if (o.kind !== m.kind || o.appositionOf !== undefined) return false;
-      if (o.number !== null || m.number !== null) return o.number === m.number;
-      const a = words(o.name), b = words(m.name);
+    // compare with one mention per distinct name and group, so a much-repeated name costs nothing
+    const nameKey = `${m.kind}|${m.number ?? ""}|${fold(m.name)}`;
+    let g = byName.get(nameKey) ?? -1;
+    if (g < 0) g = reps.find((o) => {
+      if (o.m.kind !== m.kind) return false;
+      if (o.m.number !== null || m.number !== null) return o.m.number === m.number;
+      const a = words(o.m.name), b = words(m.name);
       return isPrefix(a, b) || isPrefix(b, a);
-    }));
+    })?.group ?? -1;
+    if (!byName.has(nameKey)) { byName.set(nameKey, g >= 0 ? g : groups.length); reps.push({ m, group: g >= 0 ? g : groups.length }); }
     if (g >= 0) { groups[g]!.push(i); groupOf[i] = g; } else { groupOf[i] = groups.length; groups.push([i]); }
   });
   const facts: ClusterFact[] = [];
@@ -195,7 +200,7 @@ export function recognizeClusters(ctx: Context): ClusterFact[] {
     const best = own.filter((i) => mentions[i]!.story).reduce((a, b) => (words(mentions[b]!.name).length > words(mentions[a]!.name).length ? b : a));
     const m = mentions[best]!;
     const first = mentions[own.find((i) => mentions[i]!.story)!]!;
-    const allNames = members.map((i) => mentions[i]!.name).join(" ; ");
+    const allNames = [...new Set(members.map((i) => mentions[i]!.name))].join(" ; ");
     const bestSpan = prov(doc, m.start, m.end, CLUSTER_HEAD.name, CLUSTER_HEAD.confidence);
     let locality = localityIn(m.name);
     if (!locality && !NOT_LOCAL.test(fold(m.name)) && !/Bộ\s/u.test(allNames)) locality = local;
@@ -210,8 +215,11 @@ export function recognizeClusters(ctx: Context): ClusterFact[] {
   const all: ClusterMention[] = mentions.map((m, i) => ({ start: m.start, end: m.end, cluster: groupOf[i]! >= 0 ? factOfGroup.get(groupOf[i]!) ?? null : null }));
   const re = new RegExp(CLUSTER_REF.pattern.source, CLUSTER_REF.pattern.flags);
   let r: RegExpExecArray | null;
+  const named = [...all];
+  let p = 0;
   while ((r = re.exec(doc.folded))) {
-    if (all.some((a) => a.start <= r!.index && r!.index < a.end)) continue;
+    while (p < named.length && named[p]!.end <= r.index) p++;
+    if (p < named.length && named[p]!.start <= r.index) continue; // inside a named mention
     all.push({ start: r.index, end: r.index + r[0].length, cluster: null });
   }
   all.sort((a, b) => a.start - b.start);

@@ -33,9 +33,10 @@ export interface Rule<P = RegExp> {
  */
 export function clusterAt(ctx: Context, n: number): number | null {
   if (ctx.clusters.length === 1) return 0;
-  const mentions = (ctx.mentions ?? []).filter((m) => m.cluster !== null);
-  let best: number | null = null;
-  for (const m of mentions) if (m.start <= n) best = m.cluster; else break;
-  if (best !== null) return best;
-  return mentions[0]?.cluster ?? null;
+  const mentions = ctx.mentions ?? [];
+  // last mention starting at or before n (mentions are in text order), then back to one that names a cluster
+  let lo = 0, hi = mentions.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (mentions[mid]!.start <= n) lo = mid + 1; else hi = mid; }
+  for (let k = lo - 1; k >= 0; k--) if (mentions[k]!.cluster !== null) return mentions[k]!.cluster;
+  return mentions.find((m) => m.cluster !== null)?.cluster ?? null;
 }

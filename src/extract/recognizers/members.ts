@@ -14,7 +14,7 @@ import { prov, sentenceAt, span, type Doc } from "../doc.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { isCap, syllables } from "../syllables.js";
-import { clusterAt, type Context, type Rule } from "./context.js";
+import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
 import { BETWEEN_NOT_MEMBERS, DISTRIBUTED_HEADS, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_LA, NUMBER_WORDS, ORG_HEADS } from "./members.rules.js";
 
 interface Head {
@@ -181,6 +181,14 @@ function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ u
   });
 }
 
+/** The last mention ending at or before n and starting at or after floor (mentions are in text order). */
+function lastMentionBefore(mentions: ClusterMention[], n: number, floor: number): ClusterMention | undefined {
+  let lo = 0, hi = mentions.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (mentions[mid]!.end <= n) lo = mid + 1; else hi = mid; }
+  for (let k = lo - 1; k >= 0; k--) { const x = mentions[k]!; if (x.start < floor) return undefined; if (x.end <= n) return x; }
+  return undefined;
+}
+
 export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: RecordNote[] } {
   const { doc } = ctx;
   const found: Found[] = [];
@@ -192,12 +200,11 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       const sent = sentenceAt(doc, m.index);
       if (!sent) continue;
       // the cluster must be named just before the trigger, in the same sentence
-      const before = mentions.filter((x) => x.end <= m!.index && x.start >= sent.start);
-      const near = before[before.length - 1];
+      const near = lastMentionBefore(mentions, m.index, sent.start);
       if (rule === MEMBER_LIST && (!near || syllables(doc.norm, near.end, m.index).length > 8)) continue;
       if (near && BETWEEN_NOT_MEMBERS.test(doc.folded.slice(near.end, m.index))) continue; // "cam kết … các nội dung gồm:"
       const head = parseHead(doc, m.index + m[0].length);
-      const regionEnd = sent.end;
+      const regionEnd = Math.min(sent.end, head.after + 2000); // a list is not longer than this; keeps run-on text linear
       let names = head.unit !== null || /địa phương|tỉnh thành/iu.test(doc.norm.slice(m.index, head.after));
       const firstText = doc.norm.slice(head.after, regionEnd).replace(/^[\s:]+/, "");
       if (!names && !ORG_HEADS.test(firstText) && isCap(firstText)) names = true;

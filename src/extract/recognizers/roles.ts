@@ -14,7 +14,7 @@ import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { isCap, syllables } from "../syllables.js";
 import { NAME_STOPS } from "./clusters.rules.js";
-import { clusterAt, type Context, type Rule } from "./context.js";
+import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
 import { ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_BRACKET, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
 
 const MAX_UNIT_SYLLABLES = 14;
@@ -37,16 +37,17 @@ const BOUNDARY_PUNCT = /[(),;:.!?"\n]/;
 
 /** The unit that ends at norm offset `end`: back to punctuation or a clause opener ("do", "suy tôn", …). */
 function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean): [number, number] | null {
-  const syl = syllables(doc.norm, sent.start, end);
+  // a unit is at most MAX_UNIT_SYLLABLES long: look back a bounded window, so long run-on "sentences" stay linear
+  const syl = syllables(doc.norm, Math.max(sent.start, end - 300), end);
   let start = end;
   let count = 0;
   for (let k = syl.length - 1; k >= 0; k--) {
     const s = syl[k]!;
     if (BOUNDARY_PUNCT.test(doc.norm.slice(s.end, start === end ? end : start))) break;
-    const before = doc.folded.slice(sent.start, s.start);
+    const before = doc.folded.slice(Math.max(sent.start, s.start - 40), s.start);
     const f = fold(s.text);
     if (f === "va" && /(?:truong|pho)\s*$/.test(before)) break; // "… làm Cụm trưởng và Y làm Cụm phó"
-    if (f !== "va" && UNIT_OPENERS.test(doc.folded.slice(sent.start, s.end) + " ") && !isCap(s.text)) break;
+    if (f !== "va" && UNIT_OPENERS.test(doc.folded.slice(Math.max(sent.start, s.end - 40), s.end) + " ") && !isCap(s.text)) break;
     if (!isCap(s.text) && NAME_STOPS.has(f) && !/^(do|va)$/.test(f) && k < syl.length - 1 && count > 0 && isCap(syl[k + 1]!.text) && f !== "ban") break;
     start = s.start;
     if (++count > MAX_UNIT_SYLLABLES) return null;
@@ -59,7 +60,7 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
   if (needPosition && !pos) return null;
   if (pos) start += pos[0].length;
   // a person is not a unit
-  if (/(?<![\p{L}])(?:dong chi|ong|ba|anh|chi)\s*$/u.test(doc.folded.slice(sent.start, start)) || /^(?:dong chi|ong|ba)\s/u.test(doc.folded.slice(start, end))) return null;
+  if (/(?<![\p{L}])(?:dong chi|ong|ba|anh|chi)\s*$/u.test(doc.folded.slice(Math.max(sent.start, start - 12), start)) || /^(?:dong chi|ong|ba)\s/u.test(doc.folded.slice(start, end))) return null;
   const words = syllables(doc.norm, start, end);
   if (!words.length || !words.some((w) => w.cap)) return null;
   if (looksLikePerson(doc.norm.slice(start, end))) return null;
@@ -94,7 +95,7 @@ function yearContext(doc: Doc): YearContext {
 
 /** Year stated right after a role phrase ("làm Cụm phó Cụm thi đua năm 2021"), or null. */
 function statedYear(doc: Doc, sent: Sentence, roleEnd: number): number | null {
-  const after = doc.folded.slice(roleEnd, sent.end);
+  const after = doc.folded.slice(roleEnd, Math.min(sent.end, roleEnd + 200));
   const clause = after.split(/[;.]|\s(?:va|,)\s.*?(?:lam|la)\s/u)[0] ?? "";
   const direct = /^[^;]{0,70}?nam (\d{4})/u.exec(clause);
   return direct ? Number(direct[1]) : null;
@@ -102,12 +103,12 @@ function statedYear(doc: Doc, sent: Sentence, roleEnd: number): number | null {
 
 function roleYear(doc: Doc, sent: Sentence, roleStart: number, roleEnd: number, election: boolean, yc: YearContext): number | null {
   // "năm Y" right after the role, before the next role or clause
-  const after = doc.folded.slice(roleEnd, sent.end);
+  const after = doc.folded.slice(roleEnd, Math.min(sent.end, roleEnd + 200));
   const clause = after.split(/[;.]|\s(?:va|,)\s.*?(?:lam|la)\s/u)[0] ?? "";
   const direct = /^[^;]{0,70}?nam (\d{4})/u.exec(clause);
   if (direct) return Number(direct[1]);
   // "Năm 2021, Cụm … do X làm Cụm trưởng", "Theo đó, năm 2024 Cụm thi đua số 4 …": the year frames the clause
-  const opening = /^(?:[\p{L}\s,]{0,20})?nam (\d{4})\s*(?:,|(?=\s*(?:cum|khoi)\s))/u.exec(doc.folded.slice(sent.start, roleStart));
+  const opening = /^(?:[\p{L}\s,]{0,20})?nam (\d{4})\s*(?:,|(?=\s*(?:cum|khoi)\s))/u.exec(doc.folded.slice(sent.start, Math.min(roleStart, sent.start + 200)));
   if (opening) return Number(opening[1]);
   if (election) return yc.review !== null ? yc.review + 1 : yc.signing;
   return yc.review ?? yc.signing ?? null;
@@ -118,6 +119,14 @@ function roleKind(m: RegExpExecArray): RoleKind {
   return word === "pho" ? "phó" : "trưởng";
 }
 
+/** A named mention starting within 3 characters after n ("cụm trưởng Cụm thi đua số 4"). */
+function mentionAt(mentions: ClusterMention[], n: number): ClusterMention | undefined {
+  let lo = 0, hi = mentions.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (mentions[mid]!.start < n) lo = mid + 1; else hi = mid; }
+  for (let k = lo; k < mentions.length && mentions[k]!.start - n <= 3; k++) if (mentions[k]!.cluster !== null) return mentions[k];
+  return undefined;
+}
+
 export function recognizeRoles(ctx: Context): RoleFact[] {
   const { doc } = ctx;
   const yc = yearContext(doc);
@@ -126,10 +135,10 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
   const seen = new Map<string, number>();
   const add = (unit: [number, number], role: RoleKind, rolePos: [number, number], rule: Rule, sent: Sentence, electionHint: boolean) => {
     // "suy tôn A làm Cụm trưởng và B làm Cụm phó": the verb earlier in the sentence governs both
-    const election = electionHint || ELECTION.test(doc.folded.slice(sent.start, unit[0]));
+    const election = electionHint || ELECTION.test(doc.folded.slice(Math.max(sent.start, unit[0] - 300), unit[0]));
     const year = roleYear(doc, sent, rolePos[0], rolePos[1], election, yc);
     // the cluster named right after the role ("cụm trưởng Cụm thi đua số 4"), else the one in scope
-    const next = (ctx.mentions ?? []).find((m) => m.start >= rolePos[1] && m.start - rolePos[1] <= 3 && m.cluster !== null);
+    const next = mentionAt(ctx.mentions ?? [], rolePos[1]);
     const cluster = next?.cluster ?? clusterAt(ctx, rolePos[0]);
     const surface = doc.text.slice(doc.map[unit[0]]!, doc.map[unit[1]]!).replace(/\s+/g, " ").trim();
     const key = `${cluster}|${role}|${fold(surface)}`;
@@ -147,7 +156,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
     const roleStart = f.index + f[0].search(/(?:cum|khoi|truong|pho)/u);
     const unitStart = f.index + f[0].length;
     if (!/^(?:\p{Lu}|(?:tỉnh|thành phố|quận|huyện|xã|phường)\s+\p{Lu})/u.test(doc.norm.slice(unitStart, unitStart + 16))) continue;
-    const unit = unitAfter(doc, unitStart, sent.end);
+    const unit = unitAfter(doc, unitStart, Math.min(sent.end, unitStart + 300));
     usedRolePhrases.add(roleStart);
     if (!unit) continue;
     const explicit = f[6] ? Number(f[6]) : null;
