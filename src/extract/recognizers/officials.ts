@@ -1,7 +1,301 @@
-// Recogniser for officials (placeholder: being written).
+// Officials recogniser: people named with their posts, one official per person per article.
+// Shapes (officials.rules.ts): "Title Name", "Title, Title Name", "Name, Title, Title", "Name – Title",
+// "Name (Title)", with ranks and degrees ("Trung tướng", "PGS.TS") kept apart in `rank`.
+// A title is POSITION [modifier] [ORGANISATION]; the organisation runs over capitalised words, organisation
+// and place words, "và" between names, "số 4"; it ends at punctuation, a verb, a new post or the person's name.
 import type { OfficialFact } from "../../types.js";
-import type { Context } from "./context.js";
+import { prov, span, type Doc } from "../doc.js";
+import { makeLexicon } from "../lexicon.js";
+import { capRunEnd, joined, nameTail, personKey, skipHonorific, surnameAt } from "../names.js";
+import { fold, normalize } from "../normalize.js";
+import type { Sentence } from "../sentences.js";
+import { syllables, type Syllable } from "../syllables.js";
+import type { Context, Rule } from "./context.js";
+import {
+  CHAIN_START, LINK_WORDS, LOWER_CASE_PENALTY, NAME_BRACKET, NAME_TITLES, TITLE_NAME, TITLES_BEFORE_NAME, UNIT_ROLE_BEFORE,
+} from "./officials.rules.js";
 
-export function recognizeOfficials(_ctx: Context): OfficialFact[] {
-  return [];
+const positions = makeLexicon("positions");
+const prefixes = makeLexicon("position-prefixes");
+const modifiers = makeLexicon("position-modifiers");
+const ranks = makeLexicon("ranks");
+const orgHeads = makeLexicon("org-heads");
+const adminUnits = makeLexicon("admin-units");
+const provinces = makeLexicon("provinces");
+/** Words that keep an organisation name going, capitalised or not. */
+const orgWords = makeLexicon("org-words", "org-name-words", "admin-units", "org-heads");
+
+interface Title {
+  first: number; // syllable indexes [first, last)
+  last: number;
+  lower: boolean; // position written in lower case
+}
+
+interface Mention {
+  name: [number, number]; // norm offsets
+  rank: [number, number] | null;
+  titles: Array<[number, number]>;
+  rule: Rule<string>;
+  lower: boolean;
+}
+
+/** Sentence-level view: syllables and helpers over them. */
+interface View {
+  doc: Doc;
+  sent: Sentence;
+  syl: Syllable[];
+}
+
+/** Index of the syllable after the lexicon match that ends at norm offset `end`, starting from i. */
+function after(v: View, i: number, end: number): number {
+  let k = i;
+  while (k < v.syl.length && v.syl[k]!.end <= end) k++;
+  return k;
+}
+
+/** A lexicon match at syllable i that does not run over punctuation: its end index, or -1. */
+function matchAt(v: View, lex: ReturnType<typeof makeLexicon>, i: number): { next: number; value: string } | -1 {
+  const s = v.syl[i];
+  if (!s) return -1;
+  const m = lex.longestAt(v.doc.norm, s.start);
+  if (!m) return -1;
+  const next = after(v, i, m.end);
+  if (v.syl[next - 1]!.end !== m.end) return -1;
+  for (let k = i; k < next - 1; k++) if (!/^[ ]+$|^ ?- ?$/.test(v.doc.norm.slice(v.syl[k]!.end, v.syl[k + 1]!.start))) return -1;
+  return { next, value: m.value };
+}
+
+/** The position that starts at syllable i ("Phó Chủ tịch", "nguyên Giám đốc"): where it ends and whether it stands alone. */
+function positionAt(v: View, i: number): { next: number; standalone: boolean } | null {
+  let k = i;
+  for (let guard = 0; guard < 2; guard++) {
+    const p = matchAt(v, prefixes, k);
+    if (p === -1 || !joined(v.doc.norm, v.syl, p.next - 1) || matchAt(v, positions, p.next) === -1) break;
+    k = p.next;
+  }
+  const m = matchAt(v, positions, k);
+  if (m === -1) return null;
+  return { next: m.next, standalone: m.value === "standalone" };
+}
+
+/** The end index of the person's name that starts at syllable i, or -1 ("… Hà Nội Lê Đình Hùng" starts at Lê). */
+function nameStartsAt(v: View, i: number): number {
+  const s = v.syl[i];
+  if (!s?.cap || !surnameAt(v.doc.norm, v.syl, i)) return -1;
+  if (provinces.longestAt(v.doc.norm, s.start)) return -1;
+  const end = capRunEnd(v.doc.norm, v.syl, i, (k) => positionAt(v, k) !== null || matchAt(v, ranks, k) !== -1);
+  if (nameTail(v.doc.norm, v.syl, i, end) !== i) return -1;
+  // "xã Lê Lợi", "Huyện ủy Hoàng Mai": two syllables right after a unit noun name a place
+  if (end - i === 2 && i > 0 && joined(v.doc.norm, v.syl, i - 1)) {
+    const prev = fold(v.syl[i - 1]!.text);
+    if (adminUnits.has(v.syl[i - 1]!.text) || /uy$|^(?:duong|pho|thon|ban|ap|lang)$/.test(prev)) return -1;
+  }
+  return end;
+}
+
+/** "Sở Lao động, Thương binh và Xã hội": a comma inside an organisation name, before "A và B" in capitals. */
+function commaInsideName(v: View, i: number): boolean {
+  let k = i, sawVa = false;
+  if (positionAt(v, i) || nameStartsAt(v, i) !== -1 || matchAt(v, orgHeads, i) !== -1) return false;
+  while (k < v.syl.length) {
+    const s = v.syl[k]!;
+    if (fold(s.text) === "va") { if (k === i || sawVa) return false; sawVa = true; }
+    else if (!s.cap) break;
+    if (!joined(v.doc.norm, v.syl, k)) { k++; break; }
+    k++;
+  }
+  return sawVa && fold(v.syl[k - 1]!.text) !== "va";
+}
+
+/** The title that starts at syllable i, or null. */
+function titleAt(v: View, i: number): Title | null {
+  const first = v.syl[i];
+  if (!first) return null;
+  if (UNIT_ROLE_BEFORE.test(v.doc.folded.slice(v.sent.start, first.start))) return null;
+  const pos = positionAt(v, i);
+  if (!pos) return null;
+  const norm = v.doc.norm;
+  let j = pos.next;
+  for (;;) {
+    const m = matchAt(v, modifiers, j);
+    if (m === -1 || !joined(norm, v.syl, j - 1)) break;
+    if (m.value === "beforeOrg" && !(v.syl[m.next]?.cap && joined(norm, v.syl, m.next - 1))) break;
+    j = m.next;
+  }
+  let last = j;
+  let hasOrg = false;
+  while (j < v.syl.length) {
+    const gap = norm.slice(v.syl[j - 1]!.end, v.syl[j]!.start);
+    if (!/^ +$/.test(gap)) {
+      if (!(/^ *, *$/.test(gap) && hasOrg && !pos.standalone && commaInsideName(v, j))) break;
+    }
+    const s = v.syl[j]!;
+    if (pos.standalone) {
+      // a post that is a whole title takes only a place: "Đại biểu Quốc hội tỉnh Thái Nguyên"
+      const unit = matchAt(v, adminUnits, j);
+      if (unit === -1 || !v.syl[unit.next]?.cap || nameStartsAt(v, unit.next) !== -1) break;
+    }
+    if (s.cap && matchAt(v, ranks, j) !== -1 && !matchAt(v, orgWords, j)) break;
+    const place = matchAt(v, provinces, j);
+    if (place !== -1 && s.cap) { j = last = place.next; hasOrg = true; continue; }
+    if (s.cap && nameStartsAt(v, j) !== -1) break;
+    if (j > pos.next && positionAt(v, j) && !(j > 0 && matchAt(v, orgHeads, j - 1) !== -1)) break;
+    const word = matchAt(v, orgWords, j);
+    if (word !== -1 && (s.cap || hasOrg || matchAt(v, orgHeads, j) !== -1 || matchAt(v, adminUnits, j) !== -1)) {
+      j = last = word.next; hasOrg = true; continue;
+    }
+    const f = fold(s.text);
+    if (s.cap || (/^\d/.test(s.text) && hasOrg)) { j = last = j + 1; hasOrg = true; continue; }
+    if (f === "so" && hasOrg && /^\d/.test(v.syl[j + 1]?.text ?? "")) { j += 1; continue; }
+    if (f === "va" && hasOrg && joined(norm, v.syl, j)) {
+      const n = v.syl[j + 1]!;
+      const nextWord = matchAt(v, orgWords, j + 1);
+      const newUnit = positionAt(v, j + 1) || nameStartsAt(v, j + 1) !== -1 || (n.cap && matchAt(v, orgHeads, j + 1) !== -1);
+      if (!newUnit && (n.cap || (nextWord !== -1 && matchAt(v, adminUnits, j + 1) === -1))) { j += 1; continue; }
+    }
+    break;
+  }
+  return { first: i, last, lower: !first.cap };
+}
+
+/** Rank or degree written right before syllable i ("Trung tướng Nguyễn Ngọc Toàn"): its start index, or -1. */
+function rankBefore(v: View, i: number): number {
+  for (let k = Math.max(0, i - 5); k < i; k++) {
+    const m = matchAt(v, ranks, k);
+    if (m !== -1 && m.next === i && /^[ .]+$/.test(v.doc.norm.slice(v.syl[i - 1]!.end, v.syl[i]!.start))) return k;
+  }
+  return -1;
+}
+
+const spanOf = (v: View, t: Title): [number, number] => [v.syl[t.first]!.start, v.syl[t.last - 1]!.end];
+
+function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
+  const v: View = { doc, sent, syl: syllables(doc.norm, sent.start, sent.end) };
+  const { syl } = v;
+  const norm = doc.norm;
+  // every title in the sentence, keyed by its first syllable
+  const titles = new Map<number, Title>();
+  for (let k = 0; k < syl.length;) {
+    const t = titleAt(v, k);
+    if (t) { titles.set(k, t); k = Math.max(t.last, k + 1); } else k++;
+  }
+  const out: Mention[] = [];
+  const gapAfter = (k: number) => (k < syl.length ? norm.slice(syl[k - 1]!.end, syl[k]!.start) : "");
+  const rankOf = (i: number): [number, number] | null => {
+    const r = rankBefore(v, i);
+    return r === -1 ? null : [syl[r]!.start, syl[i - 1]!.end];
+  };
+
+  // Title Name: the name right after the title, maybe after "đồng chí"/"ông" or a rank
+  const named = new Map<number, [number, number, number]>(); // title first -> [name first, name end, rank first]
+  for (const t of titles.values()) {
+    for (let p = t.last; p <= t.last + 3 && p < syl.length; p++) {
+      const rank = matchAt(v, ranks, p);
+      const q = rank !== -1 && syl[p]!.cap ? rank.next : p;
+      if (!LINK_WORDS.test(doc.folded.slice(syl[t.last - 1]!.end, syl[p]!.start))) break;
+      const end = nameStartsAt(v, q);
+      if (end !== -1) { named.set(t.first, [q, end, rank !== -1 ? p : -1]); break; }
+    }
+  }
+
+  // Name, Title, Title … / Name – Title / Name (Title)
+  const consumed = new Set<number>();
+  for (let k = 0; k < syl.length; k++) {
+    if (!syl[k]!.cap) continue;
+    const end = capRunEnd(norm, syl, k, (x) => positionAt(v, x) !== null || matchAt(v, ranks, x) !== -1);
+    const from = skipHonorific(norm, syl, k, end);
+    const start = nameTail(norm, syl, from, end);
+    const runStart = k;
+    k = end - 1;
+    if (start === -1 || provinces.longestAt(norm, syl[start]!.start)) continue;
+    // only the name itself, or a single sentence-opening word before it ("Theo Nguyễn Văn A, …")
+    if (start !== from && !(start - from === 1 && from === 0)) continue;
+    if ([...titles.values()].some((t) => t.first <= runStart && runStart < t.last)) continue;
+    const gap = gapAfter(end);
+    const bracket = /^ *\( *$/.test(gap);
+    if (!bracket && !/^ *[,\-] *$/.test(gap)) continue;
+    const chain: Title[] = [];
+    let j = end;
+    for (;;) {
+      const t = titles.get(j);
+      if (!t || named.has(t.first) || consumed.has(t.first)) break;
+      chain.push(t);
+      if (!/^ *, *$/.test(gapAfter(t.last))) break;
+      j = t.last;
+    }
+    if (!chain.length) continue;
+    for (const t of chain) consumed.add(t.first);
+    out.push({
+      name: [syl[start]!.start, syl[end - 1]!.end], rank: rankOf(start), titles: chain.map((t) => spanOf(v, t)),
+      rule: bracket ? NAME_BRACKET : NAME_TITLES, lower: chain.some((t) => t.lower),
+    });
+  }
+
+  // Title Name, with earlier posts of the same chain ("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Nguyễn Văn A")
+  for (const [first, [q, end]] of named) {
+    const t = titles.get(first)!;
+    const chain: Title[] = [t];
+    for (;;) {
+      const head = chain[0]!;
+      if (head.first === 0 || !/^ *, *$/.test(gapAfter(head.first))) break;
+      const prev = [...titles.values()].find((p) => p.last === head.first);
+      if (!prev || named.has(prev.first) || consumed.has(prev.first)) break;
+      chain.unshift(prev);
+    }
+    const startOk = CHAIN_START.test(doc.folded.slice(sent.start, syl[chain[0]!.first]!.start));
+    const used = startOk ? chain : [t];
+    out.push({
+      name: [syl[q]!.start, syl[end - 1]!.end], rank: rankOf(q), titles: used.map((c) => spanOf(v, c)),
+      rule: used.length > 1 ? TITLES_BEFORE_NAME : TITLE_NAME, lower: used.some((c) => c.lower),
+    });
+  }
+  return out;
+}
+
+const clean = (s: string) => s.replace(/\s+/g, " ").trim();
+
+export function recognizeOfficials(ctx: Context): OfficialFact[] {
+  const { doc } = ctx;
+  const author = doc.article.author ? personKey(doc.article.author) : null;
+  const byKey = new Map<string, OfficialFact>();
+  const seenTitles = new Map<string, Set<string>>();
+  for (const sent of doc.sentences) {
+    for (const m of sentenceMentions(doc, sent)) {
+      const name = clean(span(doc, m.name[0], m.name[1]).surface);
+      const key = personKey(name);
+      if (key === author) continue; // a byline, not an official
+      const conf = m.rule.confidence - (m.lower ? LOWER_CASE_PENALTY : 0);
+      let o = byKey.get(key);
+      if (!o) {
+        o = { name, rank: null, titles: [], prov: prov(doc, m.name[0], m.name[1], m.rule.name, conf), titleProv: [] };
+        byKey.set(key, o);
+        seenTitles.set(key, new Set());
+      }
+      if (!o.rank && m.rank) o.rank = clean(span(doc, m.rank[0], m.rank[1]).surface);
+      const seen = seenTitles.get(key)!;
+      for (const [s, e] of m.titles) {
+        const title = clean(span(doc, s, e).surface);
+        const tkey = personKey(title);
+        if (seen.has(tkey)) continue;
+        seen.add(tkey);
+        o.titles.push(title);
+        o.titleProv!.push(prov(doc, s, e, m.rule.name, conf));
+      }
+    }
+  }
+  const officials = [...byKey.values()];
+  // the person is "first named" where the name first appears, even without a title there
+  for (const o of officials) {
+    const at = firstNamed(doc, o.name);
+    if (at && doc.map[at[0]]! < o.prov.start) o.prov = prov(doc, at[0], at[1], o.prov.rule, o.prov.confidence);
+  }
+  return officials.sort((a, b) => a.prov.start - b.prov.start);
+}
+
+/** Norm span of the first occurrence of a name in the article, at word boundaries. */
+function firstNamed(doc: Doc, name: string): [number, number] | null {
+  const n = normalize(name).norm;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+  const m = re.exec(doc.norm);
+  return m ? [m.index, m.index + n.length] : null;
 }

@@ -1,0 +1,48 @@
+// Rules of the officials recogniser: how a person's name and titles are tied together.
+// The patterns are grammatical shapes over syllables (see officials.ts), not regular expressions;
+// each rule's name goes into prov.rule of the facts it makes.
+import type { Rule } from "./context.js";
+
+/** "Phó Chủ tịch Liên đoàn Lao động thành phố Hà Nội Lê Đình Hùng đã trình bày": the title right before the name. */
+export const TITLE_NAME: Rule<string> = {
+  name: "officials.title-name",
+  pattern: "TITLE [ông|bà|đồng chí] [RANK] NAME",
+  produces: "the person named right after a title holds it",
+  confidence: 0.9,
+};
+
+/** "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Nguyễn Văn A": earlier posts of the same chain, before the name. */
+export const TITLES_BEFORE_NAME: Rule<string> = {
+  name: "officials.title-chain-name",
+  pattern: "(^|:|;|(|đồng chí) TITLE, TITLE, … TITLE NAME",
+  produces: "posts listed with commas before a title-name pair belong to the same person",
+  confidence: 0.8,
+};
+
+/** "Nguyễn Lan Hương, Ủy viên Ban Thường vụ Thành ủy Hà Nội, Chủ tịch …", "đồng chí A – Thành ủy viên, Bí thư …". */
+export const NAME_TITLES: Rule<string> = {
+  name: "officials.name-titles",
+  pattern: "[RANK] NAME (,|-|–) TITLE (, TITLE)*",
+  produces: "the titles listed after a name and a comma or dash",
+  confidence: 0.9,
+};
+
+/** "ông Nguyễn Văn A (Giám đốc Sở Y tế)". */
+export const NAME_BRACKET: Rule<string> = {
+  name: "officials.name-bracket",
+  pattern: "NAME ( TITLE (, TITLE)* )",
+  produces: "the titles in brackets after a name",
+  confidence: 0.85,
+};
+
+/** Confidence lost when the position is written in lower case ("chủ tịch UBND xã …"): less edited text. */
+export const LOWER_CASE_PENALTY = 0.1;
+
+/** "đơn vị Trưởng khối": a post of a unit, not of a person. Folded text before the position. */
+export const UNIT_ROLE_BEFORE = /(?:^|\s)don vi\s*$/u;
+
+/** Words between a title and the name that belong to neither ("Chủ tịch UBND tỉnh, đồng chí Nguyễn Văn A"). Folded. */
+export const LINK_WORDS = /^(?:\s*,)?\s*(?:(?:dong chi|d\/c|ong|ba)\s+)?$/u;
+
+/** What may precede the first title of a chain written before the name. Folded text. */
+export const CHAIN_START = /(?:^|[:;(,\-]|\b(?:dong chi|d\/c|ong|ba|co|gom))\s*$/u;
