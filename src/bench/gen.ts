@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 interface Templates {
   provinces: string[]; districts: string[]; communes: string[]; departments: string[]; unions: string[]; blocs: string[];
   surnames: string[]; middles: string[]; givens: string[]; ranks: string[]; titles: string[];
-  outlets: string[]; authors: string[]; commitments: string[]; filler: string[];
+  outlets: string[]; authors: string[]; commitments: string[]; filler: string[]; models: string[];
 }
 const T = JSON.parse(readFileSync(new URL("../../bench/templates.json", import.meta.url), "utf8")) as Templates;
 
@@ -70,7 +70,11 @@ export function generateArticle(i: number, seed = 1, size = 5000, format: "txt" 
   commitments.forEach((c, k) => paras.push(`${k + 1}. ${c}.`));
   paras.push(`Hội nghị thống nhất đề nghị tặng Cờ thi đua của UBND tỉnh cho ${awardA} và Bằng khen của Chủ tịch UBND tỉnh cho ${awardB} vì đã có thành tích xuất sắc trong phong trào thi đua năm ${year - 1}.`);
   let body = paras.join("\n\n");
-  while (Buffer.byteLength(body) < size - 400) body += "\n\n" + pick(T.filler);
+  // filler paragraphs with their own numbers, units and campaigns, so that articles do not look alike
+  const fill = () => pick(T.filler).replace(/\{(\w+)\}/g, (_, k: string) =>
+    k === "unit" ? pick(memberSurface) : k === "model" ? pick(T.models) : k === "prev" ? String(year - 1) : k === "prev2" ? String(year - 3)
+      : k === "year" ? String(year) : k === "pct" ? String(80 + Math.floor(r() * 20)) : k === "m" ? String(10 + Math.floor(r() * 990)) : String(2 + Math.floor(r() * 20)));
+  while (Buffer.byteLength(body) < size - 400) body += `\n\n${fill()} ${fill()}`;
   const text = `${title}\n\n${body}`;
   const name = `gen_${String(i).padStart(6, "0")}`;
   const url = `https://tin.example.vn/${year}/${pad2(month)}/${name}.html`;
