@@ -1,7 +1,121 @@
-// Recogniser for events (placeholder: being written).
-import type { EventFact } from "../../types.js";
+// Events recogniser: the meetings the story reports (signing, review, launch, other), with date and place.
+// A mention is a meeting word in a sentence (events.rules.ts). Mentions of one type on one date are one
+// event; a mention with no date of its own takes the date of the meeting the story opens with, so a
+// meeting that both reviews and signs gives two events on the same day.
+import type { EventFact, EventType } from "../../types.js";
+import { findDates, resolveDate, yearCues, type DateMention, type YearCue } from "../dates.js";
+import { prov, sentenceAt, type Doc } from "../doc.js";
+import type { Sentence } from "../sentences.js";
+import { syllables } from "../syllables.js";
 import type { Context } from "./context.js";
+import { findDocuments } from "./documents.js";
+import { EVENT_DEPLOY, EVENT_RULES, LOCATION, LOCATION_STOP, NOT_A_MEETING, type EventRule } from "./events.rules.js";
 
-export function recognizeEvents(_ctx: Context): EventFact[] {
-  return [];
+const MAX_LOCATION_SYLLABLES = 16;
+const CUE_RANK: Record<YearCue["kind"], number> = { review: 0, midterm: 1, plan: 2, plain: 3 };
+
+interface Mention {
+  type: EventType;
+  rule: EventRule;
+  start: number;
+  end: number;
+  sent: Sentence;
+  date: DateMention | null;
+}
+
+/** The strongest year cue of a span: what the meeting is about ("tổng kết … năm 2021"). */
+function bestCue(doc: Doc, from: number, to: number): YearCue | null {
+  const cues = yearCues(doc.folded, from, to).sort((a, b) => CUE_RANK[a.kind] - CUE_RANK[b.kind]);
+  return cues[0] ?? null;
+}
+
+/** Dates that can be a meeting's: introduced as a time, and not the date of a cited document. */
+function meetingDates(doc: Doc, s: Sentence, docSpans: Array<[number, number]>): DateMention[] {
+  return findDates(doc.folded, s.start, s.end).filter((d) => d.marked && d.day !== null && !docSpans.some(([a, b]) => d.start >= a && d.start < b));
+}
+
+/** "tại hội trường UBND xã Cai Kinh" in the sentence: the place up to punctuation or the next clause. */
+function locationIn(doc: Doc, s: Sentence): { start: number; end: number } | null {
+  const re = new RegExp(LOCATION.pattern.source, LOCATION.pattern.flags);
+  const text = doc.folded.slice(0, s.end);
+  re.lastIndex = s.start;
+  const m = re.exec(text);
+  if (!m) return null;
+  const start = m.index + m[0].length;
+  const rest = doc.folded.slice(start, s.end);
+  // a stop word counts only where the page wrote it in lower case ("Đống Đa" is a name, "đã" a verb)
+  let end = s.end;
+  for (const st of rest.matchAll(new RegExp(LOCATION_STOP.source, "gu"))) {
+    const word = doc.norm.slice(start + st.index, start + st.index + st[0].length).trim();
+    if (/^\p{Lu}/u.test(word)) continue;
+    end = start + st.index;
+    break;
+  }
+  const words = syllables(doc.norm, start, end);
+  if (!words.length || words.length > MAX_LOCATION_SYLLABLES) return null;
+  if (!words.some((w) => w.cap)) return null; // a place has a name
+  return { start, end: words[words.length - 1]!.end };
+}
+
+function resolve(doc: Doc, d: DateMention, s: Sentence): string | null {
+  const cue = bestCue(doc, s.start, s.end) ?? bestCue(doc, 0, doc.bodyStart) ?? bestCue(doc, 0, doc.norm.length);
+  return resolveDate(d, { pubDate: doc.pubDate, cue });
+}
+
+export function recognizeEvents(ctx: Context): EventFact[] {
+  const { doc } = ctx;
+  const docSpans = findDocuments(doc).map((d) => [d.start, d.end] as [number, number]);
+  const mentions: Mention[] = [];
+  for (const rule of EVENT_RULES) {
+    for (const m of doc.folded.matchAll(new RegExp(rule.pattern.source, rule.pattern.flags))) {
+      const sent = sentenceAt(doc, m.index);
+      if (!sent) continue;
+      if (NOT_A_MEETING.test(doc.folded.slice(Math.max(sent.start, m.index - 20), m.index))) continue;
+      if (docSpans.some(([a, b]) => m.index >= a && m.index < b)) continue;
+      const dates = meetingDates(doc, sent, docSpans);
+      // the date nearest the meeting word in its sentence
+      const date = dates.sort((a, b) => Math.abs(a.start - m.index) - Math.abs(b.start - m.index))[0] ?? null;
+      mentions.push({ type: rule.type, rule, start: m.index, end: m.index + m[0].length, sent, date });
+    }
+  }
+  // "Hội nghị triển khai nhiệm vụ" is the launch only of a meeting that neither signs nor reviews
+  const other = mentions.filter((m) => m.rule !== EVENT_DEPLOY);
+  const kept = mentions.filter((m) => m.rule !== EVENT_DEPLOY || !other.some((o) => o.type === "signing" || o.type === "review"));
+  kept.sort((a, b) => a.start - b.start);
+
+  // the story's meeting date: the first dated mention, else a date opening one of the first body sentences
+  let lead: { date: DateMention; sent: Sentence } | null = null;
+  const firstDated = kept.find((m) => m.date);
+  if (firstDated) lead = { date: firstDated.date!, sent: firstDated.sent };
+  else {
+    for (const s of doc.sentences.filter((x) => x.start >= doc.bodyStart).slice(0, 4)) {
+      const d = meetingDates(doc, s, docSpans).find((x) => x.start - s.start <= 40);
+      if (d) { lead = { date: d, sent: s }; break; }
+    }
+  }
+
+  const events: EventFact[] = [];
+  const byKey = new Map<string, EventFact>();
+  const types = [...new Set(kept.map((m) => m.type))];
+  for (const type of types) {
+    const ofType = kept.filter((m) => m.type === type);
+    const dated = ofType.filter((m) => m.date);
+    const groups = dated.length ? dated : [ofType[0]!];
+    for (const m of groups) {
+      const dm = m.date ?? lead?.date ?? null;
+      const ds = m.date ? m.sent : lead?.sent ?? m.sent;
+      const date = dm ? resolve(doc, dm, ds) : null;
+      const key = `${type}|${date}`;
+      if (byKey.has(key)) continue;
+      const loc = locationIn(doc, m.sent) ?? (ds !== m.sent ? locationIn(doc, ds) : null);
+      const ev: EventFact = {
+        type, date,
+        location: loc ? doc.text.slice(doc.map[loc.start]!, doc.map[loc.end]!) : null,
+        prov: prov(doc, m.start, m.end, m.rule.name, m.date ? m.rule.confidence : m.rule.confidence * 0.9),
+      };
+      byKey.set(key, ev);
+      events.push(ev);
+    }
+  }
+  return events.sort((a, b) => a.prov.start - b.prov.start);
 }
