@@ -60,10 +60,14 @@ function all<T>(db: DB, sql: string, ...params: unknown[]): T[] {
 export interface ClusterFilters { kind?: string; locality?: string; year?: number }
 export interface ClusterListItem extends ClusterRow { years: string | null; articles: number; outlets: number }
 
-const CLUSTER_FACTS = `SELECT cluster_id, article_id, outlet FROM v_cluster_members
+/** Every fact that names a cluster; mentions (v_clusters, when the store has it) count as support too. */
+function clusterFacts(db: DB): string {
+  return `SELECT cluster_id, article_id, outlet FROM v_cluster_members
   UNION ALL SELECT cluster_id, article_id, outlet FROM v_cluster_roles
   UNION ALL SELECT cluster_id, article_id, outlet FROM v_commitments
-  UNION ALL SELECT cluster_id, article_id, outlet FROM v_events WHERE cluster_id IS NOT NULL`;
+  UNION ALL SELECT cluster_id, article_id, outlet FROM v_events WHERE cluster_id IS NOT NULL
+  ${hasRelation(db, "v_clusters") ? "UNION ALL SELECT cluster_id, article_id, outlet FROM v_clusters" : ""}`;
+}
 
 export function listClusters(db: DB, f: ClusterFilters): { clusters: ClusterListItem[]; support: Array<{ article_id: Id; outlet: string | null }> } {
   const where: string[] = [];
@@ -78,7 +82,7 @@ export function listClusters(db: DB, f: ClusterFilters): { clusters: ClusterList
     const k = String(t.cluster_id);
     years.set(k, (years.get(k) ?? new Set()).add(t.year));
   }
-  const facts = all<{ cluster_id: Id; article_id: Id; outlet: string | null }>(db, `SELECT DISTINCT cluster_id, article_id, outlet FROM (${CLUSTER_FACTS}) WHERE cluster_id IS NOT NULL`);
+  const facts = all<{ cluster_id: Id; article_id: Id; outlet: string | null }>(db, `SELECT DISTINCT cluster_id, article_id, outlet FROM (${clusterFacts(db)}) WHERE cluster_id IS NOT NULL`);
   const byCluster = new Map<string, Array<{ article_id: Id; outlet: string | null }>>();
   for (const r of facts) {
     const k = String(r.cluster_id);
@@ -111,6 +115,14 @@ export function clusterFilterOptions(db: DB): { kinds: string[]; localities: str
 
 // ---- one cluster ----
 
+/** A mention of a cluster in an article (store view v_clusters). */
+export interface MentionRow extends FactRow { cluster_id: Id | null; cluster: string | null; cluster_kind: string | null; cluster_number: number | null; cluster_surface: string | null }
+
+function mentions(db: DB, key: "cluster_id" | "article_id", id: Id): MentionRow[] {
+  if (!hasRelation(db, "v_clusters")) return [];
+  return all<MentionRow>(db, `SELECT * FROM v_clusters WHERE ${key} = ? ${ORDER}`, id);
+}
+
 export interface ClusterPage {
   cluster: ClusterRow;
   timeline: TimelineRow[];
@@ -118,6 +130,7 @@ export interface ClusterPage {
   roles: RoleRow[];
   commitments: CommitmentRow[];
   events: EventRow[];
+  mentions: MentionRow[];
   articles: ArticleCols[];
 }
 
@@ -129,7 +142,8 @@ export function clusterPage(db: DB, id: Id): ClusterPage | null {
   const commitments = all<CommitmentRow>(db, `SELECT * FROM v_commitments WHERE cluster_id = ? ORDER BY year, published, start`, id);
   const events = all<EventRow>(db, `SELECT * FROM v_events WHERE cluster_id = ? ORDER BY date, published, start`, id);
   const timeline = all<TimelineRow>(db, "SELECT * FROM v_cluster_timeline WHERE cluster_id = ? ORDER BY year", id);
-  return { cluster, timeline, members, roles, commitments, events, articles: distinctArticles([...members, ...roles, ...commitments, ...events]) };
+  const named = mentions(db, "cluster_id", id);
+  return { cluster, timeline, members, roles, commitments, events, mentions: named, articles: distinctArticles([...members, ...roles, ...commitments, ...events, ...named]) };
 }
 
 export function distinctArticles(rows: ArticleCols[]): ArticleCols[] {
@@ -219,7 +233,7 @@ function officials(db: DB, key: "person_id" | "article_id", id: Id): Array<Offic
 
 export interface ArticleFacts {
   members: MemberRow[]; roles: RoleRow[]; officials: OfficialRow[]; commitments: CommitmentRow[];
-  awards: AwardRow[]; events: EventRow[]; documents: DocumentRow[];
+  awards: AwardRow[]; events: EventRow[]; documents: DocumentRow[]; clusters: MentionRow[];
 }
 
 export function articleRow(db: DB, id: Id): ArticleRow | null {
@@ -231,7 +245,7 @@ export function articleFacts(db: DB, id: Id): ArticleFacts {
   return {
     members: q<MemberRow>("v_cluster_members"), roles: q<RoleRow>("v_cluster_roles"), officials: officials(db, "article_id", id),
     commitments: q<CommitmentRow>("v_commitments"), awards: q<AwardRow>("v_awards"), events: q<EventRow>("v_events"),
-    documents: q<DocumentRow>("v_documents"),
+    documents: q<DocumentRow>("v_documents"), clusters: mentions(db, "article_id", id),
   };
 }
 

@@ -16,6 +16,7 @@ export function describeFacts(f: ArticleFacts): Array<MarkedFact & { row: FactRo
   const link = (kind: string, id: number | string | null | undefined, text: string | null | undefined) =>
     id == null || !text ? undefined : { href: `/${kind}/${encodeURIComponent(String(id))}`, text };
   const cl = (r: { cluster?: string | null; cluster_surface?: string | null }) => r.cluster ?? r.cluster_surface ?? "a cluster";
+  for (const r of f.clusters) add("clusters", r, `${r.cluster_surface ?? r.cluster ?? "cluster"}${r.cluster && r.cluster !== r.cluster_surface ? ` = ${r.cluster}` : ""}`, link("cluster", r.cluster_id, r.cluster));
   for (const r of f.members) add("members", r, `member of ${cl(r)}: ${r.unit_canonical ?? r.unit}`, link("unit", r.unit_id, r.unit_canonical ?? r.unit));
   for (const r of f.roles) add("roles", r, `${r.role} of ${cl(r)}${r.year ? ` (${r.year})` : ""}: ${r.unit_canonical ?? r.unit}`, link("unit", r.unit_id, r.unit_canonical ?? r.unit));
   for (const r of f.officials) add("officials", r, `${r.rank ? `${r.rank} ` : ""}${r.name}${r.title ? `: ${r.title}` : ""}`, link("person", r.person_id, r.name));

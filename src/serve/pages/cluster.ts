@@ -1,6 +1,6 @@
 // One cluster: the timeline picture, leaders and deputies by year, members, commitments, events, articles.
 import { html, trusted, type Html } from "../html.js";
-import { page, sourceLink, support } from "../layout.js";
+import { factHref, page, sourceLink, support } from "../layout.js";
 import { clusterPage, type DB, type RoleRow } from "../data.js";
 import { timelineSvg } from "../timeline-svg.js";
 import { articleList, entityLink } from "./common.js";
@@ -40,7 +40,7 @@ export function clusterView(db: DB, id: number | string): Html | null {
       ${p.events.map((e) => html`<tr><td>${e.date ?? ""}</td><td>${e.type}</td><td>${e.location ?? ""}</td><td>${e.title ?? e.source}</td><td>${sourceLink(e)}</td></tr>`)}
       </tbody></table>`
     : html`<p class="muted">No event found.</p>`;
-  const aka = [...new Set(p.members.map((m) => m.cluster_surface).filter((s) => s && s !== c.name))];
+  const aka = [...new Set([...p.mentions, ...p.members].map((m) => m.cluster_surface).filter((s): s is string => !!s && s !== c.name))];
   const sub = [c.locality, c.system, c.number != null ? `số ${c.number}` : null].filter(Boolean).join(" · ");
   return page(c.name, html`<h1>${c.name}</h1><p class="muted">${c.kind}${sub ? html` · ${sub}` : ""}</p>
     ${support(p.articles)}
@@ -50,5 +50,6 @@ export function clusterView(db: DB, id: number | string): Html | null {
     <h2>Members</h2>${members}
     <h2>Commitments by year</h2>${commitments}
     <h2>Events</h2>${events}
-    <h2>Articles</h2>${articleList(p.articles)}`);
+    <h2>Articles</h2>${articleList(p.articles)}
+    ${p.mentions.length ? html`<p class="muted">Named in ${p.mentions.length} ${p.mentions.length === 1 ? "place" : "places"}: ${p.mentions.map((m, i) => html`${i ? ", " : ""}<a href="${factHref(m)}" title="${m.cluster_surface ?? ""}">${m.title ?? m.source} #s-${m.sentence_index ?? "?"}</a>`)}</p>` : ""}`);
 }
