@@ -106,7 +106,8 @@ function scanSearch(db: DB, query: SearchQuery, limit: number): { hits: SearchHi
 /** The first sentence holding a match, clipped around it, with every match in it in bold. */
 export function snippet(text: string, query: SearchQuery): { sentence: number | null; snippet: Html; matches: number } {
   const { key, map } = matchKey(text, query.toned);
-  const hits = query.terms.flatMap((t) => occurrences(key, t)).sort((a, b) => a[0] - b[0]);
+  const tagged = query.terms.flatMap((t, ti) => occurrences(key, t).map((o) => ({ o, ti })));
+  const hits = tagged.map((x) => x.o).sort((a, b) => a[0] - b[0]);
   // neighbouring words of the query are shown as one bold run
   const found: Array<[number, number]> = [];
   for (const h of hits) {
@@ -116,9 +117,15 @@ export function snippet(text: string, query: SearchQuery): { sentence: number | 
     else found.push([h[0], h[1]]);
   }
   if (!found.length) return { sentence: null, snippet: html``, matches: 0 };
-  const first = found[0]!;
+  // the sentence holding the most of the query's terms (the first such), around its first match
   const sentences = splitSentences(normalize(text).norm);
-  const s = sentences.find((x) => x.start <= first[0] && first[0] < x.end) ?? null;
+  const sentenceOf = (p: number) => sentences.find((x) => x.start <= p && p < x.end) ?? null;
+  const termsIn = new Map<number, Set<number>>();
+  for (const { o, ti } of tagged) { const x = sentenceOf(o[0]); if (x) termsIn.set(x.index, (termsIn.get(x.index) ?? new Set()).add(ti)); }
+  let best: number | null = null;
+  for (const [idx, set] of termsIn) if (best === null || set.size > termsIn.get(best)!.size || (set.size === termsIn.get(best)!.size && idx < best)) best = idx;
+  const s = best === null ? null : sentences[best]!;
+  const first = (s ? found.find((f) => f[0] >= s.start && f[0] < s.end) : undefined) ?? found[0]!;
   let from = s ? s.start : first[0];
   let to = s ? s.end : first[1];
   if (to - from > 320) { from = Math.max(from, first[0] - 140); to = Math.min(to, first[1] + 180); }

@@ -179,6 +179,12 @@ describe("search", () => {
     expect(r.body).toMatch(new RegExp(`href="/article/${articleId("hb-2024.txt")}#s-\\d+">sentence`));
     expect(r.body).toContain("1 article matches");
   });
+
+  it("shows the sentence that holds most of the words, not just the first match", async () => {
+    // "Cụm" is first found in the title; "Cụm phó" only in a later sentence
+    const r = await get(`/search?q=${encodeURIComponent("cum pho")}`);
+    expect(r.body).toContain("Sở Nội vụ làm <b>Cụm phó</b> năm 2023.");
+  });
 });
 
 describe("SQL box", () => {
