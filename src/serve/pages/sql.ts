@@ -2,13 +2,17 @@
 import { html, qs, type Html } from "../html.js";
 import { page, support } from "../layout.js";
 import { runReadOnlySql, type SqlOutcome } from "../sql.js";
-import type { DB } from "../data.js";
+import { hasRelation, type DB } from "../data.js";
 
 export const EXAMPLE_SQL = "SELECT cluster, year, leader, deputy, articles, outlets\nFROM v_cluster_timeline\nORDER BY cluster, year\nLIMIT 50";
 
 /** Relations a researcher can query: the v_* views first, then the tables. */
-function relations(db: DB): Array<{ name: string; type: string }> {
-  return db.prepare("SELECT name, type FROM sqlite_schema WHERE type IN ('view','table') AND name NOT LIKE 'sqlite_%' ORDER BY type = 'table', name").all() as Array<{ name: string; type: string }>;
+function relations(db: DB): Array<{ name: string; type: string; description: string | null }> {
+  // the store describes its tables and views in _meta_tables; shown on hover
+  const described = hasRelation(db, "_meta_tables");
+  return db.prepare(`SELECT s.name, s.type, ${described ? "m.description" : "NULL"} AS description FROM sqlite_schema s
+    ${described ? "LEFT JOIN _meta_tables m ON m.name = s.name" : ""}
+    WHERE s.type IN ('view','table') AND s.name NOT LIKE 'sqlite_%' AND s.name NOT LIKE 'search_index_%' ORDER BY s.type = 'table', s.name`).all() as Array<{ name: string; type: string; description: string | null }>;
 }
 
 export async function sqlView(db: DB, dbPath: string, params: URLSearchParams): Promise<Html> {
@@ -33,5 +37,5 @@ export async function sqlView(db: DB, dbPath: string, params: URLSearchParams): 
       </tbody></table></div>`;
   }
   return page("SQL", html`<h1>SQL over the views</h1>${form}${result}
-    <h2>Views and tables</h2><p>${rels.map((r, i) => html`${i ? ", " : ""}<a href="/sql${qs({ q: `SELECT * FROM ${r.name} LIMIT 50` })}"><code>${r.name}</code></a>`)}</p>`);
+    <h2>Views and tables</h2><p>${rels.map((r, i) => html`${i ? ", " : ""}<a href="/sql${qs({ q: `SELECT * FROM "${r.name}" LIMIT 50` })}" title="${r.description ?? r.type}"><code>${r.name}</code></a>`)}</p>`);
 }
