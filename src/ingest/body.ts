@@ -1,5 +1,16 @@
-// Article body from a news page (placeholder: the block-scoring extractor is being written).
+// Article body from a news page, by scoring blocks rather than by one selector per site:
+//   clean.ts   drops what is never story text (scripts, hidden parts, forms, landmarks, furniture by class/id)
+//   score.ts   picks the story container (text density, commas, link density, tag, class/id, microdata)
+//   blocks.ts  turns it into headings, paragraphs, list items, captions, quotes, pre (splitting <br> text)
+//   tail.ts    cuts the boxes that follow a story and lines of furniture
+//   listing.ts tells an index page of teasers from a story
 import * as cheerio from "cheerio";
+import type { Element } from "domhandler";
+import { cleanPage } from "./body/clean.js";
+import { chooseContainer } from "./body/score.js";
+import { collectBlocks, type RawBlock } from "./body/blocks.js";
+import { isFurnitureLine, isTailLine } from "./body/tail.js";
+import { countTeasers, listingReason } from "./body/listing.js";
 
 export type BlockKind = "heading" | "paragraph" | "list-item" | "caption" | "quote" | "pre";
 export interface BodyBlock { kind: BlockKind; text: string }
@@ -13,9 +24,61 @@ export interface BodyResult {
   reason?: string;
 }
 
-export function extractBody(input: string | cheerio.CheerioAPI): BodyResult {
-  const $ = typeof input === "string" ? cheerio.load(input) : input;
-  $("script, style, nav, header, footer, noscript").remove();
-  const blocks: BodyBlock[] = $("p").toArray().map((p) => ({ kind: "paragraph" as const, text: $(p).text().trim() })).filter((b) => b.text);
-  return { blocks, text: blocks.map((b) => b.text).join("\n\n"), isListing: false };
+export interface BodyOptions {
+  /** Keep photo captions as blocks (default true). */
+  captions?: boolean;
+}
+
+export function extractBody(input: string | cheerio.CheerioAPI, opts: BodyOptions = {}): BodyResult {
+  // work on a copy: the caller's document (html.ts reads metadata from it) stays whole
+  const html = typeof input === "string" ? input : input.html();
+  const $ = cheerio.load(html);
+  const root = ($("body")[0] ?? $.root()[0]) as Element;
+  cleanPage(root);
+  const choice = chooseContainer(root);
+  if (!choice) return none("no text on the page", false);
+  // teasers are judged on everything the container holds, before link lists are cut
+  const listing = listingReason(countTeasers(collectBlocks(choice.parts, choice.stats, { keepAll: true })));
+  if (listing) return none(listing, true);
+  const raw = dropFurniture(collectBlocks(choice.parts, choice.stats));
+  const blocks: BodyBlock[] = raw.filter((b) => opts.captions !== false || b.kind !== "caption").map((b) => ({ kind: b.kind, text: b.text }));
+  if (!blocks.length) return none("no running text in the page", false);
+  return { blocks, text: joinBlocks(blocks), isListing: false };
+}
+
+function none(reason: string, isListing: boolean): BodyResult {
+  return { blocks: [], text: "", isListing, reason };
+}
+
+export function joinBlocks(blocks: BodyBlock[]): string {
+  let s = "";
+  blocks.forEach((b, i) => {
+    if (i) s += b.kind === "list-item" && blocks[i - 1]!.kind === "list-item" ? "\n" : "\n\n";
+    s += b.text;
+  });
+  return s;
+}
+
+const ld = (b: RawBlock): number => (b.text.length ? b.linkChars / b.text.length : 0);
+
+function dropFurniture(blocks: RawBlock[]): RawBlock[] {
+  const out: RawBlock[] = [];
+  let story = 0; // characters of running text kept so far
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (isTailLine(b.text)) {
+      // a box of other stories or comments after the story: the rest of the container is not the story
+      if (story >= 200) break;
+      continue;
+    }
+    if (ld(b) > 0.5) continue; // link lists and "read more" lines
+    if (b.timeChars >= 0.8 * b.text.length) continue; // a date line
+    if (b.text.length < 200 && isFurnitureLine(b.text) && (b.linkChars > 0 || !/^\+\s/.test(b.text))) continue;
+    let kind = b.kind;
+    // an italic line right under a photo is its caption
+    if (kind === "paragraph" && b.afterImage && b.italicChars >= 0.8 * b.text.length && b.text.length < 400) kind = "caption";
+    out.push(kind === b.kind ? b : { ...b, kind });
+    if (kind === "paragraph" || kind === "list-item" || kind === "quote") story += b.text.length;
+  }
+  return out;
 }

@@ -1,0 +1,33 @@
+// Class/id hints: one signal among several. Words of English and Vietnamese site templates
+// (unaccented, as they appear in class names) that mark page furniture or the story container.
+import type { Element } from "domhandler";
+
+const NEGATIVE =
+  /comment|disqus|share|sharing|social|follow|related|relate|lien-?quan|tin-?khac|tin-?cung|cung-?chuyen-?muc|sidebar|side-bar|widget|footer|menu|navbar|\bnav|breadcrumb|cookie|consent|gdpr|banner|advert|\bads?\b|\bad-|-ad\b|adsense|promo|sponsor|newsletter|subscri|signup|sign-up|popup|modal|masthead|pagination|pager|\btags?\b|tag-?list|keyword|toolbar|\bprint|rating|\bvote|\bpoll|most-?read|most-?popular|popular|trending|xem-?nhieu|doc-?nhieu|binh-?luan|chia-?se|quang-?cao|\bqc\b|login|outbrain|taboola|recommend|read-?more|readmore|more-?stories|also-?read|jump|skip-|shoutbox|combx|author-?bio|about-?author|\bhidden\b/i;
+const POSITIVE =
+  /article|\bbody|content|entry|hentry|\bmain|\bpost|text|story|detail|chi-?tiet|noi-?dung|fck|cms-body|maincontent|\bpage\b/i;
+/** Class/id of a byline, a date line or a kicker: furniture when it sits inside the story container. */
+const META = /byline|\bauthor|writer|dateline|\bdate|\btime|publish|posted|timestamp|tac-?gia|ngay-?dang|thoi-?gian|article-?meta|post-?meta|entry-?meta|\bmeta\b|\bsource\b|nguon/i;
+/** Photo captions in the templates of news sites. */
+const CAPTION = /caption|image-?desc|img-?desc|photo-?desc|desc-?img|pic-?desc|chu-?thich|\bexpnote|image_?note|imagedesc|\bcredit/i;
+
+function names(el: Element): string {
+  const a = el.attribs;
+  return `${a.class ?? ""} ${a.id ?? ""}`.trim();
+}
+
+/** -50..+50: readability-style weight from class and id (each counted on its own). */
+export function classWeight(el: Element): number {
+  let w = 0;
+  for (const s of [el.attribs.class, el.attribs.id]) {
+    if (!s) continue;
+    if (NEGATIVE.test(s)) w -= 25;
+    if (POSITIVE.test(s)) w += 25;
+  }
+  return w;
+}
+
+export const isNegative = (el: Element): boolean => NEGATIVE.test(names(el));
+export const isPositive = (el: Element): boolean => POSITIVE.test(names(el));
+export const isMetaLine = (el: Element): boolean => META.test(names(el));
+export const isCaptionClass = (el: Element): boolean => CAPTION.test(names(el));

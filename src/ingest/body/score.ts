@@ -1,0 +1,121 @@
+// Choose the story container: text units (paragraphs, cells, divs holding text) give points to their
+// ancestors — more for longer, comma-rich, link-poor text — and the best-scored ancestor wins, adjusted for its
+// own link density, tag, class/id hints and microdata. Siblings that look like more of the story join it.
+import type { Element } from "domhandler";
+import { HEADING, childElements, computeStats, inlineChars, isTag, linkDensity, type Stats } from "./dom.js";
+import { classWeight } from "./hints.js";
+
+const UNIT_TAGS = new Set(["p", "pre", "td", "blockquote", "div", "section", "article", "main", "span", "font", "center", "dd", "li", "figure"]);
+const MIN_UNIT = 25;
+
+function tagBase(el: Element): number {
+  switch (el.name) {
+    case "div": case "article": case "main": case "section": return 5;
+    case "pre": case "td": case "blockquote": return 3;
+    case "address": case "ol": case "ul": case "dl": case "dd": case "dt": case "li": case "form": return -3;
+    case "th": return -5;
+    default: return HEADING.has(el.name) ? -5 : 0;
+  }
+}
+
+function storyHint(el: Element): number {
+  const a = el.attribs;
+  if (a.itemprop === "articleBody") return 40;
+  if (el.name === "article") return 10;
+  if (/Article|BlogPosting|NewsArticle/.test(a.itemtype ?? "")) return 5;
+  return 0;
+}
+
+export interface Choice {
+  /** The container the story came from. */
+  top: Element;
+  /** The container and the siblings that joined it, in document order. */
+  parts: Element[];
+  score: number;
+  stats: Map<Element, Stats>;
+}
+
+export function chooseContainer(root: Element): Choice | null {
+  const stats = computeStats(root);
+  const score = new Map<Element, number>();
+  const init = (el: Element): void => {
+    if (!score.has(el)) score.set(el, tagBase(el) + classWeight(el) + storyHint(el));
+  };
+  const walk = (el: Element): void => {
+    for (const c of childElements(el)) {
+      walk(c);
+      if (!UNIT_TAGS.has(c.name)) continue;
+      const own = c.name === "p" || c.name === "pre" || c.name === "td" || c.name === "blockquote" ? (stats.get(c)?.chars ?? 0) : inlineChars(c);
+      if (own < MIN_UNIT) continue;
+      const s = stats.get(c);
+      const ld = linkDensity(s);
+      if (ld > 0.5) continue;
+      // text straight in a div is often the whole story cut by <br>s: count it as several paragraphs
+      const k = Math.max(1, Math.ceil(own / 500));
+      const points = (1 + Math.min(s?.commas ?? 0, 10 * k) + Math.min(Math.floor(own / 100), 3 * k)) * (1 - ld);
+      // a div holding text directly is itself a paragraph of the container above it
+      let anc: Element | null = c.name === "p" || c.name === "td" || c.name === "pre" || c.name === "blockquote" || c.name === "li" || c.name === "span" || c.name === "font" ? parentEl(c) : c;
+      for (let level = 0; anc && level < 5; level++, anc = parentEl(anc)) {
+        if (anc.name === "html") break;
+        init(anc);
+        const div = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+        score.set(anc, score.get(anc)! + points / div);
+      }
+    }
+  };
+  walk(root);
+  if (!score.size) return null;
+
+  const final = new Map<Element, number>();
+  for (const [el, s] of score) final.set(el, s * (1 - linkDensity(stats.get(el))));
+  const ranked = [...final.entries()].sort((a, b) => b[1] - a[1]);
+  let [top, topScore] = ranked[0]!;
+
+  // several strong candidates under one ancestor: the story is split in sections, take the ancestor
+  const strong = ranked.slice(1, 6).filter(([, s]) => s >= 0.75 * topScore).map(([e]) => e);
+  if (strong.length >= 2) {
+    for (let anc = parentEl(top); anc && anc.name !== "body" && anc.name !== "html"; anc = parentEl(anc)) {
+      if (strong.filter((e) => contains(anc!, e)).length >= 2) { top = anc; topScore = Math.max(topScore, final.get(anc) ?? 0); break; }
+    }
+  }
+  // a lone child says nothing about its wrapper: climb while the parent holds only this
+  for (let p = parentEl(top); p && p.name !== "body" && p.name !== "html" && childElements(p).length === 1; p = parentEl(p)) top = p;
+
+  const parts = joinSiblings(top, topScore, final, stats);
+  return { top, parts, score: topScore, stats };
+}
+
+function joinSiblings(top: Element, topScore: number, final: Map<Element, number>, stats: Map<Element, Stats>): Element[] {
+  const parent = parentEl(top);
+  if (!parent || parent.name === "html") return [top];
+  const threshold = Math.max(10, topScore * 0.2);
+  const out: Element[] = [];
+  for (const sib of childElements(parent)) {
+    if (sib === top) { out.push(sib); continue; }
+    let bonus = 0;
+    if (sib.attribs.class && sib.attribs.class === top.attribs.class) bonus = topScore * 0.2;
+    const sc = final.get(sib);
+    if (sc !== undefined && sc + bonus >= threshold) { out.push(sib); continue; }
+    if (sib.name === "p" || (sib.name === "div" && inlineChars(sib) === (stats.get(sib)?.chars ?? -1))) {
+      const s = stats.get(sib);
+      const ld = linkDensity(s);
+      const n = s?.chars ?? 0;
+      const t = n ? lastText(sib) : "";
+      if ((n > 80 && ld < 0.25) || (n > 0 && n <= 80 && ld === 0 && /[.!?…:”"»)]$/.test(t))) out.push(sib);
+    }
+  }
+  return out;
+}
+
+function lastText(el: Element): string {
+  let s = "";
+  const walk = (n: Element): void => { for (const c of n.children) { if (c.type === "text") s += (c as unknown as { data: string }).data; else if (isTag(c)) walk(c); } };
+  walk(el);
+  return s.trim();
+}
+
+export const parentEl = (el: Element): Element | null => (el.parent && isTag(el.parent as Element) ? (el.parent as Element) : null);
+function contains(a: Element, b: Element): boolean {
+  for (let x: Element | null = b; x; x = parentEl(x)) if (x === a) return true;
+  return false;
+}
