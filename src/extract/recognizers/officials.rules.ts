@@ -46,3 +46,17 @@ export const LINK_WORDS = /^(?:\s*,)?\s*(?:(?:dong chi|d\/c|ong|ba)\s+)?$/u;
 
 /** What may precede the first title of a chain written before the name. Folded text. */
 export const CHAIN_START = /(?:^|[:;(,\-]|\b(?:dong chi|d\/c|ong|ba|co|gom))\s*$/u;
+
+/** Nouns of places and bodies that are named after people ("Trường THPT Lê Quý Đôn", "đường Nguyễn Trãi"). Folded, at the end. */
+export const NAMED_AFTER_PERSON = /(?:^|\s)(?:truong|hoc vien|dai hoc|thpt|thcs|tieu hoc|mam non|ptdtnt|benh vien|phuong|duong|pho|su doan|trung doan|lu doan|quy|giai thuong|giai|huan chuong|trung tam|nha van hoa|cau lac bo|khu pho|thon|ban|ap|lang|tu tuong|phong cach|tam guong|tau)$/u;
+
+/** "các Phó Chủ tịch UBND tỉnh: Nguyễn Văn A, Trần Văn B": a plural post, then the people who hold it. */
+export const TITLE_COLON_NAMES: Rule<string> = {
+  name: "officials.plural-title-list",
+  pattern: "các [đồng chí] TITLE: NAME (, NAME)* [và NAME]",
+  produces: "every person listed after a plural post holds it",
+  confidence: 0.8,
+};
+
+/** What marks a post as plural (folded, right before the title). */
+export const PLURAL_BEFORE = /(?:^|\s)cac(?:\s+dong chi)?\s*$/u;

@@ -12,7 +12,7 @@ import type { Sentence } from "../sentences.js";
 import { syllables, type Syllable } from "../syllables.js";
 import type { Context, Rule } from "./context.js";
 import {
-  CHAIN_START, LINK_WORDS, LOWER_CASE_PENALTY, NAME_BRACKET, NAME_TITLES, TITLE_NAME, TITLES_BEFORE_NAME, UNIT_ROLE_BEFORE,
+  CHAIN_START, LINK_WORDS, NAMED_AFTER_PERSON, PLURAL_BEFORE, TITLE_COLON_NAMES, LOWER_CASE_PENALTY, NAME_BRACKET, NAME_TITLES, TITLE_NAME, TITLES_BEFORE_NAME, UNIT_ROLE_BEFORE,
 } from "./officials.rules.js";
 
 const positions = makeLexicon("positions");
@@ -85,26 +85,43 @@ function nameStartsAt(v: View, i: number): number {
   if (provinces.longestAt(v.doc.norm, s.start)) return -1;
   const end = capRunEnd(v.doc.norm, v.syl, i, (k) => positionAt(v, k) !== null || matchAt(v, ranks, k) !== -1);
   if (nameTail(v.doc.norm, v.syl, i, end) !== i) return -1;
-  // "xã Lê Lợi", "Huyện ủy Hoàng Mai": two syllables right after a unit noun name a place
-  if (end - i === 2 && i > 0 && joined(v.doc.norm, v.syl, i - 1)) {
-    const prev = fold(v.syl[i - 1]!.text);
-    if (adminUnits.has(v.syl[i - 1]!.text) || /uy$|^(?:duong|pho|thon|ban|ap|lang)$/.test(prev)) return -1;
+  if (i > 0 && joined(v.doc.norm, v.syl, i - 1)) {
+    const before = v.doc.folded.slice(v.syl[Math.max(0, i - 3)]!.start, v.syl[i - 1]!.end);
+    // "Trường THPT Lê Quý Đôn", "phường Nguyễn Trãi": places and bodies named after people
+    if (NAMED_AFTER_PERSON.test(before)) return -1;
+    // "xã Lê Lợi", "Huyện ủy Hoàng Mai": two syllables right after a unit noun name a place
+    if (end - i === 2 && (adminUnits.has(v.syl[i - 1]!.text) || /uy$/.test(fold(v.syl[i - 1]!.text)))) return -1;
   }
   return end;
 }
 
-/** "Sở Lao động, Thương binh và Xã hội": a comma inside an organisation name, before "A và B" in capitals. */
+/** An administrative unit noun that is not the start of a longer organisation word ("xã" but not "Xã hội"). */
+function unitNounAt(v: View, k: number): boolean {
+  const unit = matchAt(v, adminUnits, k);
+  if (unit === -1) return false;
+  const word = matchAt(v, orgWords, k);
+  return word === -1 || word.next <= unit.next;
+}
+
+/**
+ * "Sở Lao động, Thương binh và Xã hội", "Bộ Văn hóa, Thể thao và Du lịch": a comma inside an organisation
+ * name, before "A và B" written in capitals or organisation words.
+ */
 function commaInsideName(v: View, i: number): boolean {
-  let k = i, sawVa = false;
-  if (positionAt(v, i) || nameStartsAt(v, i) !== -1 || matchAt(v, orgHeads, i) !== -1) return false;
+  if (positionAt(v, i) || nameStartsAt(v, i) !== -1 || matchAt(v, orgHeads, i) !== -1 || unitNounAt(v, i)) return false;
+  let k = i, sawVa = false, lastVa = false;
   while (k < v.syl.length) {
     const s = v.syl[k]!;
-    if (fold(s.text) === "va") { if (k === i || sawVa) return false; sawVa = true; }
-    else if (!s.cap) break;
-    if (!joined(v.doc.norm, v.syl, k)) { k++; break; }
-    k++;
+    const word = matchAt(v, orgWords, k);
+    if (fold(s.text) === "va") {
+      if (k === i || sawVa) return false;
+      sawVa = lastVa = true; k++;
+    } else if (s.cap && word === -1) { lastVa = false; k++; }
+    else if (word !== -1 && !unitNounAt(v, k)) { lastVa = false; k = word.next; }
+    else break;
+    if (!joined(v.doc.norm, v.syl, k - 1)) break;
   }
-  return sawVa && fold(v.syl[k - 1]!.text) !== "va";
+  return sawVa && !lastVa;
 }
 
 /** The title that starts at syllable i, or null. */
@@ -147,11 +164,13 @@ function titleAt(v: View, i: number): Title | null {
     const f = fold(s.text);
     if (s.cap || (/^\d/.test(s.text) && hasOrg)) { j = last = j + 1; hasOrg = true; continue; }
     if (f === "so" && hasOrg && /^\d/.test(v.syl[j + 1]?.text ?? "")) { j += 1; continue; }
+    // "Ủy ban Đối ngoại của Quốc hội", "Ban Dân vận của Tỉnh ủy": an organisation owned by a capitalised body
+    if (f === "cua" && hasOrg && joined(norm, v.syl, j) && v.syl[j + 1]?.cap && matchAt(v, orgHeads, j + 1) !== -1 && nameStartsAt(v, j + 1) === -1) { j += 1; continue; }
     if (f === "va" && hasOrg && joined(norm, v.syl, j)) {
       const n = v.syl[j + 1]!;
       const nextWord = matchAt(v, orgWords, j + 1);
       const newUnit = positionAt(v, j + 1) || nameStartsAt(v, j + 1) !== -1 || (n.cap && matchAt(v, orgHeads, j + 1) !== -1);
-      if (!newUnit && (n.cap || (nextWord !== -1 && matchAt(v, adminUnits, j + 1) === -1))) { j += 1; continue; }
+      if (!newUnit && (n.cap || (nextWord !== -1 && !unitNounAt(v, j + 1)))) { j += 1; continue; }
     }
     break;
   }
@@ -229,6 +248,27 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
       name: [syl[start]!.start, syl[end - 1]!.end], rank: rankOf(start), titles: chain.map((t) => spanOf(v, t)),
       rule: bracket ? NAME_BRACKET : NAME_TITLES, lower: chain.some((t) => t.lower),
     });
+  }
+
+  // các Title: Name, Name và Name
+  for (const t of titles.values()) {
+    if (named.has(t.first) || consumed.has(t.first) || !/^ *: *$/.test(gapAfter(t.last))) continue;
+    if (!PLURAL_BEFORE.test(doc.folded.slice(sent.start, syl[t.first]!.start))) continue;
+    const people: Array<[number, number]> = [];
+    let j = t.last;
+    for (;;) {
+      const end = nameStartsAt(v, j);
+      if (end === -1 || capRunEnd(norm, syl, j) !== end) break;
+      people.push([j, end]);
+      const gap = gapAfter(end);
+      if (/^ *[,;] *$/.test(gap)) j = end;
+      else if (/^ +$/.test(gap) && fold(syl[end]?.text ?? "") === "va") j = end + 1;
+      else break;
+    }
+    if (people.length < 2) continue; // one name after a plural post is a reading we cannot trust
+    for (const [a, b] of people) {
+      out.push({ name: [syl[a]!.start, syl[b - 1]!.end], rank: null, titles: [spanOf(v, t)], rule: TITLE_COLON_NAMES, lower: t.lower });
+    }
   }
 
   // Title Name, with earlier posts of the same chain ("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Nguyễn Văn A")
