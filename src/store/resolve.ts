@@ -115,7 +115,7 @@ function resolveInTransaction(db: DB, opts: { rebuild?: boolean }): ResolveRepor
     facts: db.prepare("SELECT id, kind, idx FROM facts WHERE article_id = ? AND resolved = 0 ORDER BY kind, idx"),
     clusterFact: db.prepare("SELECT kind, number, name, locality, system FROM fact_clusters WHERE fact_id = ?"),
     clusterByKey: db.prepare("SELECT id FROM clusters WHERE key = ?"),
-    clusterBlock: db.prepare("SELECT id, core FROM clusters WHERE kind = ? AND number IS NULL AND system = ? AND locality = ? ORDER BY id"),
+    clusterBlock: db.prepare("SELECT id, core FROM clusters WHERE kind = ? AND number IS NULL AND coalesce(system, '') = ? AND coalesce(locality, '') = ? ORDER BY id"),
     newCluster: db.prepare("INSERT INTO clusters (key, kind, number, name, locality, system, core) VALUES (?, ?, ?, ?, ?, ?, ?)"),
     clusterAlias: db.prepare("INSERT INTO cluster_aliases (cluster_id, alias, count, rule, evidence) VALUES (?, ?, 1, ?, ?) ON CONFLICT (cluster_id, alias) DO UPDATE SET count = count + 1"),
     setFactCluster: db.prepare("UPDATE fact_clusters SET cluster_id = ? WHERE fact_id = ?"),
@@ -213,11 +213,11 @@ function resolveInTransaction(db: DB, opts: { rebuild?: boolean }): ResolveRepor
       if (cluster != null) {
         const seen = q.unitInCluster.all(cluster, cand, cluster, cand) as Array<{ article_id: number; kind: string }>;
         // two entries of one list in one article are two units, not a typo
-        const sideBySide = seen.some((x) => x.article_id === art.id && x.kind === kind);
-        if (seen.length && !sideBySide) return { id: cand, rule: "typo-same-cluster", evidence: `"${key}" is one letter from "${other}" and both are named in cluster #${cluster} (articles ${[...new Set(seen.map((x) => x.article_id))].slice(0, 5).join(", ")})` };
+        if (seen.some((x) => x.article_id === art.id && x.kind === kind)) continue;
+        if (seen.length) return { id: cand, rule: "typo-same-cluster", evidence: `"${key}" is one letter from "${other}" and both are named in cluster #${cluster} (articles ${[...new Set(seen.map((x) => x.article_id))].slice(0, 5).join(", ")})` };
       }
       const u = q.unit.get(cand) as { parent: string | null };
-      if (key.replace(/ /g, "").length >= 15 && parent && u.parent === parent) return { id: cand, rule: "typo-shared-parent", evidence: `"${key}" is one letter from "${other}" on a long name, and both belong to ${parent}` };
+      if (unitKey(surface).replace(/ /g, "").length >= 15 && parent && u.parent === parent) return { id: cand, rule: "typo-shared-parent", evidence: `"${key}" is one letter from "${other}" on a long name, and both belong to ${parent}` };
     }
     return { id: unitFirstSeen(surface, key, parent), rule: "first-seen", evidence: `new unit ("${key}")${where}` };
   };

@@ -295,11 +295,11 @@ CREATE VIEW v_cluster_timeline AS
   FROM clusters c JOIN (SELECT cluster_id, year, count(DISTINCT article_id) AS articles, count(DISTINCT outlet) AS outlets FROM v_cluster_facts_by_year GROUP BY cluster_id, year) y ON y.cluster_id = c.id;
 
 CREATE VIEW v_person_titles AS
-  SELECT person_id, p.name, min(title) AS title, min(published) AS first_seen, max(published) AS last_seen,
-    count(DISTINCT article_id) AS articles, count(DISTINCT outlet) AS outlets
+  SELECT o.person_id, p.name, min(o.title) AS title, min(o.published) AS first_seen, max(o.published) AS last_seen,
+    count(DISTINCT o.article_id) AS articles, count(DISTINCT o.outlet) AS outlets
   FROM v_officials o JOIN persons p ON p.id = o.person_id
   JOIN fact_titles t ON t.id = o.title_id
-  GROUP BY person_id, t.title_key;
+  GROUP BY o.person_id, t.title_key;
 
 -- Every article a story was seen as (the story's own article and every copy).
 CREATE VIEW v_story_sources AS
@@ -307,9 +307,14 @@ CREATE VIEW v_story_sources AS
   FROM article_sources s JOIN articles a ON a.id = s.article_id;
 `;
 
+const VIEW_NAMES = [...VIEWS.matchAll(/CREATE VIEW (\w+)/g)].map((m) => m[1]!);
+/** Views are replaced whole: a later migration that changes them drops every view first. */
+const REPLACE_VIEWS = VIEW_NAMES.map((v) => `DROP VIEW IF EXISTS ${v};`).reverse().join("\n") + VIEWS;
+
 export const CORE_MIGRATIONS: Migration[] = [
   { version: 1, name: "articles, facts, entities, search", sql: TABLES },
-  { version: 2, name: "fact views", sql: VIEWS },
+  { version: 2, name: "fact views", sql: REPLACE_VIEWS },
+  { version: 3, name: "fact views: v_person_titles names its columns", sql: REPLACE_VIEWS },
 ];
 
 /** Names of the fact views (for export and the README). */
