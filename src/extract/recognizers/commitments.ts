@@ -1,7 +1,163 @@
-// Recogniser for commitments (placeholder: being written).
+// Commitments recogniser: the items of the covenant signed or pledged.
+// A head sentence names the covenant and announces a list ("ký giao ước thi đua năm 2021 với 4 nội dung",
+// "cam kết thực hiện tốt các nội dung gồm:", "với một số nội dung sau:"); the items follow it:
+//   numbered lines ("1. …", sub-bullets "- …" stay with their item), paragraphs after "Cụ thể:" (as many as
+//   the declared count), bullets, or ';'-separated items in the same sentence.
 import type { CommitmentFact } from "../../types.js";
-import type { Context } from "./context.js";
+import { prov, type Doc } from "../doc.js";
+import { fold } from "../normalize.js";
+import { clusterAt, type Context, type Rule } from "./context.js";
+import { BULLET, COMMIT_INLINE, COMMIT_NUMBERED, COMMIT_PARAGRAPHS, COVENANT, ITEMS_OPENER, LIST_ENDS, LIST_HEAD, NOT_COMMITMENT, NUMBERED } from "./commitments.rules.js";
+import { NUMBER_WORDS } from "./members.rules.js";
 
-export function recognizeCommitments(_ctx: Context): CommitmentFact[] {
-  return [];
+const MAX_ITEMS = 15;
+
+interface Line { start: number; end: number }
+interface Item { parts: Line[]; rule: Rule }
+
+function linesOf(doc: Doc): Line[] {
+  const out: Line[] = [];
+  let pos = 0;
+  for (const raw of doc.norm.split("\n")) {
+    let s = pos, e = pos + raw.length;
+    while (s < e && /\s/.test(doc.norm[s]!)) s++;
+    while (e > s && /\s/.test(doc.norm[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+    pos += raw.length + 1;
+  }
+  return out;
+}
+
+function countOf(word: string): number | null {
+  if (/^\d+$/.test(word)) return Number(word);
+  for (const [w, n] of Object.entries(NUMBER_WORDS)) if (fold(w) === word) return n;
+  return null;
+}
+
+/** Skip a leading marker ("1. ", "- ", "Cụ thể: ") of a line. */
+function skipMarker(doc: Doc, l: Line, re: RegExp): Line {
+  const m = re.exec(doc.folded.slice(l.start, l.end));
+  return m ? { start: l.start + m[0].length, end: l.end } : l;
+}
+
+/** Items on `first` (the rest of a line) and the lines from index `next`: numbered, bulleted, or one per paragraph. */
+function blockItems(doc: Doc, lines: Line[], next: number, first: Line | null, count: number | null): Item[] {
+  const items: Item[] = [];
+  const rest = first ? [first, ...lines.slice(next)] : lines.slice(next);
+  const start = rest[0];
+  if (!start) return items;
+  const f0 = doc.folded.slice(start.start, start.end);
+  if (NUMBERED.test(f0)) {
+    for (const l of rest) {
+      const f = doc.folded.slice(l.start, l.end);
+      if (NUMBERED.test(f)) items.push({ parts: [skipMarker(doc, l, NUMBERED)], rule: COMMIT_NUMBERED });
+      else if (BULLET.test(f) && items.length) items[items.length - 1]!.parts.push(l);
+      else break;
+      if (items.length >= MAX_ITEMS) break;
+    }
+    return items;
+  }
+  const bullets = BULLET.test(f0);
+  for (const l of rest) {
+    if (count !== null && items.length >= count) break;
+    const f = doc.folded.slice(l.start, l.end);
+    if (bullets && !BULLET.test(f)) break;
+    if (LIST_ENDS.test(f)) break;
+    // without a declared count a list item is a sentence; a heading or caption line ends the list
+    if (count === null && !/[.;:…!]$/.test(f)) break;
+    if (f.length < 12) break;
+    items.push({ parts: [bullets ? skipMarker(doc, l, BULLET) : l], rule: COMMIT_PARAGRAPHS });
+    if (items.length >= MAX_ITEMS) break;
+  }
+  return items;
+}
+
+/** ';'-separated items after the colon, a new item only where the next one starts with a capital. */
+function inlineItems(doc: Doc, from: number, to: number): Item[] {
+  const items: Item[] = [];
+  let s = from;
+  const text = doc.norm.slice(0, to);
+  const re = /;\s+(?:và\s+)?(?=\(?\d{1,2}[.)]\s|\p{Lu})/gu;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  const cut = (a: number, b: number) => {
+    let l: Line = { start: a, end: b };
+    while (l.start < l.end && /\s/.test(doc.norm[l.start]!)) l.start++;
+    l = skipMarker(doc, l, NUMBERED);
+    if (l.end > l.start) items.push({ parts: [l], rule: COMMIT_INLINE });
+  };
+  while ((m = re.exec(text))) { cut(s, m.index); s = m.index + m[0].length; }
+  cut(s, to);
+  return items;
+}
+
+function yearOf(doc: Doc, sentStart: number, sentEnd: number): number | null {
+  const sent = doc.folded.slice(sentStart, sentEnd);
+  const inSentence = /(?:giao uoc|cam ket|ky ket|dang ky)[^.;:]{0,60}?nam\s+(\d{4})/u.exec(sent) ?? /^(?:[\p{L}\s]{0,15})nam\s+(\d{4})\s*,/u.exec(sent);
+  if (inSentence) return Number(inSentence[1]);
+  const inDoc = /(?:giao uoc|cam ket|ky ket)[^.;:\n]{0,40}?nam\s+(\d{4})/u.exec(doc.folded);
+  if (inDoc) return Number(inDoc[1]);
+  const pub = doc.pubDate ? /^(\d{4})-(\d{2})/.exec(doc.pubDate) : null;
+  if (pub) return Number(pub[2]) >= 11 ? Number(pub[1]) + 1 : Number(pub[1]); // covenants are signed at the turn of the year
+  return null;
+}
+
+/** The text of an item: its lines as written, joined by a space, without a trailing ':' ';' or ','. */
+function itemText(doc: Doc, it: Item): string {
+  return it.parts.map((p) => doc.text.slice(doc.map[p.start]!, doc.map[p.end]!)).join(" ")
+    .replace(/\s+/g, " ").replace(/^(?:và|hoặc)\s+/u, "").replace(/[\s:;,]+$/u, "").trim();
+}
+
+export function recognizeCommitments(ctx: Context): CommitmentFact[] {
+  const { doc } = ctx;
+  const lines = linesOf(doc);
+  const out: CommitmentFact[] = [];
+  const seen = new Set<string>();
+  const used = new Set<number>(); // head sentences already read (a repeated lead paragraph gives nothing new)
+  for (const s of doc.sentences) {
+    if (s.start < doc.bodyStart) continue;
+    const st = doc.folded.slice(s.start, s.end);
+    const cov = COVENANT.exec(st);
+    if (!cov) continue;
+    const head = LIST_HEAD.exec(st);
+    if (!head) continue;
+    if (NOT_COMMITMENT.test(st.slice(0, head.index))) continue;
+    const count = countOf(head[1]!);
+    let colonAt = head[2] ? s.start + head.index + head[0].length : -1;
+    if (colonAt < 0) {
+      // "các nội dung giao ước thi đua năm 2021 gồm:" — the colon a little after the head
+      const later = /^[^.:;]{0,60}?(?:gom|bao gom|nhu sau|sau day|cu the)\s*:\s*/u.exec(st.slice(head.index + head[0].length));
+      if (later) colonAt = s.start + head.index + head[0].length + later[0].length;
+    }
+    const lineIdx = lines.findIndex((l) => l.start <= s.start && s.start < l.end + 1);
+    const line = lines[lineIdx];
+    if (!line) continue;
+    let items: Item[] = [];
+    if (colonAt >= 0 && doc.norm.slice(colonAt, line.end).trim().length > 10) {
+      items = inlineItems(doc, colonAt, s.end);
+      // one long item after the colon opens a list of paragraphs ("với 4 nội dung: A.\n\nB.\n\nC.")
+      if (items.length === 1 && count !== 1) items = blockItems(doc, lines, lineIdx + 1, { start: colonAt, end: line.end }, count);
+    } else if (colonAt >= 0 || s.end >= line.end - 1) {
+      // the list starts on the next line, perhaps after "Cụ thể:"
+      const next = lines[lineIdx + 1];
+      if (!next) continue;
+      const opener = ITEMS_OPENER.exec(doc.folded.slice(next.start, next.end));
+      if (colonAt < 0 && !opener && !NUMBERED.test(doc.folded.slice(next.start, next.end))) continue;
+      items = opener ? blockItems(doc, lines, lineIdx + 2, { start: next.start + opener[0].length, end: next.end }, count) : blockItems(doc, lines, lineIdx + 1, null, count);
+    }
+    if (!items.length || used.has(line.start)) continue;
+    used.add(line.start);
+    const cluster = clusterAt(ctx, s.start + head.index); // the cluster named in the head sentence, else the one before
+    const year = yearOf(doc, s.start, s.end);
+    for (const it of items) {
+      const text = itemText(doc, it);
+      if (text.length < 8) continue;
+      const key = fold(text);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const first = it.parts[0]!, last = it.parts[it.parts.length - 1]!;
+      out.push({ cluster, year, text, prov: prov(doc, first.start, last.end, it.rule.name, it.rule.confidence) });
+    }
+  }
+  return out;
 }

@@ -1,0 +1,46 @@
+// Rules of the commitments recogniser. Patterns run on the folded text (lower case, no diacritics).
+import type { Rule } from "./context.js";
+
+/** Words that make a sentence about the covenant (giao ước, cam kết, ký kết, đăng ký thi đua). Folded. */
+export const COVENANT = /(?<![\p{L}])(?:giao uoc|cam ket|ky ket|dang ky thi dua)(?![\p{L}])/u;
+
+const COUNT = String.raw`(\d{1,2}|mot so|cac|nhung|hai|ba|bon|nam|sau|bay|tam|chin|muoi(?: mot| hai| ba| bon| lam)?)`;
+const HEAD = String.raw`(?:noi dung|chi tieu|tieu chi|nhom nhiem vu|nhiem vu|muc tieu|nhom tieu chi|nhom noi dung|phong trao thi dua|phong trao)`;
+
+/** The list head: "với 4 nội dung", "các nội dung gồm", "với một số nội dung sau". Folded; group 1 is the count. */
+export const LIST_HEAD = new RegExp(String.raw`(?<![\p{L}])${COUNT}\s+${HEAD}(?![\p{L}])(?:\s+(?:chinh|chu yeu|trong tam|co ban|cu the|sau day|sau|nhu sau|gom|bao gom|la))*\s*(:)?`, "u");
+
+/** A line that opens the items after the head: "Cụ thể:", "Cụ thể là:", "Các nội dung gồm:". Folded. */
+export const ITEMS_OPENER = /^(?:cu the(?: la| nhu sau)?|gom|bao gom|cac noi dung (?:gom|cu the|nhu sau)|noi dung (?:gom|cu the))\s*:\s*/u;
+
+/** Advice, requests and results are not commitments: a head sentence with one of these before the list is skipped. Folded. */
+export const NOT_COMMITMENT = /(?<![\p{L}])(?:de nghi|yeu cau|de xuat|chi dao|nhan manh|luu y|giao nhiem vu|ket qua|da dat duoc|dat duoc|hoan thanh|bao cao)(?![\p{L}])/u;
+
+/** A numbered item marker at the start of a line: "1.", "2)", "(3)", "a)". Folded. */
+export const NUMBERED = /^(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|[a-h]\))\s+/u;
+/** A sub-bullet at the start of a line: "- ", "+ ", "•". */
+export const BULLET = /^[-+•*]\s*/u;
+
+/** A line that ends a list of paragraph items: the report goes on (a speaker, the meeting, a caption). Folded. */
+export const LIST_ENDS = /^(?:phat bieu|tai hoi nghi|tai buoi|tai le|theo|dong chi|ong|ba|hoi nghi|dip nay|truoc do|ben canh do|ngoai ra|cung tai|thay mat|ket thuc|nhan dip|dai dien|chu tich|pho chu tich|giam doc|cac dai bieu|buoi le|le ky|anh:|nguon)(?![\p{L}])|(?:phat bieu|cho biet|nhan manh|khang dinh|chia se)(?![\p{L}])/u;
+
+export const COMMIT_NUMBERED: Rule = {
+  name: "commitments.numbered-items",
+  pattern: NUMBERED,
+  produces: "one commitment per numbered item after the covenant's list head; sub-bullets stay with their item",
+  confidence: 0.9,
+};
+
+export const COMMIT_PARAGRAPHS: Rule = {
+  name: "commitments.paragraph-items",
+  pattern: ITEMS_OPENER,
+  produces: "one commitment per paragraph after 'với N nội dung … Cụ thể:', N paragraphs when N is stated",
+  confidence: 0.8,
+};
+
+export const COMMIT_INLINE: Rule = {
+  name: "commitments.inline-list",
+  pattern: LIST_HEAD,
+  produces: "one commitment per ';'-separated item after 'cam kết … các nội dung gồm:'",
+  confidence: 0.85,
+};
