@@ -47,8 +47,11 @@ export const LINK_WORDS = /^(?:\s*,)?\s*(?:(?:dong chi|d\/c|ong|ba)\s+)?$/u;
 /** What may precede the first title of a chain written before the name. Folded text. */
 export const CHAIN_START = /(?:^|[:;(,\-]|\b(?:dong chi|d\/c|ong|ba|co|gom))\s*$/u;
 
-/** Nouns of places and bodies that are named after people ("Trường THPT Lê Quý Đôn", "đường Nguyễn Trãi"). Folded, at the end. */
-export const NAMED_AFTER_PERSON = /(?:^|\s)(?:truong|hoc vien|dai hoc|thpt|thcs|tieu hoc|mam non|ptdtnt|benh vien|phuong|duong|pho|su doan|trung doan|lu doan|quy|giai thuong|giai|huan chuong|trung tam|nha van hoa|cau lac bo|khu pho|thon|ban|ap|lang|tu tuong|phong cach|tam guong|tau)$/u;
+/**
+ * Nouns of places and bodies that are named after people ("Trường THPT Lê Quý Đôn", "đường Nguyễn Trãi").
+ * Lower-case text with its diacritics (folding would make "Trường" school of "trưởng" head), at the end.
+ */
+export const NAMED_AFTER_PERSON = /(?:^|\s)(?:trường|học viện|đại học|thpt|thcs|tiểu học|mầm non|ptdtnt|bệnh viện|phường|đường|(?<!thành )phố|sư đoàn|trung đoàn|lữ đoàn|quỹ|giải thưởng|giải|huân chương|trung tâm|nhà văn hóa|câu lạc bộ|khu phố|thôn|bản|ấp|làng|tư tưởng|phong cách|tấm gương|tàu)$/u;
 
 /** "các Phó Chủ tịch UBND tỉnh: Nguyễn Văn A, Trần Văn B": a plural post, then the people who hold it. */
 export const TITLE_COLON_NAMES: Rule<string> = {

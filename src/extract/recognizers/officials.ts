@@ -86,7 +86,7 @@ function nameStartsAt(v: View, i: number): number {
   const end = capRunEnd(v.doc.norm, v.syl, i, (k) => positionAt(v, k) !== null || matchAt(v, ranks, k) !== -1);
   if (nameTail(v.doc.norm, v.syl, i, end) !== i) return -1;
   if (i > 0 && joined(v.doc.norm, v.syl, i - 1)) {
-    const before = v.doc.folded.slice(v.syl[Math.max(0, i - 3)]!.start, v.syl[i - 1]!.end);
+    const before = v.doc.norm.slice(v.syl[Math.max(0, i - 3)]!.start, v.syl[i - 1]!.end).toLowerCase();
     // "Trường THPT Lê Quý Đôn", "phường Nguyễn Trãi": places and bodies named after people
     if (NAMED_AFTER_PERSON.test(before)) return -1;
     // "xã Lê Lợi", "Huyện ủy Hoàng Mai": two syllables right after a unit noun name a place
