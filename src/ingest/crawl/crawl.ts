@@ -155,7 +155,7 @@ export async function crawl(cfg: CrawlConfig, opts: CrawlOptions = {}): Promise<
       let result: FetchResult;
       const started = Date.now();
       try {
-        if (stopping) { st.setState.run("queued", null, 0, row.url); return; }
+        if (stopping) return; // still queued
         let first = true;
         result = (await global.add(() => fetchPage(agent, row.url, settings, { etag: row.etag, lastModified: row.last_modified }, {
           allowed: async (u) => (await robots.rules(u)).allowed(u),
@@ -178,7 +178,7 @@ export async function crawl(cfg: CrawlConfig, opts: CrawlOptions = {}): Promise<
     const at = nowIso();
     const host = row.host;
     if (!r.ok) {
-      if (r.kind === "stopped") { st.setState.run("queued", null, 0, row.url); return; }
+      if (r.kind === "stopped") return; // still queued
       db.transaction(() => {
         st.fetched.run(run.id, row.url, outlet.name, at, r.status ?? null, ms, 0, "failed", r.reason);
         st.failed.run(r.reason, r.retryable ? 1 : 0, r.status ?? null, row.attempts + r.attempts, row.url);
@@ -255,30 +255,51 @@ export async function crawl(cfg: CrawlConfig, opts: CrawlOptions = {}): Promise<
 
   // the dispatcher: keeps a bounded number of pages alive, a few per host, within each outlet's budget
   const claim = db.prepare("SELECT * FROM crawl_frontier WHERE state = 'queued' AND outlet = ? ORDER BY depth, rowid LIMIT ?");
-  const fill = (): number => {
-    let started = 0;
+  // Rows are read in batches into memory (nothing is written to claim them: a crash leaves them
+  // queued, which is what the next run needs); `taken` holds the URLs buffered or in flight.
+  const buffers = new Map<string, FrontierRow[]>(cfg.outlets.map((o) => [o.name, []]));
+  const taken = new Set<string>();
+  const BATCH = Math.max(64, maxAlive * 4);
+  const refill = (o: OutletConfig): boolean => {
+    const buf = buffers.get(o.name)!;
+    const rows = claim.all(o.name, taken.size + BATCH) as FrontierRow[];
+    for (const r of rows) if (!taken.has(r.url)) { buf.push(r); taken.add(r.url); }
+    return buf.length > 0;
+  };
+  const start = (row: FrontierRow, outlet: OutletConfig) => {
+    used.set(outlet.name, (used.get(outlet.name) ?? 0) + 1);
+    usedTotal++;
+    alive++;
+    alivePerHost.set(row.host, (alivePerHost.get(row.host) ?? 0) + 1);
+    void task(row, outlet).finally(() => {
+      alive--;
+      taken.delete(row.url);
+      alivePerHost.set(row.host, (alivePerHost.get(row.host) ?? 1) - 1);
+      wake();
+    });
+  };
+  const fill = (): void => {
     for (const o of cfg.outlets) {
-      if (stopping || alive >= maxAlive) break;
-      const rows = claim.all(o.name, maxAlive * 2) as FrontierRow[];
-      for (const row of rows) {
-        if (stopping || alive >= maxAlive) break;
-        if ((used.get(o.name) ?? 0) >= o.maxPages) break;
-        if (opts.maxPages !== undefined && usedTotal >= opts.maxPages) return started;
-        if ((alivePerHost.get(row.host) ?? 0) >= maxAlivePerHost) continue;
-        st.setState.run("fetching", null, 0, row.url);
-        used.set(o.name, (used.get(o.name) ?? 0) + 1);
-        usedTotal++;
-        alive++;
-        alivePerHost.set(row.host, (alivePerHost.get(row.host) ?? 0) + 1);
-        started++;
-        void task(row, outlets.get(row.outlet) ?? o).finally(() => {
-          alive--;
-          alivePerHost.set(row.host, (alivePerHost.get(row.host) ?? 1) - 1);
-          wake();
-        });
+      const buf = buffers.get(o.name)!;
+      const held: FrontierRow[] = []; // rows whose host is busy: first in line next time
+      let refilled = false;
+      while (!stopping && alive < maxAlive && (used.get(o.name) ?? 0) < o.maxPages && (opts.maxPages === undefined || usedTotal < opts.maxPages)) {
+        if (!buf.length) {
+          // rows held back mean hosts are busy, not that the buffer ran dry
+          if (held.length || refilled || !refill(o)) break;
+          refilled = true;
+          continue;
+        }
+        const row = buf.shift()!;
+        if ((alivePerHost.get(row.host) ?? 0) >= maxAlivePerHost) {
+          held.push(row);
+          if (held.length >= 32) break; // look a little way ahead for another host, not through the whole buffer
+          continue;
+        }
+        start(row, o);
       }
+      buf.unshift(...held);
     }
-    return started;
   };
   for (;;) {
     fill();
@@ -287,7 +308,6 @@ export async function crawl(cfg: CrawlConfig, opts: CrawlOptions = {}): Promise<
   }
   summary.interrupted = stopping;
   opts.signal?.removeEventListener("abort", onAbort);
-  db.prepare("UPDATE crawl_frontier SET state = 'queued' WHERE state = 'fetching'").run();
   summary.queuedLeft = (db.prepare("SELECT count(*) AS n FROM crawl_frontier WHERE state = 'queued'").get() as { n: number }).n;
   try { storeApi.afterIngest?.(db); } catch (e) { log({ event: "warning", message: `after-crawl store step failed: ${(e as Error).message}` }); }
   summary.seconds = (Date.now() - t0) / 1000;

@@ -22,7 +22,7 @@ CREATE TABLE crawl_frontier (
   host TEXT NOT NULL,
   kind TEXT NOT NULL,             -- start | listing | article | feed | sitemap
   depth INTEGER NOT NULL,
-  state TEXT NOT NULL,            -- queued | fetching | done | failed | blocked | filtered
+  state TEXT NOT NULL,            -- queued | done | failed | blocked | filtered
   hint TEXT,                      -- link text or title known before fetching
   lastmod TEXT,                   -- from a sitemap or feed
   discovered_at TEXT NOT NULL,
@@ -80,7 +80,7 @@ export function migrateCrawl(db: DB): void {
 }
 
 export type Kind = "start" | "listing" | "article" | "feed" | "sitemap";
-export type State = "queued" | "fetching" | "done" | "failed" | "blocked" | "filtered";
+export type State = "queued" | "done" | "failed" | "blocked" | "filtered";
 
 export interface FrontierRow {
   url: string; outlet: string; host: string; kind: Kind; depth: number; state: State;
@@ -93,8 +93,6 @@ export interface Run { id: number; startedAt: string; resumed: boolean }
 /** Continues the last run if it did not finish (killed or interrupted), else starts a new one. */
 export function openRun(db: DB, config: string, fresh: boolean): Run {
   const last = db.prepare("SELECT id, started_at, state FROM crawl_runs ORDER BY id DESC LIMIT 1").get() as { id: number; started_at: string; state: string } | undefined;
-  // pages claimed by a process that died go back to the queue
-  db.prepare("UPDATE crawl_frontier SET state = 'queued' WHERE state = 'fetching'").run();
   if (last && last.state !== "done" && !fresh) {
     db.prepare("UPDATE crawl_runs SET state = 'running' WHERE id = ?").run(last.id);
     return { id: last.id, startedAt: last.started_at, resumed: true };
