@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { WARCParser } from "warcio";
 import { parseConfig } from "../../src/ingest/crawl/config.js";
 import { crawl } from "../../src/ingest/crawl/crawl.js";
+import { readArticles } from "../../src/ingest/read.js";
 import { startSite, siteConfig, type Site } from "./site.js";
 
 let site: Site;
@@ -120,4 +121,19 @@ describe("crawl of a fake news site", () => {
     expect(responses.get(`${site.base}/loi/flaky-cum-thi-dua.html`)).toContain("Cụm thi đua");
     expect([...responses.keys()]).not.toContain(`${site.base}/loi/huge-cum-thi-dua.html`);
   }, 20_000);
+
+  it("writes a WARC that `thidua ingest` reads back into the same articles", async () => {
+    site = await startSite({ articles: 3 });
+    const db = join(dir, "d.sqlite");
+    const s = await crawl(parseConfig(siteConfig(site.base, { delay: 0 }), "site.json"), { db, warcDir: join(dir, "warc") });
+    const file = join(dir, "warc", readdirSync(join(dir, "warc"))[0]!);
+    const replayed = new Map<string, string>();
+    for await (const item of readArticles([file])) if ("article" in item && item.article.url) replayed.set(item.article.url, item.article.text);
+    const conn = new Database(db, { readonly: true });
+    const revs = conn.prepare("SELECT url, text FROM crawl_revisions").all() as { url: string; text: string }[];
+    conn.close();
+    expect(revs.length).toBe(s.newArticles);
+    expect(revs.length).toBeGreaterThan(0);
+    for (const r of revs) expect(replayed.get(r.url), r.url).toBe(r.text);
+  });
 });

@@ -1,8 +1,7 @@
-// Bytes of a page to text. Vietnamese sites often declare the wrong charset: bytes that are valid
-// UTF-8 with multi-byte sequences are read as UTF-8 whatever the header says; otherwise the header,
-// then <meta charset>, then a guess.
-import iconv from "iconv-lite";
-import jschardet from "jschardet";
+// Bytes of a response to text. Vietnamese sites often declare the wrong charset: bytes that are valid
+// UTF-8 with multi-byte sequences are read as UTF-8 whatever the header says; anything else goes
+// through ingest's decoder (header, <meta>, detection, windows-1258 and legacy font encodings).
+import { decodeBytes } from "../decode.js";
 
 export interface Decoded { text: string; charset: string; declared: string | null; overridden: boolean }
 
@@ -32,14 +31,13 @@ export function looksUtf8(bytes: Buffer): boolean {
   return multi;
 }
 
+/** Decodes a response body; throws DecodeError (from ingest) for binary data. */
 export function decodeBody(bytes: Buffer, contentType?: string): Decoded {
   const declared = headerCharset(contentType) ?? metaCharset(bytes);
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString("utf8"), charset: "utf-8", declared, overridden: declared !== null && !/^utf-?8$/.test(declared) };
-  if (looksUtf8(bytes)) return { text: bytes.toString("utf8"), charset: "utf-8", declared, overridden: declared !== null && !/^utf-?8$/.test(declared) };
-  let charset = declared && iconv.encodingExists(declared) && !/^utf-?8$/.test(declared) ? declared : null;
-  if (!charset) {
-    const guess = jschardet.detect(bytes.subarray(0, 65536).toString("binary"));
-    charset = guess.encoding && iconv.encodingExists(guess.encoding) ? guess.encoding.toLowerCase() : "windows-1258";
-  }
-  return { text: iconv.decode(bytes, charset), charset, declared, overridden: declared !== null && declared !== charset };
+  // UTF-8 bytes are UTF-8 whatever was declared; otherwise ingest's decoder (header, meta, detection, legacy fonts)
+  const utf8 = looksUtf8(bytes);
+  const d = decodeBytes(bytes, utf8 ? {} : { contentType: contentType ?? null, html: true });
+  return { text: d.text, charset: d.charset, declared, overridden: declared !== null && normalize(declared) !== d.charset };
 }
+
+const normalize = (cs: string) => (/^utf-?8$/i.test(cs) ? "utf-8" : cs.toLowerCase());
