@@ -75,7 +75,9 @@ function positionAt(v: View, i: number): { next: number; standalone: boolean } |
   }
   const m = matchAt(v, positions, k);
   if (m === -1) return null;
-  return { next: m.next, standalone: m.value === "standalone" };
+  const flags = m.value.split(",");
+  if (flags.includes("capital") && !v.syl[k]!.cap) return null;
+  return { next: m.next, standalone: flags.includes("standalone") };
 }
 
 /** The end index of the person's name that starts at syllable i, or -1 ("… Hà Nội Lê Đình Hùng" starts at Lê). */
@@ -144,7 +146,11 @@ function titleAt(v: View, i: number): Title | null {
   while (j < v.syl.length) {
     const gap = norm.slice(v.syl[j - 1]!.end, v.syl[j]!.start);
     if (!/^ +$/.test(gap)) {
-      if (!(/^ *, *$/.test(gap) && hasOrg && !pos.standalone && commaInsideName(v, j))) break;
+      const inner = hasOrg && !pos.standalone && (
+        (/^ *, *$/.test(gap) && commaInsideName(v, j)) ||
+        // "Hội đồng Thi đua - Khen thưởng", "Khối Văn hóa - Xã hội": a dash between two parts of one name
+        (/^ *- *$/.test(gap) && v.syl[j]!.cap && matchAt(v, orgWords, j) !== -1 && !unitNounAt(v, j) && !positionAt(v, j)));
+      if (!inner) break;
     }
     const s = v.syl[j]!;
     if (pos.standalone) {
@@ -174,7 +180,24 @@ function titleAt(v: View, i: number): Title | null {
     }
     break;
   }
+  // a bare post in lower case ("giám đốc một doanh nghiệp") is a common noun, not a title
+  if (!hasOrg && !pos.standalone && !first.cap) return null;
   return { first: i, last, lower: !first.cap };
+}
+
+/** "Giám đốc Sở Nội vụ kiêm Trưởng Ban Thi đua - Khen thưởng": the index of the next post of the same person, or -1. */
+function nextInChain(v: View, k: number): number {
+  if (k >= v.syl.length) return -1;
+  const gap = v.doc.norm.slice(v.syl[k - 1]!.end, v.syl[k]!.start);
+  if (/^ *, *$/.test(gap)) return k;
+  if (/^ +$/.test(gap) && fold(v.syl[k]!.text) === "kiem" && joined(v.doc.norm, v.syl, k)) return k + 1;
+  return -1;
+}
+
+/** Headlines in capitals ("BÍ THƯ TỈNH ỦY …") cannot tell names from words. */
+function shouting(syl: Syllable[]): boolean {
+  const words = syl.filter((s) => /\p{L}{2}/u.test(s.text));
+  return words.length >= 4 && words.filter((s) => s.text === s.text.toUpperCase()).length >= 0.7 * words.length;
 }
 
 /** Rank or degree written right before syllable i ("Trung tướng Nguyễn Ngọc Toàn"): its start index, or -1. */
@@ -191,6 +214,7 @@ const spanOf = (v: View, t: Title): [number, number] => [v.syl[t.first]!.start, 
 function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
   const v: View = { doc, sent, syl: syllables(doc.norm, sent.start, sent.end) };
   const { syl } = v;
+  if (shouting(syl)) return [];
   const norm = doc.norm;
   // every title in the sentence, keyed by its first syllable
   const titles = new Map<number, Title>();
@@ -239,8 +263,8 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
       const t = titles.get(j);
       if (!t || named.has(t.first) || consumed.has(t.first)) break;
       chain.push(t);
-      if (!/^ *, *$/.test(gapAfter(t.last))) break;
-      j = t.last;
+      j = nextInChain(v, t.last);
+      if (j === -1) break;
     }
     if (!chain.length) continue;
     for (const t of chain) consumed.add(t.first);
@@ -277,8 +301,8 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
     const chain: Title[] = [t];
     for (;;) {
       const head = chain[0]!;
-      if (head.first === 0 || !/^ *, *$/.test(gapAfter(head.first))) break;
-      const prev = [...titles.values()].find((p) => p.last === head.first);
+      if (head.first === 0) break;
+      const prev = [...titles.values()].find((p) => nextInChain(v, p.last) === head.first);
       if (!prev || named.has(prev.first) || consumed.has(prev.first)) break;
       chain.unshift(prev);
     }
