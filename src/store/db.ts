@@ -26,10 +26,10 @@ export function openDb(path: string): DB {
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
-  const before = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'schema_migrations'").get() as { n: number }).n;
-  const v = migrate(db, "core", CORE_MIGRATIONS);
-  if (!before || !hasMeta(db)) writeMetadata(db);
-  void v;
+  const version = () => (db.prepare("SELECT max(version) FROM schema_migrations WHERE component = 'core'").pluck().get() as number | null) ?? 0;
+  const before = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'schema_migrations'").get() ? version() : 0;
+  // descriptions follow the schema: rewritten whenever a migration ran
+  if (migrate(db, "core", CORE_MIGRATIONS) !== before || !hasMeta(db)) writeMetadata(db);
   return db;
 }
 

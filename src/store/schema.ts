@@ -245,7 +245,8 @@ CREATE VIEW v_cluster_roles AS SELECT ${ART}, ${PROV},
   d.cluster_id, c.name AS cluster, d.unit_id, d.unit, u.name AS unit_canonical, d.role, d.year
   ${FROM("roles", "fact_roles")} LEFT JOIN clusters c ON c.id = d.cluster_id LEFT JOIN units u ON u.id = d.unit_id;
 
-CREATE VIEW v_officials AS SELECT ${ART}, f.id AS fact_id,
+-- "title" is the official's title here (one row per person and title); the article's title is article_title.
+CREATE VIEW v_officials AS SELECT a.id AS article_id, a.source, a.url, a.title AS article_title, a.published, a.outlet, f.id AS fact_id,
   coalesce(t.sentence_index, f.sentence_index) AS sentence_index, coalesce(t.start, f.start) AS start, coalesce(t."end", f."end") AS "end",
   coalesce(t.rule, f.rule) AS rule, coalesce(t.confidence, f.confidence) AS confidence, f.extractor_version,
   coalesce(s.articles, 1) AS fact_articles, coalesce(s.outlets, CASE WHEN a.outlet IS NULL THEN 0 ELSE 1 END) AS fact_outlets,
@@ -315,6 +316,7 @@ export const CORE_MIGRATIONS: Migration[] = [
   { version: 1, name: "articles, facts, entities, search", sql: TABLES },
   { version: 2, name: "fact views", sql: REPLACE_VIEWS },
   { version: 3, name: "fact views: v_person_titles names its columns", sql: REPLACE_VIEWS },
+  { version: 4, name: "fact views: v_officials.title is the official's title, article_title the article's", sql: REPLACE_VIEWS },
 ];
 
 /** Names of the fact views (for export and the README). */

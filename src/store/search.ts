@@ -78,6 +78,11 @@ export function snippetOf(text: string, q: ParsedQuery, width = 160): string {
   }
   if (!sameLength || !spans.length) return norm.slice(0, width) + (norm.length > width ? "…" : "");
   spans.sort((a, b) => a[0] - b[0]);
+  // words next to each other are one mark: "[Hà Nội]"
+  for (let i = spans.length - 1; i > 0; i--) {
+    const [p, c] = [spans[i - 1]!, spans[i]!];
+    if (c[0] >= p[1] && /^\s*$/.test(norm.slice(p[1], c[0]))) { p[1] = Math.max(p[1], c[1]); spans.splice(i, 1); }
+  }
   const first = spans[0]![0];
   const from = Math.max(0, first - Math.floor(width / 3));
   const to = Math.min(norm.length, from + width);
