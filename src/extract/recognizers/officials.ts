@@ -12,7 +12,7 @@ import type { Sentence } from "../sentences.js";
 import { syllables, type Syllable } from "../syllables.js";
 import type { Context, Rule } from "./context.js";
 import {
-  CHAIN_START, LINK_WORDS, NAMED_AFTER_PERSON, PLURAL_BEFORE, TITLE_COLON_NAMES, LOWER_CASE_PENALTY, NAME_BRACKET, NAME_TITLES, TITLE_NAME, TITLES_BEFORE_NAME, UNIT_ROLE_BEFORE,
+  CHAIN_START, CLUSTER_ROLE, LINK_WORDS, NAMED_AFTER_PERSON, PLURAL_BEFORE, TITLE_COLON_NAMES, LOWER_CASE_PENALTY, NAME_BRACKET, NAME_TITLES, TITLE_NAME, TITLES_BEFORE_NAME, UNIT_ROLE_BEFORE,
 } from "./officials.rules.js";
 
 const positions = makeLexicon("positions");
@@ -159,6 +159,7 @@ function titleAt(v: View, i: number): Title | null {
       if (unit === -1 || !v.syl[unit.next]?.cap || nameStartsAt(v, unit.next) !== -1) break;
     }
     if (s.cap && matchAt(v, ranks, j) !== -1 && !matchAt(v, orgWords, j)) break;
+    if (CLUSTER_ROLE.test(v.doc.folded.slice(s.start, s.start + 12))) break; // "… xã B cụm trưởng": the unit's role
     const place = matchAt(v, provinces, j);
     if (place !== -1 && s.cap) { j = last = place.next; hasOrg = true; continue; }
     if (s.cap && nameStartsAt(v, j) !== -1) break;
