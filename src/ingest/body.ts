@@ -10,7 +10,7 @@ import { cleanPage } from "./body/clean.js";
 import { chooseContainer } from "./body/score.js";
 import { collectBlocks, type RawBlock } from "./body/blocks.js";
 import { isFurnitureLine, isTailLine } from "./body/tail.js";
-import { countTeasers, listingReason } from "./body/listing.js";
+import { countTeasers, listingReason, trailingTeasers } from "./body/listing.js";
 
 export type BlockKind = "heading" | "paragraph" | "list-item" | "caption" | "quote" | "pre";
 export interface BodyBlock { kind: BlockKind; text: string }
@@ -40,7 +40,8 @@ export function extractBody(input: string | cheerio.CheerioAPI, opts: BodyOption
   // teasers are judged on everything the container holds, before link lists are cut
   const listing = listingReason(countTeasers(collectBlocks(choice.parts, choice.stats, { keepAll: true })));
   if (listing) return none(listing, true);
-  const raw = dropFurniture(collectBlocks(choice.parts, choice.stats));
+  const collected = collectBlocks(choice.parts, choice.stats);
+  const raw = dropFurniture(collected.slice(0, trailingTeasers(collected)));
   const blocks: BodyBlock[] = raw.filter((b) => opts.captions !== false || b.kind !== "caption").map((b) => ({ kind: b.kind, text: b.text }));
   if (!blocks.length) return none("no running text in the page", false);
   return { blocks, text: joinBlocks(blocks), isListing: false };

@@ -131,7 +131,8 @@ function skip(el: Element, stats: Map<Element, Stats>): boolean {
   if (s.input > Math.floor(s.p / 3)) return true;
   if (s.img > 1 && s.p / s.img < 0.5 && s.chars < 200) return true;
   if (!isList && s.chars < 25 && (s.img === 0 || s.img > 2) && s.headings === 0) return true;
-  if (weight < 25 && ld > 0.2 && !(isList && ld < 0.5 && s.chars > 300)) return true;
+  // link-rich containers are link lists, unless they hold several paragraphs of text
+  if (weight < 25 && ld > 0.2 && !(ld < 0.4 && (s.p >= 3 || (isList && s.chars > 300)))) return true;
   if (weight >= 25 && ld > 0.5) return true;
   return false;
 }

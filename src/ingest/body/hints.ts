@@ -16,18 +16,26 @@ function names(el: Element): string {
   return `${a.class ?? ""} ${a.id ?? ""}`.trim();
 }
 
+/** Class tokens and id; a token that names both ("entry-content-read-more") is a modifier of the content, so neutral. */
+function tokens(el: Element): string[] {
+  return names(el).split(/\s+/).filter(Boolean);
+}
+const neg = (t: string): boolean => NEGATIVE.test(t) && !POSITIVE.test(t);
+const pos = (t: string): boolean => POSITIVE.test(t) && !NEGATIVE.test(t);
+
 /** -50..+50: readability-style weight from class and id (each counted on its own). */
 export function classWeight(el: Element): number {
   let w = 0;
   for (const s of [el.attribs.class, el.attribs.id]) {
     if (!s) continue;
-    if (NEGATIVE.test(s)) w -= 25;
-    if (POSITIVE.test(s)) w += 25;
+    const t = s.split(/\s+/).filter(Boolean);
+    if (t.some(neg)) w -= 25;
+    if (t.some(pos)) w += 25;
   }
   return w;
 }
 
-export const isNegative = (el: Element): boolean => NEGATIVE.test(names(el));
-export const isPositive = (el: Element): boolean => POSITIVE.test(names(el));
+export const isNegative = (el: Element): boolean => tokens(el).some(neg);
+export const isPositive = (el: Element): boolean => tokens(el).some(pos);
 export const isMetaLine = (el: Element): boolean => META.test(names(el));
 export const isCaptionClass = (el: Element): boolean => CAPTION.test(names(el));

@@ -33,6 +33,8 @@ export interface Choice {
   parts: Element[];
   score: number;
   stats: Map<Element, Stats>;
+  /** The best candidates with their scores (for diagnostics). */
+  ranked: Array<[Element, number]>;
 }
 
 export function chooseContainer(root: Element): Choice | null {
@@ -72,17 +74,23 @@ export function chooseContainer(root: Element): Choice | null {
   let [top, topScore] = ranked[0]!;
 
   // several strong candidates under one ancestor: the story is split in sections, take the ancestor
-  const strong = ranked.slice(1, 6).filter(([, s]) => s >= 0.75 * topScore).map(([e]) => e);
-  if (strong.length >= 2) {
-    for (let anc = parentEl(top); anc && anc.name !== "body" && anc.name !== "html"; anc = parentEl(anc)) {
-      if (strong.filter((e) => contains(anc!, e)).length >= 2) { top = anc; topScore = Math.max(topScore, final.get(anc) ?? 0); break; }
+  // (class and tag bonuses alone do not make a candidate strong: it must hold comparable text)
+  const topChars = stats.get(top)?.chars ?? 0;
+  const strong = ranked.slice(1, 6).filter(([e, s]) => s >= 0.75 * topScore && (stats.get(e)?.chars ?? 0) >= 0.4 * topChars).map(([e]) => e);
+  if (strong.length >= 1) {
+    let level = 0;
+    for (let anc = parentEl(top); anc && anc.name !== "body" && anc.name !== "html" && level < 4; anc = parentEl(anc), level++) {
+      if (strong.some((e) => contains(anc!, e))) {
+        if (linkDensity(stats.get(anc)) < 0.3) { top = anc; topScore = Math.max(topScore, final.get(anc) ?? 0); }
+        break;
+      }
     }
   }
   // a lone child says nothing about its wrapper: climb while the parent holds only this
   for (let p = parentEl(top); p && p.name !== "body" && p.name !== "html" && childElements(p).length === 1; p = parentEl(p)) top = p;
 
   const parts = joinSiblings(top, topScore, final, stats);
-  return { top, parts, score: topScore, stats };
+  return { top, parts, score: topScore, stats, ranked: ranked.slice(0, 5) };
 }
 
 function joinSiblings(top: Element, topScore: number, final: Map<Element, number>, stats: Map<Element, Stats>): Element[] {
@@ -92,6 +100,8 @@ function joinSiblings(top: Element, topScore: number, final: Map<Element, number
   const out: Element[] = [];
   for (const sib of childElements(parent)) {
     if (sib === top) { out.push(sib); continue; }
+    // an <article> next to the story is another story (a feed of posts, a "next article" box)
+    if (sib.name === "article" || linkDensity(stats.get(sib)) > 0.3) continue;
     let bonus = 0;
     if (sib.attribs.class && sib.attribs.class === top.attribs.class) bonus = topScore * 0.2;
     const sc = final.get(sib);
