@@ -1,7 +1,223 @@
-// Recogniser for awards (placeholder: being written).
-import type { AwardFact } from "../../types.js";
+// Awards recogniser: a named award or title (lexicons/awards.txt) with its recipient, status and year.
+//   forward:  "đề nghị khen thưởng Cờ thi đua Chính phủ tặng cho 2 thành phố … là TP Hà Nội và TP Hồ Chí Minh;
+//              Bằng khen Thủ tướng Chính phủ cho 2 thành phố Cần Thơ và Hải Phòng" (status carried to the next award)
+//   backward: "Ban Dân tộc tỉnh được … đề nghị tặng Cờ thi đua của UBND tỉnh", "03 đơn vị gồm: A; B và C được …",
+//             "Sở Y tế vinh dự đón nhận Huân chương Lao động hạng Ba", "UBND huyện X đăng ký danh hiệu …"
+// Unnamed recipients ("02 đơn vị được nhận …", "nhiều đơn vị") give nothing.
+import type { AwardFact, AwardStatus } from "../../types.js";
+import { yearCues } from "../dates.js";
+import { prov, sentenceAt, type Doc } from "../doc.js";
+import { makeLexicon } from "../lexicon.js";
+import { fold } from "../normalize.js";
+import type { Sentence } from "../sentences.js";
+import { syllables } from "../syllables.js";
+import { ACHIEVEMENT_YEAR, BARE_HEADS, CLAUSE_OPENER, COUNTED_HEAD, FORWARD_CHO, ISSUER_HEAD, ISSUER_LOWER, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
 import type { Context } from "./context.js";
+import { DISTRIBUTED_HEADS, ORG_HEADS } from "./members.rules.js";
 
-export function recognizeAwards(_ctx: Context): AwardFact[] {
-  return [];
+const awards = makeLexicon("awards");
+const MAX_RECIPIENT_SYLLABLES = 16;
+const MAX_ISSUER_SYLLABLES = 12;
+
+interface Mention { start: number; end: number; sent: Sentence }
+interface Span { start: number; end: number; text: string }
+
+/** "của Bộ trưởng Bộ Công an", "UBND tỉnh Lạng Sơn": the issuer words after a bare head. */
+function issuerEnd(doc: Doc, from: number, limit: number): number {
+  if (!ISSUER_HEAD.test(doc.norm.slice(from, from + 40))) return from;
+  let end = from, n = 0;
+  for (const s of syllables(doc.norm, from, limit)) {
+    if (!/^\s+$/.test(doc.norm.slice(end, s.start))) break;
+    const f = fold(s.text);
+    if (!(s.cap || ISSUER_LOWER.test(f) || (n === 0 && f === "cua"))) break;
+    end = s.end;
+    if (++n > MAX_ISSUER_SYLLABLES) return from;
+  }
+  return end;
+}
+
+/** Award names in the text, longest lexicon entry first, extended by their issuer. */
+function findMentions(doc: Doc): Mention[] {
+  const out: Mention[] = [];
+  let covered = 0;
+  for (const s of syllables(doc.norm)) {
+    if (s.start < covered) continue;
+    let m = awards.longestAt(doc.norm, s.start);
+    if (!m) continue;
+    let start = s.start;
+    if (fold(m.entry) === "danh hieu") {
+      // "danh hiệu “Tập thể lao động xuất sắc”", "danh hiệu Cờ thi đua của Chính phủ": the title itself
+      const q = /^\s*"([^"\n]{3,80})"/u.exec(doc.norm.slice(m.end, m.end + 90));
+      if (q) {
+        start = m.end + q[0].indexOf('"') + 1;
+        const end = start + q[1]!.length;
+        out.push({ start, end, sent: sentenceAt(doc, start)! });
+        covered = end + 1;
+        continue;
+      }
+      const next = syllables(doc.norm, m.end, m.end + 10)[0];
+      const inner = next ? awards.longestAt(doc.norm, next.start) : null;
+      if (!next || !inner || fold(inner.entry) === "danh hieu") continue;
+      start = next.start;
+      m = inner;
+    }
+    const sent = sentenceAt(doc, start);
+    if (!sent) continue;
+    let end = m.end;
+    const f = fold(m.entry);
+    if (BARE_HEADS.test(f) || /(?:tinh|thanh pho|bo|bo truong)$/u.test(f)) end = issuerEnd(doc, end, sent.end);
+    out.push({ start, end, sent });
+    covered = end;
+  }
+  return out;
+}
+
+const ADMIN = /^(?:TP\.?|Tp\.?|thành phố|Thành phố|tỉnh|Tỉnh|quận|Quận|huyện|Huyện|thị xã|Thị xã|thị trấn|Thị trấn|xã|Xã|phường|Phường)\s+\p{Lu}/u; // "Xã hội" is not a commune
+const PERSON = /^(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s/u;
+const startsUnit = (t: string) => ORG_HEADS.test(t) || ADMIN.test(t) || PERSON.test(t);
+
+/** Split "A; B và C", "A, B và C" into spans; commas and "và" inside an organisation's name are kept ("Sở Lao động, Thương binh và Xã hội"). */
+function splitList(doc: Doc, from: number, to: number): Span[] {
+  const pieces: Array<{ start: number; end: number; sep: string }> = [];
+  const re = /\s*;\s*|\s*,\s*|\s+và\s+/gu;
+  const text = doc.norm.slice(0, to);
+  re.lastIndex = from;
+  let s = from, sep = "";
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    pieces.push({ start: s, end: m.index, sep });
+    sep = m[0].trim() || " ";
+    s = m.index + m[0].length;
+  }
+  pieces.push({ start: s, end: to, sep });
+  const groups: Array<{ start: number; end: number }> = [];
+  for (const p of pieces) {
+    const t = doc.norm.slice(p.start, p.end).trim();
+    if (!t) continue;
+    const last = groups[groups.length - 1];
+    if (last && p.sep !== ";" && !startsUnit(t) && ORG_HEADS.test(doc.norm.slice(last.start, last.end))) { last.end = p.end; continue; }
+    groups.push({ start: p.start, end: p.end });
+  }
+  return groups.map((g) => ({ ...g, text: doc.norm.slice(g.start, g.end).trim() }));
+}
+
+/** Where a run of names stops: a lower-case stop word of the sentence going on, or ';' unless the list was opened by a colon. */
+function namesEnd(doc: Doc, from: number, to: number, semicolons: boolean): number {
+  const rest = doc.folded.slice(from, to);
+  const re = new RegExp(RECIPIENT_STOP.source + (semicolons ? "" : "|;"), "gu");
+  for (const st of rest.matchAll(re)) {
+    const word = doc.norm.slice(from + st.index, from + st.index + st[0].length).trim();
+    if (/^\p{Lu}/u.test(word)) continue;
+    return from + st.index;
+  }
+  return to;
+}
+
+/**
+ * Recipients in norm[from, to): "TP Hà Nội và TP Hồ Chí Minh", "2 thành phố Cần Thơ và Hải Phòng" (head distributed),
+ * "2 thành phố dẫn đầu … là A và B", "03 đơn vị gồm: A; B và C". A count with no names gives nothing.
+ */
+function recipients(doc: Doc, from: number, to: number): Span[] {
+  while (from < to && /\s/.test(doc.norm[from]!)) from++;
+  let head: string | null = null;
+  let namesFrom = from;
+  let semicolons = false;
+  const counted = COUNTED_HEAD.exec(doc.folded.slice(from, to));
+  if (counted) {
+    const after = from + counted[0].length;
+    const words = syllables(doc.norm, after, to);
+    const firstCap = words.findIndex((w) => w.cap);
+    const intro = /(?<![\p{L}])(?:la|gom|bao gom)\s*:?\s+|:\s*/u.exec(doc.folded.slice(after, to));
+    const capAt = firstCap >= 0 ? words[firstCap]!.start : to;
+    if (intro && after + intro.index < capAt) {
+      namesFrom = after + intro.index + intro[0].length;
+      semicolons = intro[0].includes(":");
+    } else if (firstCap >= 0 && firstCap <= 3) namesFrom = capAt;
+    else return [];
+    const lower = doc.norm.slice(after, namesFrom).toLowerCase();
+    head = DISTRIBUTED_HEADS.find((h) => lower.startsWith(h + " ")) ?? null;
+  } else {
+    const colon = /^[^:;.]{0,30}?(?:gồm|bao gồm|là)\s*:\s*/u.exec(doc.norm.slice(from, to));
+    if (colon) { namesFrom = from + colon[0].length; semicolons = true; }
+  }
+  if (!/^\p{Lu}/u.test(doc.norm.slice(namesFrom, namesFrom + 2))) return [];
+  const end = namesEnd(doc, namesFrom, to, semicolons);
+  const out: Span[] = [];
+  for (const item of splitList(doc, namesFrom, end)) {
+    let t = item.text.replace(/[\s.,;:]+$/u, "");
+    if (!/^\p{Lu}/u.test(t)) continue;
+    const n = syllables(t).length;
+    if (n === 0 || n > MAX_RECIPIENT_SYLLABLES) continue;
+    if (head && !startsUnit(t)) t = `${head} ${t}`;
+    out.push({ start: item.start, end: item.end, text: t });
+  }
+  return out;
+}
+
+function statusOf(text: string): StatusRule | null {
+  return STATUS_RULES.find((r) => r.pattern.test(text)) ?? null;
+}
+
+function yearOf(doc: Doc, sent: Sentence, clauseStart: number, clauseEnd: number): number | null {
+  const clause = ACHIEVEMENT_YEAR.exec(doc.folded.slice(clauseStart, clauseEnd)) ?? ACHIEVEMENT_YEAR.exec(doc.folded.slice(sent.start, sent.end));
+  if (clause) return Number(clause[1]);
+  const review = yearCues(doc.folded).find((c) => c.kind === "review" || c.kind === "midterm");
+  if (review) return review.year;
+  return yearCues(doc.folded, sent.start, sent.end)[0]?.year ?? null;
+}
+
+export function recognizeAwards(ctx: Context): AwardFact[] {
+  const { doc } = ctx;
+  const mentions = findMentions(doc);
+  const out: AwardFact[] = [];
+  const seen = new Set<string>();
+  let prevSent = -1, prevStatus: StatusRule | null = null, clauseStart = 0;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.sent.index !== prevSent) { prevSent = m.sent.index; prevStatus = null; clauseStart = m.sent.start; }
+    const next = mentions[i + 1];
+    const rEnd = next && next.sent.index === m.sent.index ? next.start : m.sent.end;
+    const before = doc.folded.slice(clauseStart, m.start);
+    const fwd = FORWARD_CHO.exec(doc.folded.slice(m.end, rEnd));
+    const rule: StatusRule | null = statusOf(before + " " + (fwd?.[0] ?? "")) ?? (fwd ? prevStatus : null);
+    let found: Span[] = [];
+    if (fwd) {
+      let to = rEnd;
+      // the next award's clause begins after the last ';' before it
+      if (next && next.sent.index === m.sent.index) {
+        const semi = doc.norm.lastIndexOf(";", next.start);
+        if (semi > m.end) to = semi;
+      }
+      found = recipients(doc, m.end + fwd[0].length, to);
+    } else if (RECEIVER_VERBS.test(before)) {
+      // the subject of the clause receives (or registers for) the award
+      let a = clauseStart;
+      const opener = CLAUSE_OPENER.exec(doc.folded.slice(a, m.start));
+      if (opener) a += opener[0].length;
+      let subjEnd = m.start;
+      for (const v of doc.folded.slice(a, m.start).matchAll(new RegExp(SUBJECT_END.source, "gu"))) {
+        const word = doc.norm.slice(a + v.index, a + v.index + v[0].length);
+        if (/^\p{Lu}/u.test(word) || v.index === 0) continue;
+        // "03 đơn vị gồm: A; B và C được …": the verb after the list
+        subjEnd = a + v.index;
+        break;
+      }
+      found = recipients(doc, a, subjEnd);
+    }
+    if (rule) prevStatus = rule;
+    const clauseEnd = found.length ? Math.max(...found.map((f) => f.end)) : m.end;
+    if (rule && found.length) {
+      const award = doc.text.slice(doc.map[m.start]!, doc.map[m.end]!).replace(/\s+/g, " ").trim();
+      const year = yearOf(doc, m.sent, clauseStart, clauseEnd);
+      for (const r of found) {
+        const recipient = doc.text.slice(doc.map[r.start]!, doc.map[r.end]!).trim() === r.text ? doc.text.slice(doc.map[r.start]!, doc.map[r.end]!).trim() : r.text;
+        const key = `${fold(award)}|${fold(recipient)}|${rule.status}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ award, recipient, year, status: rule.status as AwardStatus, prov: prov(doc, Math.min(m.start, r.start), Math.max(m.end, r.end), rule.name, rule.confidence) });
+      }
+    }
+    clauseStart = Math.max(m.end, clauseEnd);
+  }
+  return out;
 }

@@ -1,0 +1,67 @@
+// Rules of the awards recogniser. Award names are in lexicons/awards.txt; the grammar around them is here.
+// Patterns run on folded text (lower case, no diacritics) unless said otherwise.
+import type { AwardStatus } from "../../types.js";
+import type { Rule } from "./context.js";
+
+/** Bare heads that take their issuer from the words after them ("Bằng khen của Bộ trưởng Bộ Công an"). Folded. */
+export const BARE_HEADS = /^(?:co thi dua|bang khen|giay khen|co thi dua xuat sac|bang khen cua|co thi dua cua)$/u;
+
+/**
+ * The issuer after a bare head, as written (capitals are checked): "của" and any capitalised name, or, without
+ * "của", a national or provincial authority ("Bằng khen Thủ tướng Chính phủ", "Cờ thi đua UBND tỉnh").
+ */
+export const ISSUER_HEAD = /^\s+(?:của\s+\p{Lu}|(?:Thủ tướng|Chính phủ|Chủ tịch|UBND|Ủy ban|Bộ trưởng|Bộ|Tổng Liên đoàn|Trung ương|Giám đốc|Hội đồng|HĐND)(?![\p{L}]))/u;
+/** Issuer words written in lower case inside an issuer ("UBND tỉnh Lạng Sơn", "Ủy ban nhân dân thành phố"). Folded. */
+export const ISSUER_LOWER = /^(?:tinh|thanh|pho|quan|huyen|xa|phuong|nhan|dan|cua|truong|tich|uong|lao|dong|chinh|phu|tuong)$/u;
+
+export interface StatusRule extends Rule { status: AwardStatus }
+
+/** Verbs of proposal, before the award: "đề nghị (khen thưởng) (tặng)", "đề xuất", "trình". Folded. */
+export const PROPOSED: StatusRule = {
+  name: "awards.proposed",
+  status: "proposed",
+  pattern: /(?<![\p{L}])(?:de nghi|de xuat|trinh|xet de nghi|de nghi cap tren)(?![\p{L}])/u,
+  produces: "an award proposed for the recipient",
+  confidence: 0.85,
+};
+
+/** "đăng ký (danh hiệu)": the recipient registers to compete for the title. Folded. */
+export const REGISTERED: StatusRule = {
+  name: "awards.registered",
+  status: "registered",
+  pattern: /(?<![\p{L}])dang ky(?![\p{L}])/u,
+  produces: "an award (title) the unit registered to compete for",
+  confidence: 0.8,
+};
+
+/** "tặng", "trao (tặng)", "được nhận", "đón nhận", "được tặng", "khen thưởng": the award given. Folded. */
+export const CONFERRED: StatusRule = {
+  name: "awards.conferred",
+  status: "conferred",
+  pattern: /(?<![\p{L}])(?:tang|trao|nhan|don nhan|khen thuong|vinh du|duoc cong nhan|cong nhan|phong tang|truy tang)(?![\p{L}])/u,
+  produces: "an award conferred on the recipient",
+  confidence: 0.85,
+};
+
+export const STATUS_RULES: StatusRule[] = [PROPOSED, REGISTERED, CONFERRED];
+
+/** Before the award, a subject that receives it: "X (được …) (đề nghị) tặng", "X nhận", "X đăng ký". Folded. */
+export const RECEIVER_VERBS = /(?<![\p{L}])(?:duoc|nhan|don nhan|dang ky|vinh du)(?![\p{L}])/u;
+
+/** Where the subject (recipient) of a clause ends: its verb group starts. Folded, anchored at a word. */
+export const SUBJECT_END = /(?<![\p{L}])(?:duoc|da|vua|se|dang ky|nhan|don nhan|vinh du|deu|cung|lien tuc|xuat sac|dan dau)(?![\p{L}])/u;
+
+/** After the award: "(tặng) cho X", "được trao cho X". Folded, anchored at the award's end. */
+export const FORWARD_CHO = /^\s*(?:(?:duoc\s+)?(?:trao tang|tang|trao|khen thuong)\s+)?cho\s+/u;
+
+/** Adverbials that open a clause before its subject: "Năm 2020,", "Đồng thời,", "Tại hội nghị,". Folded. */
+export const CLAUSE_OPENER = /^(?:[;,.:\s]|va\s|dong thoi\s*,?|theo do\s*,?|ket qua\s*,?|nhan dip nay\s*,?|dip nay\s*,?|(?:cung\s+)?tai (?:hoi nghi|buoi le|le)[^,]{0,40},|ngoai ra\s*,?|(?:trong\s+)?nam\s+\d{4}\s*,|rieng\s+)+/u;
+
+/** Where a recipient list stops. Folded. */
+export const RECIPIENT_STOP = /[.()"\n]|\s(?:vi|do|da|ve thanh tich|co thanh tich|nhan dip|trong|dat|nham|de|tai|voi|duoc|vao)(?![\p{L}])/u;
+
+/** The year of the achievement: "dẫn đầu phong trào thi đua năm 2020", "thành tích … năm 2021", "trong năm 2022". Folded. */
+export const ACHIEVEMENT_YEAR = /(?:phong trao thi dua|thanh tich|nhiem vu|cong tac|dan dau|trong)[^.;]{0,50}?nam\s+(\d{4})/u;
+
+/** A shared head before the recipients: "2 thành phố dẫn đầu … là", "03 đơn vị gồm:", "các tỉnh". Folded; 1 = count. */
+export const COUNTED_HEAD = /^(\d{1,3}|hai|ba|bon|nam|sau|bay|tam|chin|muoi|cac|nhung)\s+/u;
