@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { capRunEnd, isPersonName, nameTail, personKey, skipHonorific, surnameAt } from "../../src/extract/names.js";
+import { normalize } from "../../src/extract/normalize.js";
+import { syllables } from "../../src/extract/syllables.js";
+
+const prep = (s: string) => { const norm = normalize(s).norm; return { norm, syl: syllables(norm) }; };
+const isName = (s: string) => { const { norm, syl } = prep(s); return isPersonName(norm, syl); };
+/** The name at the end of a capitalised run, as text. */
+const tail = (s: string) => {
+  const { norm, syl } = prep(s);
+  const end = capRunEnd(norm, syl, 0);
+  const from = skipHonorific(norm, syl, 0, end);
+  const i = nameTail(norm, syl, from, end);
+  return i === -1 ? null : norm.slice(syl[i]!.start, syl[end - 1]!.end);
+};
+
+describe("person names", () => {
+  it("accepts surname + one to three given syllables, with one- and two-syllable surnames", () => {
+    for (const n of ["Nguyễn Lan Hương", "Lê Đình Hùng", "Chu Ngọc Anh", "Vừ A Dế", "Tôn Nữ Thị Ninh", "Âu Dương Lê", "Trần Thị Thu Hà", "Hà Minh Hải"]) {
+      expect(isName(n), n).toBe(true);
+    }
+  });
+
+  it("rejects places, organisation words, lower case and too many syllables", () => {
+    for (const n of ["Hồ Chí Minh", "Hà Nội", "Văn Hóa", "Nông Dân", "Nguyễn", "Nguyễn văn an", "Nguyễn Văn An Bình Minh", "Thành Phố", "Ban Thường Vụ"]) {
+      expect(isName(n), n).toBe(false);
+    }
+  });
+
+  it("reads two-syllable surnames whole", () => {
+    const { norm, syl } = prep("Công Tằng Tôn Nữ Thị Hà");
+    expect(surnameAt(norm, syl, 0)).toBe(4);
+    const p = prep("Tôn Thất Thuyết");
+    expect(surnameAt(p.norm, p.syl, 0)).toBe(2);
+  });
+
+  it("keeps the person at the end of a run that starts with a place or organisation", () => {
+    expect(tail("Hà Nội Lê Đình Hùng")).toBe("Lê Đình Hùng");
+    expect(tail("Lê Quý Đôn Nguyễn Thị Hằng")).toBe("Nguyễn Thị Hằng");
+    expect(tail("Hoàng Mai Lê Văn Hòa")).toBe("Lê Văn Hòa");
+  });
+
+  it("leaves honorifics out of the name", () => {
+    expect(tail("Ông Nông Quốc Bảo")).toBe("Nông Quốc Bảo");
+    expect(tail("Bà Trần Thị Hoa")).toBe("Trần Thị Hoa");
+  });
+
+  it("stops a capitalised run at punctuation and line breaks", () => {
+    const { norm, syl } = prep("Nguyễn Văn An, Trần Bình");
+    expect(capRunEnd(norm, syl, 0)).toBe(3);
+    const q = prep("Nguyễn Văn\nAn");
+    expect(capRunEnd(q.norm, q.syl, 0)).toBe(2);
+  });
+
+  it("keys a person by case and spacing, keeping tones apart", () => {
+    expect(personKey("Nguyễn  Lan Hương")).toBe(personKey("nguyễn lan hương"));
+    expect(personKey("Lê Văn Hùng")).not.toBe(personKey("Lê Văn Hưng"));
+  });
+});

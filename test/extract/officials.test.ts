@@ -1,0 +1,83 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { extract } from "../../src/extract/extract.js";
+import type { Article } from "../../src/types.js";
+import { article, run } from "./helpers.js";
+
+const officials = (text: string) => run(text).officials.map(({ name, rank, titles }) => ({ name, rank, titles }));
+
+describe("officials", () => {
+  it("reads 'Title Name' and stops the title at the name", () => {
+    expect(officials("Tại hội nghị, Phó Chủ tịch Liên đoàn Lao động thành phố Hải Phòng Trần Văn Hải đã trình bày báo cáo.")).toEqual([
+      { name: "Trần Văn Hải", rank: null, titles: ["Phó Chủ tịch Liên đoàn Lao động thành phố Hải Phòng"] },
+    ]);
+  });
+
+  it("reads 'Name, Title, Title' and ends the chain at a verb", () => {
+    expect(officials("Dự có đồng chí Bùi Thị Minh, Tỉnh ủy viên, Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Quảng Ninh nhấn mạnh vai trò của Khối.")).toEqual([
+      { name: "Bùi Thị Minh", rank: null, titles: ["Tỉnh ủy viên", "Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Quảng Ninh"] },
+    ]);
+  });
+
+  it("keeps people of a ';' list apart and puts ranks aside", () => {
+    expect(officials("Tới dự có các đồng chí: Đại tá Hà Văn Tuấn, Giám đốc Công an tỉnh Cao Bằng; Nguyễn Thị Lệ, Phó Bí thư Tỉnh đoàn.")).toEqual([
+      { name: "Hà Văn Tuấn", rank: "Đại tá", titles: ["Giám đốc Công an tỉnh Cao Bằng"] },
+      { name: "Nguyễn Thị Lệ", rank: null, titles: ["Phó Bí thư Tỉnh đoàn"] },
+    ]);
+  });
+
+  it("does not bind a title that is followed by its own name to the previous person", () => {
+    expect(officials("Có mặt các ông Lê Văn Dũng, Bí thư Huyện ủy, Chủ tịch UBND huyện Trần Đức Minh và nhiều đại biểu.")).toEqual([
+      { name: "Lê Văn Dũng", rank: null, titles: ["Bí thư Huyện ủy"] },
+      { name: "Trần Đức Minh", rank: null, titles: ["Chủ tịch UBND huyện"] },
+    ]);
+  });
+
+  it("merges mentions of one person and keeps every distinct title once", () => {
+    const text = "Chủ tịch UBND tỉnh Đinh Văn Hùng phát biểu.\n\nĐồng chí Đinh Văn Hùng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh đề nghị các sở tiếp tục cố gắng.\n\nĐồng chí Đinh Văn Hùng trao cờ.";
+    expect(officials(text)).toEqual([{ name: "Đinh Văn Hùng", rank: null, titles: ["Chủ tịch UBND tỉnh", "Phó Bí thư Tỉnh ủy"] }]);
+  });
+
+  it("finds no official where a name has no post, or a post has no name", () => {
+    expect(officials("Ông Phan Văn Tài cho biết năm nay xã đạt nhiều kết quả. Giám đốc Sở Y tế đã ký giao ước với các đơn vị.")).toEqual([]);
+    expect(officials("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh; Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh phát động.")).toEqual([]);
+  });
+
+  it("does not take the author for an official", () => {
+    const a: Article = { ...article("Đồng chí Lâm Văn Đức, Giám đốc Sở Tư pháp phát biểu.\n\nLâm Văn Đức, Phóng viên"), author: "Lâm Văn Đức" };
+    expect(extract(a).officials).toEqual([]);
+  });
+
+  it("gives provenance into the original text for the name and each title", () => {
+    // old tone placement and a non-breaking space stay as the page wrote them
+    const text = "Phát biểu tại hội nghị, đồng chí Nguyễn Văn Hoà – Ủy viên Ban Thường vụ Tỉnh ủy,\u00a0Chủ tịch Ủy ban MTTQ tỉnh Thanh Hoá nhấn mạnh.";
+    const rec = run(text);
+    expect(rec.officials).toHaveLength(1);
+    const o = rec.officials[0]!;
+    expect(o.name).toBe("Nguyễn Văn Hoà");
+    expect(text.slice(o.prov.start, o.prov.end)).toBe("Nguyễn Văn Hoà");
+    expect(o.prov.rule).toBe("officials.name-titles");
+    expect(o.prov.confidence).toBeGreaterThan(0);
+    expect(o.titles).toEqual(["Ủy viên Ban Thường vụ Tỉnh ủy", "Chủ tịch Ủy ban MTTQ tỉnh Thanh Hoá"]);
+    expect(o.titleProv!.map((p) => text.slice(p.start, p.end))).toEqual(o.titles);
+    expect(o.titleProv!.every((p) => p.sentence === o.prov.sentence)).toBe(true);
+  });
+
+  it("points prov at the first mention of the name even when the title comes later", () => {
+    const text2 = "Đồng chí Trịnh Văn Lâm đến dự.\n\nĐồng chí Trịnh Văn Lâm, Phó Thống đốc Ngân hàng Nhà nước Việt Nam phát biểu.";
+    const o2 = run(text2).officials[0]!;
+    expect(o2.prov.start).toBe(text2.indexOf("Trịnh Văn Lâm"));
+    expect(o2.titles).toEqual(["Phó Thống đốc Ngân hàng Nhà nước Việt Nam"]);
+    expect(o2.titleProv![0]!.start).toBe(text2.indexOf("Phó Thống đốc"));
+  });
+
+  it("reproduces the gold officials of the sample articles", () => {
+    const read = (f: string): Article => ({ ...article(readFileSync(new URL(`../../corpus/seeds/${f}.txt`, import.meta.url), "utf8")), source: f });
+    const gold = (f: string) => JSON.parse(readFileSync(new URL(`../../corpus/gold/${f}.json`, import.meta.url), "utf8")) as { officials: Array<{ name: string; titles: string[]; optional?: boolean }> };
+    for (const f of ["000_e6e25de209f426a1", "001_95ee4b4e5d67e588", "002_8b7ceb56e8e44919", "003_63485aa65f3afac5"]) {
+      const got = extract(read(f)).officials.map(({ name, titles }) => ({ name, titles }));
+      const want = gold(f).officials.filter((o) => !o.optional).map(({ name, titles }) => ({ name, titles }));
+      expect(got, f).toEqual(want);
+    }
+  });
+});
