@@ -1,6 +1,7 @@
 // Body extraction on the article-extraction benchmark: reads <dir>/html/<id>.html.gz (and the ids of
 // <dir>/ground-truth.json), writes PRED.json {"<id>": {"articleBody": "…"}} for score-body.mjs.
-//   node dist/bench/body-pred.js BENCH_DIR PRED.json [--no-captions]
+// The benchmark's article body leaves photo captions out, so caption blocks are left out unless --captions.
+//   node dist/bench/body-pred.js BENCH_DIR PRED.json [--captions]
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -19,8 +20,8 @@ export function decodePage(buf: Buffer): string {
 function main(argv: string[]): number {
   const args = argv.filter((a) => !a.startsWith("--"));
   const [dir, out] = args;
-  if (!dir || !out) { console.error("usage: body-pred BENCH_DIR PRED.json [--no-captions]"); return 2; }
-  const captions = !argv.includes("--no-captions");
+  if (!dir || !out) { console.error("usage: body-pred BENCH_DIR PRED.json [--captions]"); return 2; }
+  const captions = argv.includes("--captions");
   let ids: string[];
   try {
     ids = Object.keys(JSON.parse(readFileSync(join(dir, "ground-truth.json"), "utf8")) as Record<string, unknown>);

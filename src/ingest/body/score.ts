@@ -72,11 +72,18 @@ export function chooseContainer(root: Element): Choice | null {
   for (const [el, s] of score) final.set(el, s * (1 - linkDensity(stats.get(el))));
   const ranked = [...final.entries()].sort((a, b) => b[1] - a[1]);
   let [top, topScore] = ranked[0]!;
+  const best = top;
 
   // several strong candidates under one ancestor: the story is split in sections, take the ancestor
   // (class and tag bonuses alone do not make a candidate strong: it must hold comparable text)
   const topChars = stats.get(top)?.chars ?? 0;
   const strong = ranked.slice(1, 6).filter(([e, s]) => s >= 0.75 * topScore && (stats.get(e)?.chars ?? 0) >= 0.4 * topChars).map(([e]) => e);
+  // a story cut into chunks around ads: boxes of the same tag and class as the best one, holding text
+  const cls = best.attribs.class;
+  if (cls) for (const [e] of ranked) {
+    if (e !== top && e.name === top.name && e.attribs.class === cls && !contains(top, e) && !contains(e, top) &&
+        (stats.get(e)?.chars ?? 0) >= 150 && linkDensity(stats.get(e)) < 0.3) strong.push(e);
+  }
   if (strong.length >= 1) {
     let level = 0;
     for (let anc = parentEl(top); anc && anc.name !== "body" && anc.name !== "html" && level < 4; anc = parentEl(anc), level++) {
