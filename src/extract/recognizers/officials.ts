@@ -238,7 +238,11 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
       const q = rank !== -1 && syl[p]!.cap ? rank.next : p;
       if (!LINK_WORDS.test(doc.folded.slice(syl[t.last - 1]!.end, syl[p]!.start))) break;
       const end = nameStartsAt(v, q);
-      if (end !== -1) { named.set(t.first, [q, end, rank !== -1 ? p : -1]); break; }
+      if (end === -1) continue;
+      // "Giám đốc Công ty CP Mai Linh": two syllables glued to an organisation are its name, unless "ông"/a rank marks a person
+      if (end - q === 2 && q === t.last) break;
+      named.set(t.first, [q, end, rank !== -1 ? p : -1]);
+      break;
     }
   }
 
@@ -255,11 +259,20 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
     // only the name itself, or a single sentence-opening word before it ("Theo Nguyễn Văn A, …")
     if (start !== from && !(start - from === 1 && from === 0)) continue;
     if ([...titles.values()].some((t) => t.first <= runStart && runStart < t.last)) continue;
-    const gap = gapAfter(end);
+    let j = end;
+    let gap = gapAfter(end);
+    // "Nguyễn Văn A (thứ hai từ trái sang), Phó Chủ tịch …": an aside in brackets between the name and the titles
+    if (/^ *\( *$/.test(gap) && !titles.has(end)) {
+      const close = norm.indexOf(")", syl[end - 1]!.end);
+      const k2 = syl.findIndex((x) => x.start > close);
+      if (close !== -1 && close - syl[end - 1]!.end < 50 && k2 !== -1 && !/\n/.test(norm.slice(syl[end - 1]!.end, close))) {
+        j = k2;
+        gap = norm.slice(close + 1, syl[k2]!.start);
+      }
+    }
     const bracket = /^ *\( *$/.test(gap);
     if (!bracket && !/^ *[,\-] *$/.test(gap)) continue;
     const chain: Title[] = [];
-    let j = end;
     for (;;) {
       const t = titles.get(j);
       if (!t || named.has(t.first) || consumed.has(t.first)) break;
