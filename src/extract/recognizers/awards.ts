@@ -36,6 +36,16 @@ function issuerEnd(doc: Doc, from: number, limit: number): number {
   return end;
 }
 
+/** A place name right after an issuer ending in a unit noun: capitalised syllables only. */
+function placeEnd(doc: Doc, from: number, limit: number): number {
+  let end = from, n = 0;
+  for (const s of syllables(doc.norm, from, limit)) {
+    if (!/^\s+$/.test(doc.norm.slice(end, s.start)) || !s.cap || ++n > 5) break;
+    end = s.end;
+  }
+  return end;
+}
+
 /** Award names in the text, longest lexicon entry first, extended by their issuer. */
 function findMentions(doc: Doc): Mention[] {
   const out: Mention[] = [];
@@ -65,7 +75,8 @@ function findMentions(doc: Doc): Mention[] {
     if (!sent) continue;
     let end = m.end;
     const f = fold(m.entry);
-    if (BARE_HEADS.test(f) || /(?:tinh|thanh pho|bo|bo truong)$/u.test(f)) end = issuerEnd(doc, end, sent.end);
+    if (BARE_HEADS.test(f) || /(?:bo|bo truong)$/u.test(f)) end = issuerEnd(doc, end, sent.end);
+    else if (/(?:tinh|thanh pho|huyen|quan)$/u.test(f)) end = placeEnd(doc, end, sent.end); // "… UBND tỉnh Lâm Đồng"
     out.push({ start, end, sent });
     covered = end;
   }
