@@ -2,7 +2,7 @@
 // (two <br>s); block children start new blocks; containers that look like furniture inside the story
 // (link lists, bylines, galleries, empty wrappers) are skipped; photo captions are marked.
 import type { AnyNode, Element } from "domhandler";
-import { HEADING, INLINE, descendants, isTag, linkDensity, type Stats } from "./dom.js";
+import { HEADING, INLINE, descendants, isTag, linkDensity, textOf, type Stats } from "./dom.js";
 import { classWeight, isCaptionClass, isMetaLine } from "./hints.js";
 import type { BlockKind } from "../body.js";
 
@@ -95,7 +95,8 @@ export function collectBlocks(parts: Element[], stats: Map<Element, Stats>, opts
 function childKind(el: Element, parent: BlockKind, stats: Map<Element, Stats>): BlockKind | null {
   const n = el.name;
   if (n === "h1") return null; // the headline: the page title, not the body
-  if (HEADING.has(n)) return "heading";
+  // a long "heading" that reads as sentences is a lead set in large type
+  if (HEADING.has(n)) return (stats.get(el)?.chars ?? 0) >= 80 && /[.!?…]["”»)]?$/.test(textOf(el)) ? "paragraph" : "heading";
   if (n === "li" || n === "dt" || n === "dd") return parent === "caption" || parent === "quote" ? parent : "list-item";
   if (n === "blockquote") return "quote";
   if (n === "pre") return "pre";

@@ -2,7 +2,7 @@
 // ancestors — more for longer, comma-rich, link-poor text — and the best-scored ancestor wins, adjusted for its
 // own link density, tag, class/id hints and microdata. Siblings that look like more of the story join it.
 import type { Element } from "domhandler";
-import { HEADING, childElements, computeStats, inlineChars, isTag, linkDensity, type Stats } from "./dom.js";
+import { HEADING, INLINE, childElements, computeStats, inlineChars, isTag, linkDensity, textOf, type Stats } from "./dom.js";
 import { classWeight } from "./hints.js";
 
 const UNIT_TAGS = new Set(["p", "pre", "td", "blockquote", "div", "section", "article", "main", "span", "font", "center", "dd", "li", "figure"]);
@@ -56,7 +56,8 @@ export function chooseContainer(root: Element): Choice | null {
       const k = Math.max(1, Math.ceil(own / 500));
       const points = (1 + Math.min(s?.commas ?? 0, 10 * k) + Math.min(Math.floor(own / 100), 3 * k)) * (1 - ld);
       // a div holding text directly is itself a paragraph of the container above it
-      let anc: Element | null = c.name === "p" || c.name === "td" || c.name === "pre" || c.name === "blockquote" || c.name === "li" || c.name === "span" || c.name === "font" ? parentEl(c) : c;
+      // a box of <br>-separated paragraphs is a container itself; any other text unit scores for its parent
+      let anc: Element | null = brParagraphs(c) >= 2 ? c : parentEl(c);
       for (let level = 0; anc && level < 5; level++, anc = parentEl(anc)) {
         if (anc.name === "html") break;
         init(anc);
@@ -77,11 +78,12 @@ export function chooseContainer(root: Element): Choice | null {
   // several strong candidates under one ancestor: the story is split in sections, take the ancestor
   // (class and tag bonuses alone do not make a candidate strong: it must hold comparable text)
   const topChars = stats.get(top)?.chars ?? 0;
-  const strong = ranked.slice(1, 6).filter(([e, s]) => s >= 0.75 * topScore && (stats.get(e)?.chars ?? 0) >= 0.4 * topChars).map(([e]) => e);
+  const apart = (e: Element): boolean => !contains(top, e) && !contains(e, top);
+  const strong = ranked.slice(1, 6).filter(([e, s]) => apart(e) && s >= 0.75 * topScore && (stats.get(e)?.chars ?? 0) >= 0.4 * topChars).map(([e]) => e);
   // a story cut into chunks around ads: boxes of the same tag and class as the best one, holding text
   const cls = best.attribs.class;
   if (cls) for (const [e] of ranked) {
-    if (e !== top && e.name === top.name && e.attribs.class === cls && !contains(top, e) && !contains(e, top) &&
+    if (e !== top && e.name === top.name && e.attribs.class === cls && apart(e) &&
         (stats.get(e)?.chars ?? 0) >= 150 && linkDensity(stats.get(e)) < 0.3) strong.push(e);
   }
   if (strong.length >= 1) {
@@ -113,6 +115,8 @@ function joinSiblings(top: Element, topScore: number, final: Map<Element, number
     if (sib.attribs.class && sib.attribs.class === top.attribs.class) bonus = topScore * 0.2;
     const sc = final.get(sib);
     if (sc !== undefined && sc + bonus >= threshold) { out.push(sib); continue; }
+    // the lead ("sapo") set apart above the story, in a heading or a box of its own
+    if (isLead(sib, stats)) { out.push(sib); continue; }
     if (sib.name === "p" || (sib.name === "div" && inlineChars(sib) === (stats.get(sib)?.chars ?? -1))) {
       const s = stats.get(sib);
       const ld = linkDensity(s);
@@ -135,4 +139,30 @@ export const parentEl = (el: Element): Element | null => (el.parent && isTag(el.
 function contains(a: Element, b: Element): boolean {
   for (let x: Element | null = b; x; x = parentEl(x)) if (x === a) return true;
   return false;
+}
+
+/** Paragraphs of text (25 characters or more) that sit directly in the element, cut at double <br>s. */
+function brParagraphs(el: Element): number {
+  let n = 0, cur = 0, brs = 0;
+  const end = (): void => { if (cur >= MIN_UNIT) n++; cur = 0; };
+  for (const c of el.children) {
+    if (c.type === "text") {
+      const t = (c as unknown as { data: string }).data.trim();
+      if (t) { cur += t.length; brs = 0; }
+    } else if (isTag(c)) {
+      if (c.name === "br") { if (++brs === 2) end(); }
+      else if (INLINE.has(c.name)) { const t = textOf(c).length; if (t) { cur += t; brs = 0; } }
+      else { end(); brs = 0; }
+    }
+  }
+  end();
+  return n;
+}
+
+/** A sentence or two of link-free text, ending as a sentence ends: a lead standing apart from the story. */
+export function isLead(el: Element, stats: Map<Element, Stats>): boolean {
+  if (!(HEADING.has(el.name) || el.name === "div" || el.name === "p" || el.name === "section") || el.name === "h1") return false;
+  const s = stats.get(el);
+  if (!s || s.chars < 80 || s.chars > 1000 || linkDensity(s) > 0.1 || s.img > 0 || s.p > 1 || s.headings > 0) return false;
+  return /[.!?…]["”»)]?$/.test(textOf(el));
 }
