@@ -5,7 +5,7 @@
 import { createServer } from "node:http";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
@@ -71,7 +71,7 @@ function serve(pages: number): void {
   server.listen(0, "127.0.0.1", () => process.stdout.write(`${(server.address() as AddressInfo).port}\n`));
 }
 
-export interface BenchCrawlOptions { pages: number; concurrency?: number }
+export interface BenchCrawlOptions { pages: number; concurrency?: number; workers?: number }
 export interface BenchCrawlResult { pages: number; seconds: number; pagesPerSecond: number; peakRssMb: number; rssAt: number[] }
 
 export async function benchCrawl(opts: BenchCrawlOptions): Promise<BenchCrawlResult> {
@@ -95,6 +95,7 @@ export async function benchCrawl(opts: BenchCrawlOptions): Promise<BenchCrawlRes
     const t0 = performance.now();
     const s = await crawl(cfg, {
       db: join(dir, "bench.sqlite"),
+      workers: opts.workers ?? availableParallelism(),
       onPage: (n) => {
         if (n % 100 === 0) peak = Math.max(peak, process.memoryUsage.rss());
         if (n % every === 0) rssAt.push(process.memoryUsage.rss() / 2 ** 20);

@@ -1,12 +1,13 @@
 // thidua crawl --config FILE: the nightly crawl of the configured outlets into the database.
 import type { Command } from "commander";
+import { availableParallelism } from "node:os";
 import { ConfigError, loadConfig, type CrawlConfig } from "../ingest/crawl/config.js";
 import { crawl, type CrawlSummary } from "../ingest/crawl/crawl.js";
 import { parseDuration } from "../ingest/crawl/duration.js";
 import { jsonLogger, silent, terminalLogger, type Logger } from "../ingest/crawl/log.js";
 import { EXIT } from "../exit.js";
 
-interface CrawlCliOptions { config: string; since?: string; db?: string; warc?: string; maxPages?: string; fresh?: boolean; quiet?: boolean }
+interface CrawlCliOptions { config: string; since?: string; db?: string; warc?: string; maxPages?: string; workers?: string; fresh?: boolean; quiet?: boolean }
 
 function usage(msg: string): never {
   console.error(`thidua crawl: ${msg}`);
@@ -34,6 +35,7 @@ export function register(program: Command): void {
     .option("--db <file>", "database file (default: $THIDUA_DB or data/thidua.sqlite)")
     .option("--warc <dir>", "archive every request and response to DIR/thidua-crawl-RUN-….warc.gz")
     .option("--max-pages <n>", "at most N requests in this run (all outlets)")
+    .option("--workers <n>", "threads parsing pages and extracting facts (default: one per core; 0 = none)")
     .option("--fresh", "start a new run even if the last one was interrupted (default: continue it)")
     .option("-q, --quiet", "no progress or logs, only the summary and errors")
     .action(async (o: CrawlCliOptions) => {
@@ -49,6 +51,8 @@ export function register(program: Command): void {
         maxPages = Number(o.maxPages);
         if (!Number.isInteger(maxPages) || maxPages < 1) usage(`--max-pages: not a positive integer: ${o.maxPages}`);
       }
+      const workers = o.workers === undefined ? availableParallelism() : Number(o.workers);
+      if (!Number.isInteger(workers) || workers < 0) usage(`--workers: not a whole number: ${o.workers}`);
       const progress = { fetched: 0, notModified: 0, newArticles: 0, failed: 0 };
       let log: Logger = silent;
       let done = () => {};
@@ -73,7 +77,7 @@ export function register(program: Command): void {
       };
       process.on("SIGINT", onSignal);
       process.on("SIGTERM", onSignal);
-      const s = await crawl(cfg, { db: o.db, warcDir: o.warc, sinceMs, maxPages, fresh: o.fresh, log, signal: ac.signal });
+      const s = await crawl(cfg, { db: o.db, warcDir: o.warc, sinceMs, maxPages, fresh: o.fresh, workers, log, signal: ac.signal });
       done();
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);

@@ -13,7 +13,7 @@ function decodedUrl(url: string): string {
 }
 
 /** Does any of the texts match the outlet's keywords (as written or without accents)? True when there are no keywords. */
-export function matchesKeywords(outlet: OutletConfig, texts: (string | null | undefined)[]): boolean {
+export function matchesKeywords(outlet: Pick<OutletConfig, "keywords">, texts: (string | null | undefined)[]): boolean {
   const re = outlet.keywords;
   if (!re) return true;
   for (const t of texts) {

@@ -1,24 +1,22 @@
 // The crawl: claims URLs from the frontier in the database, fetches them politely, and commits each
 // page (its facts, its frontier state, the links it led to, its fetch record) in one transaction,
 // so that a crawl killed at any moment resumes where it stopped without fetching a stored page again.
-import { createHash } from "node:crypto";
 import PQueue from "p-queue";
 import type { CrawlConfig, OutletConfig } from "./config.js";
 import { fetchPage, makeAgent, type Exchange, type FetchResult, type FetchSettings } from "./fetch.js";
 import { makeHostGate } from "./hosts.js";
 import { makeRobots } from "./robots.js";
 import { decodeBody } from "./decode.js";
-import { feedItems, gunzipMaybe, htmlLinks, sitemapEntries, xmlKind, type Found } from "./discover.js";
-import { classify, matchesKeywords, type Source } from "./classify.js";
+import type { Found } from "./discover.js";
+import { classify, type Source } from "./classify.js";
+import { makePagePool } from "./page-pool.js";
+import type { PageOutput } from "./page.js";
 import { endRun, migrateCrawl, openRun, type FrontierRow, type Kind, type Run } from "./state.js";
 import { openWarc, type WarcWriter } from "./warc.js";
 import { silent, type Logger } from "./log.js";
-import { parseHtml } from "../html.js";
-import { extract } from "../../extract/extract.js";
 import { dbPath, openDb, type DB } from "../../store/db.js";
 import { storeArticle } from "../../store/write.js";
 import * as storeApi from "../../store/api.js";
-import type { Article, ExtractionRecord } from "../../types.js";
 
 export interface CrawlOptions {
   db?: string;
@@ -32,6 +30,8 @@ export interface CrawlOptions {
   log?: Logger;
   /** Aborting stops claiming new pages; pages in flight are finished and committed. */
   signal?: AbortSignal;
+  /** Worker threads for parsing and extraction (0: in this thread, the default). */
+  workers?: number;
   /** Called after each committed page (benchmarks sample memory here). */
   onPage?: (n: number) => void;
 }
@@ -64,7 +64,6 @@ export interface CrawlSummary {
 }
 
 const nowIso = () => new Date().toISOString();
-const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 function hostOf(url: string): string { return new URL(url).host.toLowerCase(); }
 
@@ -97,6 +96,7 @@ export async function crawl(cfg: CrawlConfig, opts: CrawlOptions = {}): Promise<
   const onAbort = () => { stopping = true; log({ event: "stopping", reason: "signal" }); wake(); };
   opts.signal?.addEventListener("abort", onAbort);
   if (opts.signal?.aborted) stopping = true;
+  const pages = makePagePool(opts.workers ?? 0);
   const warc: WarcWriter | null = opts.warcDir ? openWarc(opts.warcDir, run.id, "thidua/0.1 crawl") : null;
   summary.warc = warc?.path ?? null;
   const archive = (exs: Exchange[]) => { if (warc) for (const e of exs) warc.write(e); };
@@ -165,7 +165,7 @@ export async function crawl(cfg: CrawlConfig, opts: CrawlOptions = {}): Promise<
         })))!;
       } finally { gate.release(host); }
       archive(result.exchanges);
-      handle(row, outlet, result, Date.now() - started);
+      await handle(row, outlet, result, Date.now() - started);
     } catch (e) {
       // a bug or a database error on one page must not end the night
       try { st.setState.run("failed", `internal error: ${(e as Error).message}`, 1, row.url); } catch { /* database gone */ }
@@ -174,7 +174,7 @@ export async function crawl(cfg: CrawlConfig, opts: CrawlOptions = {}): Promise<
   };
 
   /** Everything after the response: parse and extract outside the transaction, then commit it all at once. */
-  const handle = (row: FrontierRow, outlet: OutletConfig, r: FetchResult, ms: number) => {
+  const handle = async (row: FrontierRow, outlet: OutletConfig, r: FetchResult, ms: number): Promise<void> => {
     const at = nowIso();
     const host = row.host;
     if (!r.ok) {
@@ -199,29 +199,12 @@ export async function crawl(cfg: CrawlConfig, opts: CrawlOptions = {}): Promise<
     }
     summary.fetched++;
     hostCounts(host).fetched++;
-    let links: { found: Found[]; from: Source } = { found: [], from: "html" };
-    let result = "fetched";
-    let bodyHash: string;
-    let article: Article | null = null;
-    let record: ExtractionRecord | null = null;
-    let filtered = false;
+    let page: PageOutput;
     try {
-      const body = gunzipMaybe(r.body);
-      const decoded = decodeBody(body, r.headers["content-type"]);
-      const xml = xmlKind(decoded.text);
-      if (xml === "rss" || xml === "atom") links = { found: feedItems(decoded.text, r.url), from: "feed" };
-      else if (xml) links = { found: sitemapEntries(decoded.text, r.url), from: "sitemap" };
-      else if (row.kind === "article") {
-        article = parseHtml(decoded.text, r.url, { url: r.url, headers: r.headers });
-        if (decoded.overridden) article.extra = { ...article.extra, charset: decoded.charset, declaredCharset: decoded.declared };
-        if (row.depth < outlet.maxDepth) links = { found: htmlLinks(decoded.text, r.url), from: "html" };
-      } else links = { found: htmlLinks(decoded.text, r.url), from: "html" };
-      bodyHash = sha256(article ? article.text : decoded.text);
-      if (article) {
-        if (!matchesKeywords(outlet, [row.url, r.url, row.hint, article.title])) { filtered = true; result = "filtered"; }
-        else if (bodyHash === row.body_hash) result = "unchanged";
-        else { record = extract(article); result = row.body_hash ? "changed" : "new"; }
-      } else if (bodyHash === row.body_hash) links = { found: [], from: links.from }; // same listing: its links are known
+      page = await pages.run({
+        body: r.body, contentType: r.headers["content-type"], headers: r.headers, url: r.url, queuedUrl: row.url,
+        isArticle: row.kind === "article", followLinks: row.depth < outlet.maxDepth, hint: row.hint, keywords: outlet.keywords, previousHash: row.body_hash,
+      });
     } catch (e) {
       db.transaction(() => {
         st.fetched.run(run.id, row.url, outlet.name, at, r.status, ms, r.body.length, "failed", `unreadable: ${(e as Error).message}`);
@@ -230,6 +213,9 @@ export async function crawl(cfg: CrawlConfig, opts: CrawlOptions = {}): Promise<
       fail(row.url, host, `unreadable: ${(e as Error).message}`, "unreadable");
       return;
     }
+    const { article, record, result, bodyHash } = page;
+    const links = { found: page.links, from: page.from };
+    const filtered = result === "filtered";
     let articleId: number | null = null;
     db.transaction(() => {
       st.fetched.run(run.id, row.url, outlet.name, at, r.status, ms, r.body.length, result, null);
@@ -313,6 +299,7 @@ export async function crawl(cfg: CrawlConfig, opts: CrawlOptions = {}): Promise<
   summary.seconds = (Date.now() - t0) / 1000;
   endRun(db, run, summary.interrupted ? "interrupted" : "done", summary);
   await warc?.close();
+  await pages.close();
   await agent.close();
   db.close();
   log({ event: "end", ...summary });
