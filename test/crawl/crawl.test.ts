@@ -136,4 +136,15 @@ describe("crawl of a fake news site", () => {
     expect(revs.length).toBeGreaterThan(0);
     for (const r of revs) expect(replayed.get(r.url), r.url).toBe(r.text);
   });
+
+  it("with --since skips feed and sitemap entries dated before the window, still following undated links", async () => {
+    site = await startSite({ articles: 6 });
+    const s = await crawl(parseConfig(siteConfig(site.base, { delay: 0 }), "site.json"), { db: join(dir, "e.sqlite"), sinceMs: 86_400_000 });
+    const p = paths(site);
+    expect(p).toContain("/sitemap-index.xml");
+    expect(p).not.toContain("/sitemap-news.xml"); // its lastmod in the index is 2024-03-15
+    expect(p).not.toContain("/thi-dua/bai-6-cum-thi-dua.html"); // only in that sitemap
+    expect(p).toContain("/thi-dua/bai-0-cum-thi-dua.html"); // linked from the section page
+    expect(s.newArticles).toBe(6);
+  });
 });
