@@ -143,7 +143,7 @@ function recipients(doc: Doc, from: number, to: number): Span[] {
     if (intro && after + intro.index < capAt) {
       namesFrom = after + intro.index + intro[0].length;
       semicolons = intro[0].includes(":");
-    } else if (firstCap >= 0 && firstCap <= 3) namesFrom = capAt;
+    } else if (firstCap >= 0 && firstCap <= 3 && !/(?<![\p{L}])(?:trong|cua|thuoc|tai|o|voi)(?![\p{L}])/u.test(doc.folded.slice(after, capAt))) namesFrom = capAt;
     else return [];
     const lower = doc.norm.slice(after, namesFrom).toLowerCase();
     head = DISTRIBUTED_HEADS.find((h) => lower.startsWith(h + " ")) ?? null;
@@ -154,8 +154,14 @@ function recipients(doc: Doc, from: number, to: number): Span[] {
   if (!/^\p{Lu}/u.test(doc.norm.slice(namesFrom, namesFrom + 2))) return [];
   const end = namesEnd(doc, namesFrom, to, semicolons);
   const out: Span[] = [];
+  let person = false;
   for (const item of splitList(doc, namesFrom, end)) {
     let t = item.text.replace(/[\s.,;:]+$/u, "");
+    // "Đồng chí Nguyễn Văn A, Chánh Văn phòng Sở": the words after a person's name are the person's title
+    if (person && !PERSON.test(t + " ")) continue;
+    person = PERSON.test(t + " ");
+    if (person) { t = t.replace(PERSON, ""); item.start = item.end - t.length; }
+    if (/^(?:Cụm|Khối|cụm|khối)(?![\p{L}])/u.test(t)) continue; // the cluster itself is not a recipient
     if (!/^\p{Lu}/u.test(t)) continue;
     const n = syllables(t).length;
     if (n === 0 || n > MAX_RECIPIENT_SYLLABLES) continue;
@@ -200,7 +206,7 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
         if (semi > m.end) to = semi;
       }
       found = recipients(doc, m.end + fwd[0].length, to);
-    } else if (RECEIVER_VERBS.test(before)) {
+    } else {
       // the subject of the clause receives (or registers for) the award
       let a = clauseStart;
       const opener = CLAUSE_OPENER.exec(doc.folded.slice(a, m.start));
@@ -213,7 +219,8 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
         subjEnd = a + v.index;
         break;
       }
-      found = recipients(doc, a, subjEnd);
+      // only a receiving verb group makes the subject the recipient ("X được tặng", not "X đã trao tặng")
+      if (RECEIVER_VERBS.test(doc.folded.slice(subjEnd, m.start))) found = recipients(doc, a, subjEnd);
     }
     if (rule) prevStatus = rule;
     const clauseEnd = found.length ? Math.max(...found.map((f) => f.end)) : m.end;

@@ -85,5 +85,8 @@ export const LOCATION: Rule = {
 /** Where a location stops: punctuation, or the clause after it (the cluster, a verb, "diễn ra"). Folded. */
 export const LOCATION_STOP = /[,;.:()"\n]|\s-\s|\s(?:cum|khoi|se|da|dang|vua|dien ra|to chuc|do|voi|nham|de|ve viec|cac don vi|dong chi|ong|ba|hoi nghi|le|thanh vien)(?![\p{L}])/u;
 
-/** A meeting that is not held by the reported cluster or is only referred to ("theo", "trước đó" …) is dropped. Folded. */
+/** A meeting word inside a document's name ("báo cáo tổng kết", "kế hoạch phát động") is no meeting. Folded, before the word. */
 export const NOT_A_MEETING = /(?:bao cao|du thao|ke hoach|quy che|huong dan|cong van)\s+$/u;
+
+/** "các nội dung giao ước thi đua đã ký kết": the covenant signed earlier, referred to. Folded, before the word. */
+export const SIGNED_BEFORE = /(?:giao uoc|noi dung|cam ket|chi tieu|chuong trinh)[^,.;:]{0,30}?(?:da|duoc|da duoc)\s+$/u;

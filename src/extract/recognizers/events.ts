@@ -9,7 +9,7 @@ import type { Sentence } from "../sentences.js";
 import { syllables } from "../syllables.js";
 import type { Context } from "./context.js";
 import { findDocuments } from "./documents.js";
-import { EVENT_DEPLOY, EVENT_RULES, LOCATION, LOCATION_STOP, NOT_A_MEETING, type EventRule } from "./events.rules.js";
+import { EVENT_DEPLOY, EVENT_RULES, LOCATION, LOCATION_STOP, NOT_A_MEETING, SIGNED_BEFORE, type EventRule } from "./events.rules.js";
 
 const MAX_LOCATION_SYLLABLES = 16;
 const CUE_RANK: Record<YearCue["kind"], number> = { review: 0, midterm: 1, plan: 2, plain: 3 };
@@ -70,7 +70,9 @@ export function recognizeEvents(ctx: Context): EventFact[] {
     for (const m of doc.folded.matchAll(new RegExp(rule.pattern.source, rule.pattern.flags))) {
       const sent = sentenceAt(doc, m.index);
       if (!sent) continue;
-      if (NOT_A_MEETING.test(doc.folded.slice(Math.max(sent.start, m.index - 20), m.index))) continue;
+      const before = doc.folded.slice(Math.max(sent.start, m.index - 50), m.index);
+      if (NOT_A_MEETING.test(before)) continue;
+      if (rule.type === "signing" && SIGNED_BEFORE.test(before)) continue;
       if (docSpans.some(([a, b]) => m.index >= a && m.index < b)) continue;
       const dates = meetingDates(doc, sent, docSpans);
       // the date nearest the meeting word in its sentence
