@@ -5,7 +5,7 @@
 // and place words, "và" between names, "số 4"; it ends at punctuation, a verb, a new post or the person's name.
 import type { OfficialFact } from "../../types.js";
 import { prov, span, type Doc } from "../doc.js";
-import { makeLexicon } from "../lexicon.js";
+import { lexiconEntries, makeLexicon, type Lexicon } from "../lexicon.js";
 import { capRunEnd, joined, nameTail, personKey, skipHonorific, surnameAt } from "../names.js";
 import { fold, normalize } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
@@ -15,15 +15,23 @@ import {
   CHAIN_START, CLUSTER_ROLE, LINK_WORDS, NAMED_AFTER_PERSON, PLURAL_BEFORE, TITLE_COLON_NAMES, LOWER_CASE_PENALTY, NAME_BRACKET, NAME_TITLES, TITLE_NAME, TITLES_BEFORE_NAME, UNIT_ROLE_BEFORE,
 } from "./officials.rules.js";
 
-const positions = makeLexicon("positions");
-const prefixes = makeLexicon("position-prefixes");
-const modifiers = makeLexicon("position-modifiers");
-const ranks = makeLexicon("ranks");
-const orgHeads = makeLexicon("org-heads");
-const adminUnits = makeLexicon("admin-units");
-const provinces = makeLexicon("provinces");
+/** A lexicon with the first syllables of its entries, so most syllables are ruled out without a trie walk. */
+interface Lex extends Lexicon { first: Set<string> }
+
+function lex(...names: string[]): Lex {
+  const first = new Set(names.flatMap((n) => lexiconEntries(n)).map((e) => syllables(e)[0]?.text.toLowerCase() ?? ""));
+  return Object.assign(makeLexicon(...names), { first });
+}
+
+const positions = lex("positions");
+const prefixes = lex("position-prefixes");
+const modifiers = lex("position-modifiers");
+const ranks = lex("ranks");
+const orgHeads = lex("org-heads");
+const adminUnits = lex("admin-units");
+const provinces = lex("provinces");
 /** Words that keep an organisation name going, capitalised or not. */
-const orgWords = makeLexicon("org-words", "org-name-words", "admin-units", "org-heads");
+const orgWords = lex("org-words", "org-name-words", "admin-units", "org-heads");
 
 interface Title {
   first: number; // syllable indexes [first, last)
@@ -44,7 +52,12 @@ interface View {
   doc: Doc;
   sent: Sentence;
   syl: Syllable[];
+  /** Lexicon lookups are the cost of this recogniser: each (lexicon, syllable) is looked up once. */
+  memo: Map<Lex, Array<LexMatch | undefined>>;
+  names: Array<number | undefined>;
 }
+
+type LexMatch = { next: number; value: string } | -1;
 
 /** Index of the syllable after the lexicon match that ends at norm offset `end`, starting from i. */
 function after(v: View, i: number, end: number): number {
@@ -54,9 +67,15 @@ function after(v: View, i: number, end: number): number {
 }
 
 /** A lexicon match at syllable i that does not run over punctuation: its end index, or -1. */
-function matchAt(v: View, lex: ReturnType<typeof makeLexicon>, i: number): { next: number; value: string } | -1 {
+function matchAt(v: View, lex: Lex, i: number): LexMatch {
+  let row = v.memo.get(lex);
+  if (!row) v.memo.set(lex, (row = []));
+  return (row[i] ??= lookup(v, lex, i));
+}
+
+function lookup(v: View, lex: Lex, i: number): LexMatch {
   const s = v.syl[i];
-  if (!s) return -1;
+  if (!s || !lex.first.has(s.text.toLowerCase())) return -1;
   const m = lex.longestAt(v.doc.norm, s.start);
   if (!m) return -1;
   const next = after(v, i, m.end);
@@ -82,6 +101,10 @@ function positionAt(v: View, i: number): { next: number; standalone: boolean } |
 
 /** The end index of the person's name that starts at syllable i, or -1 ("… Hà Nội Lê Đình Hùng" starts at Lê). */
 function nameStartsAt(v: View, i: number): number {
+  return (v.names[i] ??= findName(v, i));
+}
+
+function findName(v: View, i: number): number {
   const s = v.syl[i];
   if (!s?.cap || !surnameAt(v.doc.norm, v.syl, i)) return -1;
   if (provinces.longestAt(v.doc.norm, s.start)) return -1;
@@ -130,9 +153,9 @@ function commaInsideName(v: View, i: number): boolean {
 function titleAt(v: View, i: number): Title | null {
   const first = v.syl[i];
   if (!first) return null;
-  if (UNIT_ROLE_BEFORE.test(v.doc.folded.slice(v.sent.start, first.start))) return null;
   const pos = positionAt(v, i);
   if (!pos) return null;
+  if (UNIT_ROLE_BEFORE.test(v.doc.folded.slice(Math.max(v.sent.start, first.start - 12), first.start))) return null;
   const norm = v.doc.norm;
   let j = pos.next;
   for (;;) {
@@ -213,7 +236,7 @@ function rankBefore(v: View, i: number): number {
 const spanOf = (v: View, t: Title): [number, number] => [v.syl[t.first]!.start, v.syl[t.last - 1]!.end];
 
 function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
-  const v: View = { doc, sent, syl: syllables(doc.norm, sent.start, sent.end) };
+  const v: View = { doc, sent, syl: syllables(doc.norm, sent.start, sent.end), memo: new Map(), names: [] };
   const { syl } = v;
   if (shouting(syl)) return [];
   const norm = doc.norm;
