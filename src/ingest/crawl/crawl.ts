@@ -102,15 +102,15 @@ export async function crawl(cfg: CrawlConfig, opts: CrawlOptions = {}): Promise<
   const archive = (exs: Exchange[]) => { if (warc) for (const e of exs) warc.write(e); };
 
   const robots = makeRobots(db, "thidua", async (url) => {
-    const host = hostOf(url);
-    await gate.acquire(host);
-    try {
-      const r = await fetchPage(agent, url, { ...settings, retries: Math.min(settings.retries, 1), maxBodyBytes: 512 * 1024 }, {}, { stopping: () => stopping });
-      archive(r.exchanges);
-      if (r.ok) return { status: r.status, body: decodeBody(r.body, r.headers["content-type"]).text };
-      if (r.status !== undefined) return { status: r.status, body: "" };
-      return { error: r.reason };
-    } finally { gate.release(host); }
+    // waits for the host's turn without taking a slot: a redirect to another site asks for its
+    // robots.txt while holding the first site's slot, and two such pages must not wait on each other
+    const r = await fetchPage(agent, url, { ...settings, retries: Math.min(settings.retries, 1), maxBodyBytes: 512 * 1024 }, {}, {
+      beforeRequest: (u) => gate.turn(hostOf(u)), stopping: () => stopping,
+    });
+    archive(r.exchanges);
+    if (r.ok) return { status: r.status, body: decodeBody(r.body, r.headers["content-type"]).text };
+    if (r.status !== undefined) return { status: r.status, body: "" };
+    return { error: r.reason };
   });
 
   // budgets count requests claimed in this run, including those of an earlier process of the same run
