@@ -86,7 +86,10 @@ export function chooseContainer(root: Element): Choice | null {
     if (e !== top && e.name === top.name && e.attribs.class === cls && apart(e) &&
         (stats.get(e)?.chars ?? 0) >= 150 && linkDensity(stats.get(e)) < 0.3) strong.push(e);
   }
-  if (strong.length >= 1) {
+  // the page says where its story is: do not climb out of it
+  const marked = (e: Element): boolean => e.attribs.itemprop === "articleBody";
+  const insideMarked = (e: Element): boolean => { for (let x: Element | null = e; x; x = parentEl(x)) if (marked(x)) return true; return false; };
+  if (strong.length >= 1 && !insideMarked(top)) {
     let level = 0;
     for (let anc = parentEl(top); anc && anc.name !== "body" && anc.name !== "html" && level < 4; anc = parentEl(anc), level++) {
       if (strong.some((e) => contains(anc!, e))) {
@@ -96,7 +99,7 @@ export function chooseContainer(root: Element): Choice | null {
     }
   }
   // a lone child says nothing about its wrapper: climb while the parent holds only this
-  for (let p = parentEl(top); p && p.name !== "body" && p.name !== "html" && childElements(p).length === 1; p = parentEl(p)) top = p;
+  for (let p = parentEl(top); p && !marked(top) && p.name !== "body" && p.name !== "html" && childElements(p).length === 1; p = parentEl(p)) top = p;
 
   const parts = joinSiblings(top, topScore, final, stats);
   return { top, parts, score: topScore, stats, ranked: ranked.slice(0, 5) };
@@ -114,7 +117,8 @@ function joinSiblings(top: Element, topScore: number, final: Map<Element, number
     let bonus = 0;
     if (sib.attribs.class && sib.attribs.class === top.attribs.class) bonus = topScore * 0.2;
     const sc = final.get(sib);
-    if (sc !== undefined && sc + bonus >= threshold) { out.push(sib); continue; }
+    // next to a box the page marks as the story body, only leads and stray paragraphs join it
+    if (sc !== undefined && sc + bonus >= threshold && top.attribs.itemprop !== "articleBody") { out.push(sib); continue; }
     // the lead ("sapo") set apart above the story, in a heading or a box of its own
     if (isLead(sib, stats)) { out.push(sib); continue; }
     if (sib.name === "p" || (sib.name === "div" && inlineChars(sib) === (stats.get(sib)?.chars ?? -1))) {

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import * as cheerio from "cheerio";
+import { extractBody, joinBlocks, type BodyResult } from "../../src/ingest/body.js";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const fixture = (name: string): string => readFileSync(`${ROOT}test/fixtures/body/${name}`, "utf8");
+const kinds = (r: BodyResult, kind: string): string[] => r.blocks.filter((b) => b.kind === kind).map((b) => b.text);
+const page = (body: string, head = "<title>Trang</title>"): string => `<!DOCTYPE html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+
+describe("a story page with furniture around it", () => {
+  const r = extractBody(fixture("story-furniture.html"));
+  it("keeps the lead set apart above the story and every paragraph, in order", () => {
+    expect(r.isListing).toBe(false);
+    const paras = kinds(r, "paragraph");
+    expect(paras[0]).toMatch(/^\(BĐT\) - Sáng 10\/3, tại thành phố Buôn Ma Thuột/);
+    expect(paras.slice(1).map((p) => p.slice(0, 20))).toEqual(["Cụm thi đua gồm 5 tỉ", "Phát biểu tại hội ng", "Theo nội dung giao ư", "Dịp này, hội nghị đã"]);
+  });
+  it("marks the figcaption as a caption", () => {
+    expect(kinds(r, "caption")).toEqual(["Lãnh đạo các tỉnh trong Cụm thi đua ký kết giao ước thi đua năm 2023. Ảnh: Minh Thuận"]);
+  });
+  it("drops menu, share bar, date and byline, related news, tags, comment form, sidebar, footer and cookie notice", () => {
+    for (const furniture of ["Thời sự", "Trang chủ", "Chia sẻ", "Zalo", "10/03/2023", "Tin liên quan", "Khối thi đua các cơ quan Đảng tổng kết",
+      "Từ khóa", "Ý kiến bạn đọc", "Gửi bình luận", "Họ tên", "Xem nhiều", "Cơ quan chủ quản", "cookie", "Tìm kiếm"]) {
+      expect(r.text, furniture).not.toContain(furniture);
+    }
+    // the headline is the page title, not part of the body
+    expect(r.text).not.toContain("ký kết giao ước thi đua năm 2023\n");
+    expect(r.blocks.some((b) => b.text === "Minh Thuận")).toBe(false);
+  });
+});
+
+describe("a layout-table page whose story is <div> text cut by <br>", () => {
+  const r = extractBody(fixture("div-br.html"));
+  it("splits paragraphs at double <br> and keeps a single <br> as a line break", () => {
+    const paras = kinds(r, "paragraph");
+    expect(paras[0]).toMatch(/^Chiều 14\/01, Khối thi đua các cơ quan tham mưu tổng hợp/);
+    expect(paras[1]).toMatch(/^Khối thi đua gồm 8 thành viên: Văn phòng Tỉnh ủy/);
+    expect(paras[2]).toBe(
+      "Năm 2022, các đơn vị trong Khối đã bám sát nhiệm vụ chính trị, chủ động tham mưu cho Tỉnh ủy, UBND tỉnh lãnh đạo, chỉ đạo hoàn thành các chỉ tiêu chủ yếu;\n" +
+        "công tác cải cách hành chính, chuyển đổi số tiếp tục có chuyển biến rõ nét.",
+    );
+    expect(paras.filter((p) => /Sở Nội vụ được bầu làm Trưởng Khối/.test(p))).toHaveLength(1);
+  });
+  it("leaves out the side menu, visit counter, date line, other-news box and footer", () => {
+    for (const furniture of ["Giới thiệu", "Lượt truy cập", "Cập nhật", "Các tin khác", "Dân vận khéo", "Bản quyền"]) {
+      expect(r.text, furniture).not.toContain(furniture);
+    }
+  });
+});
+
+describe("a listing page of teasers", () => {
+  it("yields no article, and says why", () => {
+    const r = extractBody(fixture("listing.html"));
+    expect(r.isListing).toBe(true);
+    expect(r.blocks).toEqual([]);
+    expect(r.text).toBe("");
+    expect(r.reason).toMatch(/listing page: 8 teasers/);
+  });
+  it("is not confused with a story that has a box of teasers after it", () => {
+    const teasers = Array.from({ length: 5 }, (_, i) =>
+      `<div class="item"><h3><a href="/t${i}">Tin thứ ${i + 1} về phong trào thi đua của các cụm, khối</a></h3><p>Tóm tắt tin thứ ${i + 1}, hội nghị tổng kết và ký kết giao ước thi đua.</p></div>`).join("");
+    const story = Array.from({ length: 4 }, (_, i) => `<p>Đoạn ${i + 1}: các đơn vị trong Cụm thi đua số ${i + 1} đã hoàn thành các chỉ tiêu về kinh tế, xã hội, quốc phòng, an ninh; nhiều mô hình hay được nhân rộng.</p>`).join("");
+    const r = extractBody(page(`<div class="main"><div class="content">${story}</div><div class="list">${teasers}</div></div>`));
+    expect(r.isListing).toBe(false);
+    expect(kinds(r, "paragraph")).toHaveLength(4);
+    expect(r.text).not.toContain("Tóm tắt tin");
+  });
+});
+
+describe("photo captions", () => {
+  const r = extractBody(fixture("captions.html"));
+  it("reads <table class=image>, an <em> line under a photo and <figcaption> as captions", () => {
+    expect(kinds(r, "caption")).toEqual([
+      "Quang cảnh hội nghị tổng kết Cụm thi đua số 2.",
+      "Trao Cờ thi đua cho huyện Cư M'gar, đơn vị dẫn đầu Cụm năm 2022.",
+      "Lãnh đạo các địa phương ký kết giao ước thi đua năm 2023.",
+    ]);
+    expect(kinds(r, "paragraph")).toHaveLength(4);
+    expect(r.text).not.toMatch(/Lượt xem|Chia sẻ|Gửi email|Bản quyền/);
+    expect(r.blocks[0]!.text).toMatch(/^Ngày 19\/12/); // the headline div is not the body
+  });
+  it("leaves captions out on request", () => {
+    const r2 = extractBody(fixture("captions.html"), { captions: false });
+    expect(r2.blocks.every((b) => b.kind !== "caption")).toBe(true);
+    expect(r2.blocks).toHaveLength(4);
+  });
+  it("does not take an italic sentence in the running text for a caption", () => {
+    const body = `<div class="content"><p>Hội nghị tổng kết phong trào thi đua của Cụm thi đua số 1, các đơn vị đã thống nhất nội dung giao ước.</p>
+      <p><em>Các đơn vị cam kết đổi mới nội dung, hình thức thi đua, khen thưởng kịp thời.</em></p>
+      <p>Cụm thống nhất bầu huyện A làm Cụm trưởng, huyện B làm Cụm phó, nhiệm kỳ năm 2023.</p></div>`;
+    expect(kinds(extractBody(page(body)), "caption")).toEqual([]);
+  });
+});
+
+describe("markup hints and other shapes", () => {
+  const para = (n: number, what: string): string =>
+    Array.from({ length: n }, (_, i) => `<p>${what} ${i + 1}: nội dung thi đua, khen thưởng được triển khai đồng bộ, hiệu quả, có nhiều đổi mới trong năm qua.</p>`).join("");
+  it("follows itemprop=articleBody when a sidebar holds as much text", () => {
+    const html = page(`<div class="wrap"><div itemprop="articleBody">${para(3, "Bài")}</div><div class="box">${para(3, "Hộp")}</div></div>`);
+    const r = extractBody(html);
+    expect(r.text).toContain("Bài 1");
+    expect(r.text).not.toContain("Hộp 1");
+  });
+  it("reads lists, quotes and subheadings inside the story", () => {
+    const html = page(`<article><div class="body">${para(2, "Đoạn")}<h2>Những kết quả nổi bật</h2>
+      <ul><li>Hoàn thành 18/18 chỉ tiêu kinh tế - xã hội</li><li>Thu ngân sách vượt 12% dự toán</li></ul>
+      <blockquote><p>“Thi đua là yêu nước, yêu nước thì phải thi đua.”</p></blockquote>${para(2, "Tiếp")}</div></article>`);
+    const r = extractBody(html);
+    expect(kinds(r, "heading")).toEqual(["Những kết quả nổi bật"]);
+    expect(kinds(r, "list-item")).toEqual(["Hoàn thành 18/18 chỉ tiêu kinh tế - xã hội", "Thu ngân sách vượt 12% dự toán"]);
+    expect(kinds(r, "quote")).toEqual(["“Thi đua là yêu nước, yêu nước thì phải thi đua.”"]);
+    expect(r.text).toContain("Thu ngân sách vượt 12% dự toán\n\n“Thi đua");
+    expect(r.text).toContain("Hoàn thành 18/18 chỉ tiêu kinh tế - xã hội\nThu ngân sách");
+  });
+  it("keeps the page's text exactly (decomposed tones stay decomposed)", () => {
+    const nfd = "Cụm thi đua số 4 tổng kết năm, các đơn vị hoàn thành nhiệm vụ được giao.".normalize("NFD");
+    const r = extractBody(page(`<div class="content"><p>${nfd}</p><p>${nfd}</p></div>`));
+    expect(r.blocks[0]!.text).toBe(nfd);
+  });
+  it("leaves the caller's document untouched", () => {
+    const $ = cheerio.load(fixture("story-furniture.html"));
+    const before = $.html();
+    expect(extractBody($).blocks.length).toBeGreaterThan(3);
+    expect($.html()).toBe(before);
+  });
+  it("gives a reason for a page without text", () => {
+    const r = extractBody(page(`<nav><a href="/">Trang chủ</a></nav>`));
+    expect(r.blocks).toEqual([]);
+    expect(r.isListing).toBe(false);
+    expect(r.reason).toBeTruthy();
+  });
+  it("joins list items by line and other blocks by blank line", () => {
+    expect(joinBlocks([{ kind: "paragraph", text: "a" }, { kind: "list-item", text: "b" }, { kind: "list-item", text: "c" }, { kind: "caption", text: "d" }])).toBe("a\n\nb\nc\n\nd");
+  });
+});
+
+describe("thidua body", () => {
+  const run = (...args: string[]) => spawnSync("node", [`${ROOT}bin/thidua.js`, "body", ...args], { encoding: "utf8" });
+  it("prints the body of a story page", () => {
+    const r = run(`${ROOT}test/fixtures/body/div-br.html`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Chiều 14\/01, Khối thi đua/);
+  });
+  it("prints nothing for a listing page, says why on stderr, exits 1", () => {
+    const r = run(`${ROOT}test/fixtures/body/listing.html`);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/listing\.html: listing page/);
+  });
+  it("names a missing file and goes on with the others", () => {
+    const r = run("/nonexistent/page.html", `${ROOT}test/fixtures/body/captions.html`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/nonexistent\/page\.html: no such file/);
+    expect(r.stdout).toContain("Ngày 19/12");
+  });
+});
