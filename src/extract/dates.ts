@@ -49,7 +49,7 @@ const PATTERNS: DatePattern[] = [
   {
     // "Chiều 4/3", "sáng ngày (1/4)", "Ngày 15-3", "(1/4)"
     name: "date.day-month",
-    re: new RegExp(String.raw`(?<![\p{L}\d/.-])(?:${TIME}\(\s*(?:ngay\s+)?(\d{1,2})[/-](\d{1,2})\s*\)|(?:sang|chieu|toi|trua|dem|ngay|hom)\s+(?:ngay\s+|mai\s+|qua\s+)?(\d{1,2})[/-](\d{1,2}))(?![\d/]|-\d|\.\d)`, "gu"),
+    re: new RegExp(String.raw`(?<![\p{L}\d/.-])(?:${TIME}\(\s*(?:ngay\s+)?(\d{1,2})[/-](\d{1,2})\s*\)|(?:sang|chieu|toi|trua|dem|ngay|hom)\s+(?:ngay\s+|mai\s+|qua\s+|nay\s+)?(\d{1,2})[/-](\d{1,2}))(?![\d/]|-\d|\.\d)`, "gu"),
     parts: (m) => (m[1] ? [Number(m[1]), Number(m[2]), null] : [Number(m[3]), Number(m[4]), null]),
     marked: () => true,
   },

@@ -133,8 +133,11 @@ export function recognizeCommitments(ctx: Context): CommitmentFact[] {
     const line = lines[lineIdx];
     if (!line) continue;
     let items: Item[] = [];
+    if (colonAt >= 0) while (colonAt < line.end && /\s/.test(doc.norm[colonAt]!)) colonAt++;
     if (colonAt >= 0 && doc.norm.slice(colonAt, line.end).trim().length > 10) {
-      items = inlineItems(doc, colonAt, s.end);
+      // numbered items in one paragraph ("gồm: 1. A; 2. B") run to the end of the line, past the "1." the splitter cut at
+      const numberedInline = NUMBERED.test(doc.folded.slice(colonAt, line.end));
+      items = inlineItems(doc, colonAt, numberedInline ? line.end : s.end);
       // one long item after the colon opens a list of paragraphs ("với 4 nội dung: A.\n\nB.\n\nC.")
       if (items.length === 1 && count !== 1) items = blockItems(doc, lines, lineIdx + 1, { start: colonAt, end: line.end }, count);
     } else if (colonAt >= 0 || s.end >= line.end - 1) {

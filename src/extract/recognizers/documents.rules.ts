@@ -31,6 +31,14 @@ export const DOC_KIND_NUMBER: Rule = {
   confidence: 0.95,
 };
 
+/** "Luật Thi đua, khen thưởng số 06/2022/QH15": a named law or ordinance, its number after the name. */
+export const DOC_NAMED_NUMBER: Rule = {
+  name: "documents.named-number",
+  pattern: new RegExp(String.raw`(?<![\p{L}])(luat|phap lenh|bo luat)\s+([^.;:()\n]{3,60}?)\s+so\s+(${NUMBER})(?![\p{L}\p{N}])`, "gu"),
+  produces: "a law or ordinance cited by its name then its number",
+  confidence: 0.85,
+};
+
 /** "văn bản số 123/UBND-TĐKT" is covered above; "theo số 04/KH-BTC": kind from the code in the number. */
 export const DOC_NUMBER_ONLY: Rule = {
   name: "documents.number-code",

@@ -5,7 +5,7 @@ import { findDates, resolveDate } from "../dates.js";
 import { prov, type Doc } from "../doc.js";
 import { syllables } from "../syllables.js";
 import type { Context, Rule } from "./context.js";
-import { DOC_DATE_LEAD, DOC_ISSUER_LEAD, DOC_KIND_NUMBER, DOC_NUMBER_ONLY, ISSUER_STOP, KINDS, KIND_BY_ABBREV } from "./documents.rules.js";
+import { DOC_DATE_LEAD, DOC_ISSUER_LEAD, DOC_KIND_NUMBER, DOC_NAMED_NUMBER, DOC_NUMBER_ONLY, ISSUER_STOP, KINDS, KIND_BY_ABBREV } from "./documents.rules.js";
 
 const MAX_ISSUER_SYLLABLES = 16;
 
@@ -78,6 +78,11 @@ export function findDocuments(doc: Doc): DocumentSpan[] {
     if (!kind) continue;
     const numStart = m.index + m[0].length - m[2]!.length;
     add(kind, numStart, m.index + m[0].length, m.index, DOC_KIND_NUMBER);
+  }
+  for (const m of doc.folded.matchAll(new RegExp(DOC_NAMED_NUMBER.pattern.source, DOC_NAMED_NUMBER.pattern.flags))) {
+    const kind = KINDS.find((k) => k.folded === m[1]!.replace(/\s+/g, " "))?.kind ?? "Luật";
+    const numStart = m.index + m[0].length - m[3]!.length;
+    add(kind, numStart, m.index + m[0].length, m.index, DOC_NAMED_NUMBER);
   }
   for (const m of doc.folded.matchAll(new RegExp(DOC_NUMBER_ONLY.pattern.source, DOC_NUMBER_ONLY.pattern.flags))) {
     const kind = kindOfCode(m[1]!);

@@ -8,6 +8,7 @@ import { prov, sentenceAt, type Doc } from "../doc.js";
 import type { Sentence } from "../sentences.js";
 import { syllables } from "../syllables.js";
 import type { Context } from "./context.js";
+import { recognizeCommitments } from "./commitments.js";
 import { findDocuments } from "./documents.js";
 import { EVENT_DEPLOY, EVENT_RULES, LOCATION, LOCATION_STOP, NOT_A_MEETING, SIGNED_BEFORE, type EventRule } from "./events.rules.js";
 
@@ -65,6 +66,9 @@ function resolve(doc: Doc, d: DateMention, s: Sentence): string | null {
 export function recognizeEvents(ctx: Context): EventFact[] {
   const { doc } = ctx;
   const docSpans = findDocuments(doc).map((d) => [d.start, d.end] as [number, number]);
+  // a covenant's items ("tổ chức sơ kết, tổng kết các phong trào") speak of meetings to come, not of this one
+  const items = recognizeCommitments(ctx).map((c) => [c.prov.start, c.prov.end] as [number, number]);
+  const inItem = (n: number) => items.some(([a, b]) => doc.map[n]! >= a && doc.map[n]! < b);
   const mentions: Mention[] = [];
   for (const rule of EVENT_RULES) {
     for (const m of doc.folded.matchAll(new RegExp(rule.pattern.source, rule.pattern.flags))) {
@@ -73,7 +77,7 @@ export function recognizeEvents(ctx: Context): EventFact[] {
       const before = doc.folded.slice(Math.max(sent.start, m.index - 50), m.index);
       if (NOT_A_MEETING.test(before)) continue;
       if (rule.type === "signing" && SIGNED_BEFORE.test(before)) continue;
-      if (docSpans.some(([a, b]) => m.index >= a && m.index < b)) continue;
+      if (docSpans.some(([a, b]) => m.index >= a && m.index < b) || inItem(m.index)) continue;
       const dates = meetingDates(doc, sent, docSpans);
       // the date nearest the meeting word in its sentence
       const date = dates.sort((a, b) => Math.abs(a.start - m.index) - Math.abs(b.start - m.index))[0] ?? null;
