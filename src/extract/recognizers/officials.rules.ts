@@ -51,7 +51,7 @@ export const CHAIN_START = /(?:^|[:;(,\-]|\b(?:dong chi|d\/c|ong|ba|co|gom))\s*$
  * Nouns of places and bodies that are named after people ("Trường THPT Lê Quý Đôn", "đường Nguyễn Trãi").
  * Lower-case text with its diacritics (folding would make "Trường" school of "trưởng" head), at the end.
  */
-export const NAMED_AFTER_PERSON = /(?:^|\s)(?:trường|học viện|đại học|thpt|thcs|tiểu học|mầm non|ptdtnt|bệnh viện|phường|đường|(?<!thành )phố|sư đoàn|trung đoàn|lữ đoàn|quỹ|giải thưởng|giải|huân chương|trung tâm|nhà văn hóa|câu lạc bộ|khu phố|thôn|bản|ấp|làng|tư tưởng|phong cách|tấm gương|tàu)$/u;
+export const NAMED_AFTER_PERSON = /(?:^|\s)(?:trường|học viện|đại học|thpt|thcs|tiểu học|mầm non|ptdtnt|bệnh viện|phường|đường|(?<!thành )phố|sư đoàn|trung đoàn|lữ đoàn|quỹ|giải thưởng|giải|huân chương|trung tâm|nhà văn hóa|câu lạc bộ|(?<!trưởng )khu phố|(?<!trưởng )(?:thôn|bản|ấp|làng)|tư tưởng|phong cách|tấm gương|tàu)$/u;
 
 /** "các Phó Chủ tịch UBND tỉnh: Nguyễn Văn A, Trần Văn B": a plural post, then the people who hold it. */
 export const TITLE_COLON_NAMES: Rule<string> = {

@@ -146,7 +146,19 @@ function commaInsideName(v: View, i: number): boolean {
     else break;
     if (!joined(v.doc.norm, v.syl, k - 1)) break;
   }
-  return sawVa && !lastVa;
+  if (sawVa && !lastVa) return true;
+  // "Ban Thi đua, Khen thưởng tỉnh": two fields of one body, the second an organisation word in capitals
+  const first = matchAt(v, orgWords, i);
+  return v.syl[i]!.cap && first !== -1 && i > 0 && matchAt(v, orgWords, i - 1) === -1 && endsWithOrgWord(v, i - 1);
+}
+
+/** Does the organisation word that holds syllable k end there ("Thi đua" for "đua")? */
+function endsWithOrgWord(v: View, k: number): boolean {
+  for (let b = Math.max(0, k - 3); b <= k; b++) {
+    const m = matchAt(v, orgWords, b);
+    if (m !== -1 && m.next === k + 1 && v.syl[b]!.cap) return true;
+  }
+  return false;
 }
 
 /** The title that starts at syllable i, or null. */
@@ -385,6 +397,12 @@ export function recognizeOfficials(ctx: Context): OfficialFact[] {
     }
   }
   const officials = [...byKey.values()];
+  // titles in the order the article gives them
+  for (const o of officials) {
+    const order = o.titles.map((t, k) => ({ t, p: o.titleProv![k]! })).sort((a, b) => a.p.start - b.p.start);
+    o.titles = order.map((x) => x.t);
+    o.titleProv = order.map((x) => x.p);
+  }
   // the person is "first named" where the name first appears, even without a title there
   for (const o of officials) {
     const at = firstNamed(doc, o.name);
