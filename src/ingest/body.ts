@@ -8,7 +8,7 @@ import * as cheerio from "cheerio";
 import type { Element } from "domhandler";
 import { cleanPage } from "./body/clean.js";
 import { chooseContainer } from "./body/score.js";
-import { collectBlocks, type RawBlock } from "./body/blocks.js";
+import { collectBlocks, type MetaLines, type RawBlock } from "./body/blocks.js";
 import { isFurnitureLine, isTailLine } from "./body/tail.js";
 import { countTeasers, listingReason, trailingTeasers } from "./body/listing.js";
 
@@ -22,6 +22,10 @@ export interface BodyResult {
   isListing: boolean;
   /** Why no body was found, when it was not. */
   reason?: string;
+  /** Lines taken out of the story container as furniture, marked as such by the page (class/id, <time>, <address>). */
+  byline?: string;
+  dateline?: string;
+  source?: string;
 }
 
 export interface BodyOptions {
@@ -40,11 +44,12 @@ export function extractBody(input: string | cheerio.CheerioAPI, opts: BodyOption
   // teasers are judged on everything the container holds, before link lists are cut
   const listing = listingReason(countTeasers(collectBlocks(choice.parts, choice.stats, { keepAll: true })));
   if (listing) return none(listing, true);
-  const collected = collectBlocks(choice.parts, choice.stats);
-  const raw = dropFurniture(collected.slice(0, trailingTeasers(collected)));
+  const meta: MetaLines = {};
+  const collected = collectBlocks(choice.parts, choice.stats, { meta });
+  const raw = dropFurniture(collected.slice(0, trailingTeasers(collected)), meta);
   const blocks: BodyBlock[] = raw.filter((b) => opts.captions !== false || b.kind !== "caption").map((b) => ({ kind: b.kind, text: b.text }));
   if (!blocks.length) return none("no running text in the page", false);
-  return { blocks, text: joinBlocks(blocks), isListing: false };
+  return { blocks, text: joinBlocks(blocks), isListing: false, ...meta };
 }
 
 function none(reason: string, isListing: boolean): BodyResult {
@@ -62,7 +67,7 @@ export function joinBlocks(blocks: BodyBlock[]): string {
 
 const ld = (b: RawBlock): number => (b.text.length ? b.linkChars / b.text.length : 0);
 
-function dropFurniture(blocks: RawBlock[]): RawBlock[] {
+function dropFurniture(blocks: RawBlock[], meta: MetaLines): RawBlock[] {
   const out: RawBlock[] = [];
   let story = 0; // characters of running text kept so far
   for (let i = 0; i < blocks.length; i++) {
@@ -73,7 +78,7 @@ function dropFurniture(blocks: RawBlock[]): RawBlock[] {
       continue;
     }
     if (ld(b) > 0.5) continue; // link lists and "read more" lines
-    if (b.timeChars >= 0.8 * b.text.length) continue; // a date line
+    if (b.timeChars >= 0.8 * b.text.length) { meta.dateline ??= b.text; continue; } // a date line
     if (b.text.length < 200 && isFurnitureLine(b.text) && (b.linkChars > 0 || !/^\+\s/.test(b.text))) continue;
     let kind = b.kind;
     // an italic line right under a photo is its caption

@@ -29,6 +29,9 @@ describe("a story page with furniture around it", () => {
     expect(r.text).not.toContain("ký kết giao ước thi đua năm 2023\n");
     expect(r.blocks.some((b) => b.text === "Minh Thuận")).toBe(false);
   });
+  it("hands the byline it took out of the story back on its own", () => {
+    expect(r.byline).toBe("Minh Thuận");
+  });
 });
 
 describe("a layout-table page whose story is <div> text cut by <br>", () => {

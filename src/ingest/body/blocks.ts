@@ -3,7 +3,7 @@
 // (link lists, bylines, galleries, empty wrappers) are skipped; photo captions are marked.
 import type { AnyNode, Element } from "domhandler";
 import { HEADING, INLINE, descendants, isTag, linkDensity, textOf, type Stats } from "./dom.js";
-import { classWeight, isCaptionClass, isMetaLine } from "./hints.js";
+import { classWeight, isCaptionClass, isMetaLine, metaSort } from "./hints.js";
 import type { BlockKind } from "../body.js";
 
 export interface RawBlock {
@@ -23,8 +23,19 @@ interface Buf { text: string; link: number; italic: number; time: number; owner:
 
 const hasBlockChild = (el: Element): boolean => el.children.some((c) => isTag(c) && (!INLINE.has(c.name) || hasBlockChild(c)));
 
-export function collectBlocks(parts: Element[], stats: Map<Element, Stats>, opts: { keepAll?: boolean } = {}): RawBlock[] {
-  const skipped = (el: Element): boolean => !opts.keepAll && skip(el, stats);
+/** Byline, date line and source credit taken out of the story container (the first of each). */
+export interface MetaLines { byline?: string; dateline?: string; source?: string }
+
+export function collectBlocks(parts: Element[], stats: Map<Element, Stats>, opts: { keepAll?: boolean; meta?: MetaLines } = {}): RawBlock[] {
+  const skipped = (el: Element): boolean => {
+    if (opts.keepAll || !skip(el, stats)) return false;
+    if (opts.meta && (el.name === "time" || el.name === "address" || isMetaLine(el))) {
+      const sort = el.name === "time" ? "dateline" : el.name === "address" ? "byline" : metaSort(el);
+      const text = textOf(el);
+      if (text && !opts.meta[sort]) opts.meta[sort] = text;
+    }
+    return true;
+  };
   const out: RawBlock[] = [];
   let afterImage = false;
 

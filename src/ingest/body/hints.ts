@@ -38,4 +38,11 @@ export function classWeight(el: Element): number {
 export const isNegative = (el: Element): boolean => tokens(el).some(neg);
 export const isPositive = (el: Element): boolean => tokens(el).some(pos);
 export const isMetaLine = (el: Element): boolean => META.test(names(el));
+const BYLINE = /byline|\bauthor|writer|tac-?gia/i;
+const SOURCE = /\bsource\b|nguon/i;
+/** Which line of furniture a meta element holds. */
+export function metaSort(el: Element): "byline" | "source" | "dateline" {
+  const n = names(el);
+  return BYLINE.test(n) ? "byline" : SOURCE.test(n) ? "source" : "dateline";
+}
 export const isCaptionClass = (el: Element): boolean => CAPTION.test(names(el));
