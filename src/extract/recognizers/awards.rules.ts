@@ -52,7 +52,7 @@ export const RECEIVER_VERBS = /(?<![\p{L}])(?:duoc|nhan|don nhan|dang ky|vinh du
 export const SUBJECT_END = /(?<![\p{L}])(?:duoc|da|vua|se|dang ky|nhan|don nhan|vinh du|deu|cung|lien tuc|xuat sac|dan dau)(?![\p{L}])/u;
 
 /** After the award: "(tặng) cho X", "được trao cho X". Folded, anchored at the award's end. */
-export const FORWARD_CHO = /^\s*"?\s*(?:nam\s+\d{4}\s+)?(?:(?:da\s+)?duoc\s+)?(?:(?:trao tang|tang|trao|khen thuong)\s+)?cho\s+/u;
+export const FORWARD_CHO = /^\s*"?\s*(?:nam\s+\d{4}\s+)?(?:(?:da\s+)?duoc\s+)?(?:(?:trao tang|tang|trao|khen thuong)\s+)?cho(?:\s*:\s*|\s+)/u;
 
 /** Adverbials that open a clause before its subject: "Năm 2020,", "Đồng thời,", "Tại hội nghị,". Folded. */
 export const CLAUSE_OPENER = /^(?:[;,.:\s]|va\s|dong thoi\s*,?|theo do\s*,?|ket qua\s*,?|nhan dip nay\s*,?|dip nay\s*,?|(?:cung\s+)?tai (?:hoi nghi|buoi le|le)[^,]{0,40},|ngoai ra\s*,?|(?:trong\s+)?nam\s+\d{4}\s*,|rieng\s+)+/u;

@@ -129,10 +129,11 @@ function namesEnd(doc: Doc, from: number, to: number, semicolons: boolean): numb
  * "2 thành phố dẫn đầu … là A và B", "03 đơn vị gồm: A; B và C". A count with no names gives nothing.
  */
 function recipients(doc: Doc, from: number, to: number): Span[] {
-  while (from < to && /\s/.test(doc.norm[from]!)) from++;
+  // "cho: A; B và C" — a colon opens a list whose items may be separated by ';'
+  let semicolons = /^\s*:/.test(doc.norm.slice(from, from + 4)) || /:\s*$/.test(doc.norm.slice(Math.max(0, from - 3), from));
+  while (from < to && /[\s:]/.test(doc.norm[from]!)) from++;
   let head: string | null = null;
   let namesFrom = from;
-  let semicolons = false;
   const counted = COUNTED_HEAD.exec(doc.folded.slice(from, to));
   if (counted) {
     const after = from + counted[0].length;

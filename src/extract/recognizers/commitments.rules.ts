@@ -8,7 +8,7 @@ const COUNT = String.raw`(\d{1,2}|mot so|cac|nhung|hai|ba|bon|nam|sau|bay|tam|ch
 const HEAD = String.raw`(?:noi dung|chi tieu|tieu chi|nhom nhiem vu|nhiem vu|muc tieu|nhom tieu chi|nhom noi dung|phong trao thi dua|phong trao)`;
 
 /** The list head: "với 4 nội dung", "các nội dung gồm", "với một số nội dung sau". Folded; group 1 is the count. */
-export const LIST_HEAD = new RegExp(String.raw`(?<![\p{L}])${COUNT}\s+${HEAD}(?![\p{L}])(?:\s+(?:chinh|chu yeu|trong tam|co ban|cu the|sau day|sau|nhu sau|gom|bao gom|la))*\s*(:)?`, "u");
+export const LIST_HEAD = new RegExp(String.raw`(?<![\p{L}])${COUNT}\s+${HEAD}(?![\p{L}])(?:\s+(?:chinh|chu yeu|trong tam|co ban|cu the|sau day|sau|nhu sau|nhu|gom|bao gom|la))*\s*(:)?`, "u");
 
 /** A line that opens the items after the head: "Cụ thể:", "Cụ thể là:", "Các nội dung gồm:". Folded. */
 export const ITEMS_OPENER = /^(?:cu the(?: la| nhu sau)?|gom|bao gom|cac noi dung (?:gom|cu the|nhu sau)|noi dung (?:gom|cu the))\s*:\s*/u;

@@ -32,7 +32,9 @@ function bestCue(doc: Doc, from: number, to: number): YearCue | null {
 
 /** Dates that can be a meeting's: introduced as a time, and not the date of a cited document. */
 function meetingDates(doc: Doc, s: Sentence, docSpans: Array<[number, number]>): DateMention[] {
-  return findDates(doc.folded, s.start, s.end).filter((d) => d.marked && d.day !== null && !docSpans.some(([a, b]) => d.start >= a && d.start < b));
+  return findDates(doc.folded, s.start, s.end).filter((d) => d.marked && d.day !== null
+    && !docSpans.some(([a, b]) => d.start >= a && d.start < b)
+    && !/(?<![\p{L}])(?:tu|den|truoc|sau|han|thoi han)\s+$/u.test(doc.folded.slice(Math.max(s.start, d.start - 12), d.start))); // a range or deadline is not the meeting day
 }
 
 /** "tại hội trường UBND xã Cai Kinh" in the sentence: the place up to punctuation or the next clause. */
@@ -79,8 +81,8 @@ export function recognizeEvents(ctx: Context): EventFact[] {
       if (rule.type === "signing" && SIGNED_BEFORE.test(before)) continue;
       if (docSpans.some(([a, b]) => m.index >= a && m.index < b) || inItem(m.index)) continue;
       const dates = meetingDates(doc, sent, docSpans);
-      // the date nearest the meeting word in its sentence
-      const date = dates.sort((a, b) => Math.abs(a.start - m.index) - Math.abs(b.start - m.index))[0] ?? null;
+      // the date nearest before the meeting word in its sentence (the dateline opens it), else the first after
+      const date = dates.filter((d) => d.start < m.index).pop() ?? dates.find((d) => d.start >= m.index) ?? null;
       mentions.push({ type: rule.type, rule, start: m.index, end: m.index + m[0].length, sent, date });
     }
   }
