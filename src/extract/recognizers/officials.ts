@@ -270,7 +270,7 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
   for (const t of titles.values()) {
     for (let p = t.last; p <= t.last + 3 && p < syl.length; p++) {
       const rank = matchAt(v, ranks, p);
-      const q = rank !== -1 && syl[p]!.cap ? rank.next : p;
+      const q = rank !== -1 ? rank.next : p;
       if (!LINK_WORDS.test(doc.folded.slice(syl[t.last - 1]!.end, syl[p]!.start))) break;
       const end = nameStartsAt(v, q);
       if (end === -1) continue;
@@ -323,15 +323,18 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
     });
   }
 
-  // các Title: Name, Name và Name
+  // các Title: Name, Name và Name / các đồng chí Title Name và Name
   for (const t of titles.values()) {
-    if (named.has(t.first) || consumed.has(t.first) || !/^ *: *$/.test(gapAfter(t.last))) continue;
+    const colon = /^ *: *$/.test(gapAfter(t.last));
+    if (consumed.has(t.first) || !(colon || named.has(t.first))) continue;
     if (!PLURAL_BEFORE.test(doc.folded.slice(sent.start, syl[t.first]!.start))) continue;
     const people: Array<[number, number]> = [];
-    let j = t.last;
+    let j = colon ? t.last : named.get(t.first)![0];
     for (;;) {
       const end = nameStartsAt(v, j);
       if (end === -1 || capRunEnd(norm, syl, j) !== end) break;
+      // a listed name with its own post ("…, Trần Văn B, Giám đốc Sở …") is not one of the plural post's holders
+      if (people.length && /^ *[,\-] *$/.test(gapAfter(end)) && titles.has(end)) break;
       people.push([j, end]);
       const gap = gapAfter(end);
       if (/^ *[,;] *$/.test(gap)) j = end;
@@ -339,7 +342,7 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
       else break;
     }
     if (people.length < 2) continue; // one name after a plural post is a reading we cannot trust
-    for (const [a, b] of people) {
+    for (const [a, b] of colon ? people : people.slice(1)) {
       out.push({ name: [syl[a]!.start, syl[b - 1]!.end], rank: null, titles: [spanOf(v, t)], rule: TITLE_COLON_NAMES, lower: t.lower });
     }
   }
