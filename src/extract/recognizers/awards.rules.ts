@@ -65,3 +65,8 @@ export const ACHIEVEMENT_YEAR = /(?:phong trao thi dua|thanh tich|nhiem vu|cong 
 
 /** A shared head before the recipients: "2 thành phố dẫn đầu … là", "03 đơn vị gồm:", "các tỉnh". Folded; 1 = count. */
 export const COUNTED_HEAD = /^(\d{1,3}|hai|ba|bon|nam|sau|bay|tam|chin|muoi|cac|nhung)\s+/u;
+
+/** "suy tôn X là đơn vị dẫn đầu, đề nghị tặng Cờ thi đua": the unit honoured by the vote receives the award. Folded. */
+export const HONOURED = /(?<![\p{L}])(?:suy ton|binh chon|binh xet)\s+(?!(?:don vi|cac|nhung|tap the|ca nhan)(?![\p{L}]))/gu;
+/** Where the honoured unit ends: "là", "làm", a comma. Folded. */
+export const HONOURED_END = /\s(?:la|lam|dat|dan dau|xep)(?![\p{L}])|[,;.]/u;

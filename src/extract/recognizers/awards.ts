@@ -11,7 +11,7 @@ import { makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { syllables } from "../syllables.js";
-import { ACHIEVEMENT_YEAR, BARE_HEADS, CLAUSE_OPENER, COUNTED_HEAD, FORWARD_CHO, ISSUER_HEAD, ISSUER_LOWER, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
+import { ACHIEVEMENT_YEAR, BARE_HEADS, CLAUSE_OPENER, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
 import type { Context } from "./context.js";
 import { DISTRIBUTED_HEADS, ORG_HEADS } from "./members.rules.js";
 
@@ -222,6 +222,15 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
       }
       // only a receiving verb group makes the subject the recipient ("X được tặng", not "X đã trao tặng")
       if (RECEIVER_VERBS.test(doc.folded.slice(subjEnd, m.start))) found = recipients(doc, a, subjEnd);
+      // "suy tôn X là đơn vị dẫn đầu, đề nghị tặng Cờ thi đua": the honoured unit of the same clause
+      if (!found.length && rule?.status === "proposed") {
+        const h = [...doc.folded.slice(clauseStart, m.start).matchAll(HONOURED)].pop();
+        if (h) {
+          const from = clauseStart + h.index + h[0].length;
+          const stop = HONOURED_END.exec(doc.folded.slice(from, m.start));
+          if (stop) found = recipients(doc, from, from + stop.index);
+        }
+      }
     }
     if (rule) prevStatus = rule;
     const clauseEnd = found.length ? Math.max(...found.map((f) => f.end)) : m.end;
