@@ -53,6 +53,41 @@ describe("a layout-table page whose story is <div> text cut by <br>", () => {
   });
 });
 
+describe("a portal page wrapped in an ASP.NET <form>, story in <div><font>", () => {
+  const r = extractBody(fixture("portal-form.html"));
+  it("keeps the story paragraphs and the right-aligned byline under them", () => {
+    expect(r.blocks.map((b) => b.text.slice(0, 24))).toEqual([
+      "Ngày 19/7, Cụm thi đua s", "Sáu tháng đầu năm, các đ", "Hội nghị cũng thảo luận,", "Văn phòng Sở",
+    ]);
+  });
+  it("leaves out the quick-launch menu, accessibility links, tools, earlier news and footer", () => {
+    for (const furniture of ["Skip Ribbon", "Giới thiệu chung", "In trang", "Các tin đã đưa", "Hướng dẫn công tác", "Cơ quan chủ quản", "VIEWSTATE"]) {
+      expect(r.text, furniture).not.toContain(furniture);
+    }
+  });
+});
+
+describe("a story with its lead above, a related box in the middle and a comment box after", () => {
+  const r = extractBody(fixture("news-lead-relate.html"));
+  it("keeps the lead, the paragraphs around the related box and the caption inside <figcaption><p>", () => {
+    expect(r.blocks.map((b) => [b.kind, b.text.slice(0, 20)])).toEqual([
+      ["paragraph", "Trường Đại học Sư phạ"],
+      ["paragraph", "Chiều 7/9, Khối thi đ"],
+      ["caption", "Đại diện các trường n"],
+      ["paragraph", "Theo báo cáo, trong n"],
+      ["paragraph", "Hội nghị thống nhất s"],
+      ["paragraph", "Năm học 2023-2024, Tr"],
+      ["paragraph", "Thu Hà"],
+    ].map(([k, t]) => [k, t!.slice(0, 20)]));
+    expect(r.blocks[2]!.text).toBe("Đại diện các trường nhận Bằng khen tại hội nghị. Ảnh: Thu Hà");
+  });
+  it("leaves out the related links, tags, sharing, comment box and most-read box", () => {
+    for (const furniture of ["Khối thi đua các trường cao đẳng ký", "Copy link", "Đại học\n", "Ý kiến", "Tin xem nhiều", "Điểm chuẩn", "giấy phép"]) {
+      expect(r.text, furniture).not.toContain(furniture);
+    }
+  });
+});
+
 describe("a listing page of teasers", () => {
   it("yields no article, and says why", () => {
     const r = extractBody(fixture("listing.html"));

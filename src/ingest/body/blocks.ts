@@ -142,9 +142,15 @@ function skip(el: Element, stats: Map<Element, Stats>): boolean {
   if (figure) return s.img > 3 && s.chars < 30;
   if (s.input > Math.floor(s.p / 3)) return true;
   if (s.img > 1 && s.p / s.img < 0.5 && s.chars < 200) return true;
-  if (!isList && s.chars < 25 && (s.img === 0 || s.img > 2) && s.headings === 0) return true;
+  // a scrap of text in a box of its own is a button or a label — unless set to the right, as bylines under a story are
+  if (!isList && s.chars < 25 && (s.img === 0 || s.img > 2) && s.headings === 0 && (s.linkChars > 0 || !rightAligned(el))) return true;
   // link-rich containers are link lists, unless they hold several paragraphs of text
   if (weight < 25 && ld > 0.2 && !(ld < 0.4 && (s.p >= 3 || (isList && s.chars > 300)))) return true;
   if (weight >= 25 && ld > 0.5) return true;
   return false;
+}
+
+const RIGHT = /text-align\s*:\s*right/i;
+function rightAligned(el: Element): boolean {
+  return RIGHT.test(el.attribs.style ?? "") || el.attribs.align === "right" || descendants(el).some((d) => RIGHT.test(d.attribs.style ?? "") || d.attribs.align === "right");
 }
