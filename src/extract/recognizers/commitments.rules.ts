@@ -14,7 +14,7 @@ export const LIST_HEAD = new RegExp(String.raw`(?<![\p{L}])${COUNT}\s+${HEAD}(?!
 export const ITEMS_OPENER = /^(?:cu the(?: la| nhu sau)?|gom|bao gom|cac noi dung (?:gom|cu the|nhu sau)|noi dung (?:gom|cu the))\s*:\s*/u;
 
 /** Advice, requests and results are not commitments: a head sentence with one of these before the list is skipped. Folded. */
-export const NOT_COMMITMENT = /(?<![\p{L}])(?:de nghi|yeu cau|de xuat|chi dao|nhan manh|luu y|giao nhiem vu|ket qua|da dat duoc|dat duoc|hoan thanh|bao cao)(?![\p{L}])/u;
+export const NOT_COMMITMENT = /(?<![\p{L}])(?:de nghi|yeu cau|de xuat|chi dao|nhan manh|luu y|giao nhiem vu|ket qua|da dat duoc|dat duoc|hoan thanh|bao cao|da (?:thuc hien|trien khai|to chuc thuc hien|lam tot)|nam qua|thoi gian qua)(?![\p{L}])/u;
 
 /** A numbered item marker at the start of a line: "1.", "2)", "(3)", "1/", "a)", "Một là,", "Thứ hai,". Folded. */
 export const NUMBERED = /^(?:\(?\d{1,2}[.)/]|\(\d{1,2}\)|[a-h]\)|(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) la\s*,?|thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\s*,)\s+/u;
