@@ -32,6 +32,8 @@ const adminUnits = lex("admin-units");
 const provinces = lex("provinces");
 /** Words that keep an organisation name going, capitalised or not. */
 const orgWords = lex("org-words", "org-name-words", "admin-units", "org-heads");
+/** Organisation words proper: a lower-case one-syllable head ("báo", "hội", "ban") is an ordinary word. */
+const fieldWords = lex("org-words", "org-name-words");
 
 interface Title {
   first: number; // syllable indexes [first, last)
@@ -147,16 +149,15 @@ function commaInsideName(v: View, i: number): boolean {
     if (!joined(v.doc.norm, v.syl, k - 1)) break;
   }
   if (sawVa && !lastVa) return true;
-  // "Ban Thi đua, Khen thưởng tỉnh": two fields of one body, the second an organisation word in capitals
-  const first = matchAt(v, orgWords, i);
-  return v.syl[i]!.cap && first !== -1 && i > 0 && matchAt(v, orgWords, i - 1) === -1 && endsWithOrgWord(v, i - 1);
+  // "Ban Thi đua, Khen thưởng tỉnh", "Cảnh sát phòng cháy, chữa cháy": fields of one body separated by commas
+  return matchAt(v, fieldWords, i) !== -1 && i > 0 && endsWithOrgWord(v, i - 1);
 }
 
 /** Does the organisation word that holds syllable k end there ("Thi đua" for "đua")? */
 function endsWithOrgWord(v: View, k: number): boolean {
   for (let b = Math.max(0, k - 3); b <= k; b++) {
-    const m = matchAt(v, orgWords, b);
-    if (m !== -1 && m.next === k + 1 && v.syl[b]!.cap) return true;
+    const m = matchAt(v, fieldWords, b);
+    if (m !== -1 && m.next === k + 1) return true;
   }
   return false;
 }
@@ -167,6 +168,8 @@ function titleAt(v: View, i: number): Title | null {
   if (!first) return null;
   const pos = positionAt(v, i);
   if (!pos) return null;
+  // "Chi cục trưởng": a lower-case post glued to a capitalised word is the tail of another word
+  if (!first.cap && i > 0 && v.syl[i - 1]!.cap && joined(v.doc.norm, v.syl, i - 1)) return null;
   if (UNIT_ROLE_BEFORE.test(v.doc.folded.slice(Math.max(v.sent.start, first.start - 12), first.start))) return null;
   const norm = v.doc.norm;
   let j = pos.next;
@@ -199,7 +202,8 @@ function titleAt(v: View, i: number): Title | null {
     if (place !== -1 && s.cap) { j = last = place.next; hasOrg = true; continue; }
     if (s.cap && nameStartsAt(v, j) !== -1) break;
     if (j > pos.next && positionAt(v, j) && !(j > 0 && matchAt(v, orgHeads, j - 1) !== -1)) break;
-    const word = matchAt(v, orgWords, j);
+    let word = matchAt(v, orgWords, j);
+    if (word !== -1 && !s.cap && word.next - j === 1 && matchAt(v, fieldWords, j) === -1 && !unitNounAt(v, j)) word = -1;
     if (word !== -1 && (s.cap || hasOrg || matchAt(v, orgHeads, j) !== -1 || matchAt(v, adminUnits, j) !== -1)) {
       j = last = word.next; hasOrg = true; continue;
     }
