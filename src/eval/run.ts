@@ -1,7 +1,8 @@
 // npm run eval: extract every article under corpus/ (seeds, dev, …) and score it against corpus/gold,
 // per kind, with the matching rules of the spec. Also scores a JSONL file of records (--pred).
 //
-//   node dist/eval/run.js [CORPUS_DIR] [--pred FILE.jsonl] [--errors] [--json]
+//   node dist/eval/run.js [CORPUS_DIR [MORE_DIRS…]] [--pred FILE.jsonl] [--errors] [--json]
+// Each DIR holds gold/ and folders of articles; the first is the main corpus, printed last.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { readArticles } from "../ingest/read.js";
@@ -92,19 +93,18 @@ function readPredictions(file: string): Map<string, Rec> {
   return out;
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const flag = (f: string) => args.includes(f);
-  const predIdx = args.indexOf("--pred");
-  const predFile = predIdx >= 0 ? args[predIdx + 1] : undefined;
-  const corpus = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--pred") ?? "corpus";
-  const goldDir = join(corpus, "gold");
-  if (!existsSync(goldDir)) { console.error(`eval: no gold folder at ${goldDir}`); process.exit(2); }
+interface SetResult { label: string; totals: Map<string, Totals>; errors: ErrorLine[] }
+
+/** Score one corpus folder: DIR/gold plus one folder of articles per subset (seeds, dev, articles…). */
+async function scoreSet(dir: string, predictions: Map<string, Rec> | null): Promise<SetResult> {
+  const goldDir = join(dir, "gold");
+  if (!existsSync(goldDir)) throw new Error(`no gold folder at ${goldDir}`);
   const gold = loadGold(goldDir);
-  // every folder beside gold/ is a subset (seeds, dev, …); held-out names are listed in corpus/holdout.list
-  const subsets = readdirSync(corpus).filter((d) => d !== "gold" && statSync(join(corpus, d)).isDirectory()).sort();
-  const holdout = existsSync(join(corpus, "holdout.list"))
-    ? new Set(readFileSync(join(corpus, "holdout.list"), "utf8").split("\n").map((l) => l.replace(/#.*/, "").trim()).filter(Boolean).map(key))
+  const subsets = readdirSync(dir).filter((d) => d !== "gold" && statSync(join(dir, d)).isDirectory()).sort();
+  // held-out names (never tuned on) are listed in DIR/holdout.list
+  const holdoutFile = join(dir, "holdout.list");
+  const holdout = existsSync(holdoutFile)
+    ? new Set(readFileSync(holdoutFile, "utf8").split("\n").map((l) => l.replace(/#.*/, "").trim()).filter(Boolean).map(key))
     : new Set<string>();
   const errors: ErrorLine[] = [];
   const totals = new Map<string, Totals>([["all", emptyTotals()]]);
@@ -112,26 +112,39 @@ async function main(): Promise<void> {
     if (!totals.has(label)) totals.set(label, emptyTotals());
     scoreArticle(totals.get(label)!, g, p, name, label === "all" ? errors : []);
   };
-  const predictions = predFile ? readPredictions(predFile) : null;
   for (const subset of subsets) {
-    const preds = predictions ?? (await predict([join(corpus, subset)]));
-    const names = readdirSync(join(corpus, subset)).map(key).sort();
-    for (const name of names) {
-      const g = gold.get(name);
-      const p = preds.get(name);
+    const preds = predictions ?? (await predict([join(dir, subset)]));
+    for (const name of readdirSync(join(dir, subset)).map(key).sort()) {
+      const g = gold.get(name), p = preds.get(name);
       if (!g || !p) continue;
       add(subset, g, p, name);
       add("all", g, p, name);
       if (holdout.has(name)) add("held out", g, p, name);
     }
   }
+  return { label: dir, totals, errors };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const flag = (f: string) => args.includes(f);
+  const predIdx = args.indexOf("--pred");
+  const predFile = predIdx >= 0 ? args[predIdx + 1] : undefined;
+  const dirs = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--pred");
+  if (!dirs.length) dirs.push("corpus");
+  const predictions = predFile ? readPredictions(predFile) : null;
+  // the first folder is the main corpus: its tables come last, so the closing lines are its figures
+  const sets: SetResult[] = [];
+  for (const d of dirs.filter(existsSync)) sets.push(await scoreSet(d, predictions));
   if (flag("--json")) {
-    console.log(JSON.stringify(Object.fromEntries([...totals].map(([k, t]) => [k, { articles: t.articles, ...summarise(t) }])), null, 2));
+    console.log(JSON.stringify(Object.fromEntries(sets.map((s) => [s.label, Object.fromEntries([...s.totals].map(([k, t]) => [k, { articles: t.articles, ...summarise(t) }]))])), null, 2));
     return;
   }
-  if (flag("--errors")) for (const e of errors) console.log(`${e.article}\t${e.kind}\t${e.error}\t${JSON.stringify(e.item)}`);
-  for (const [label, t] of totals) if (label !== "all") printTable(label, t);
-  printTable("all (corpus/)", totals.get("all")!);
+  for (const s of [...sets.slice(1), ...sets.slice(0, 1)]) {
+    if (flag("--errors")) for (const e of s.errors) console.log(`${s.label}/${e.article}\t${e.kind}\t${e.error}\t${JSON.stringify(e.item)}`);
+    for (const [label, t] of s.totals) if (label !== "all") printTable(`${s.label}: ${label}`, t);
+    if (s.totals.size > 2 || s === sets[0]) printTable(`${s.label}: all`, s.totals.get("all")!);
+  }
 }
 
 main().catch((e: unknown) => { console.error(`eval: ${(e as Error).message}`); process.exit(3); });
