@@ -25,6 +25,8 @@ export interface DateRef {
   pubDate: string | null;
   /** Year the meeting is about, used only when there is no publication date. */
   cue: YearCue | null;
+  /** The text announces the date ("sẽ diễn ra", "tới"): it may lie months after publication. */
+  future?: boolean;
 }
 
 const TIME = String.raw`(?:(?:sang|chieu|toi|trua|dem)\s+)?(?:(?:ngay|hom|hom nay|vao ngay)\s+)?`;
@@ -134,7 +136,7 @@ export function inferYear(day: number | null, month: number, ref: DateRef): numb
   if (pub) {
     const y = pub.getUTCFullYear();
     const at = Date.UTC(y, month - 1, day ?? 1);
-    if (at - pub.getTime() > 62 * DAY_MS) return y - 1;
+    if (at - pub.getTime() > 62 * DAY_MS && !ref.future) return y - 1;
     if (pub.getTime() - at > 300 * DAY_MS) return y + 1;
     return y;
   }

@@ -43,6 +43,11 @@ describe("inferYear and resolveDate", () => {
     expect(resolveDate({ day: 3, month: 1, year: null }, { pubDate: "2020-12-30", cue: null })).toBe("2021-01-03");
   });
 
+  it("keeps the publication year for an announced date months ahead", () => {
+    expect(resolveDate({ day: 15, month: 6, year: null }, { pubDate: "2021-04-02", cue: null })).toBe("2020-06-15");
+    expect(resolveDate({ day: 15, month: 6, year: null }, { pubDate: "2021-04-02", cue: null, future: true })).toBe("2021-06-15");
+  });
+
   it("without a publication date, uses the year the meeting is about", () => {
     expect(inferYear(29, 11, { pubDate: null, cue: { year: 2022, kind: "review" } })).toBe(2022);
     expect(inferYear(24, 12, { pubDate: null, cue: { year: 2021, kind: "review" } })).toBe(2021);

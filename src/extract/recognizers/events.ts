@@ -62,7 +62,8 @@ function locationIn(doc: Doc, s: Sentence): { start: number; end: number } | nul
 
 function resolve(doc: Doc, d: DateMention, s: Sentence): string | null {
   const cue = bestCue(doc, s.start, s.end) ?? bestCue(doc, 0, doc.bodyStart) ?? bestCue(doc, 0, doc.norm.length);
-  return resolveDate(d, { pubDate: doc.pubDate, cue });
+  const future = /(?<![\p{L}])(?:se|toi|sap|du kien)(?![\p{L}])/u.test(doc.folded.slice(s.start, s.end));
+  return resolveDate(d, { pubDate: doc.pubDate, cue, future });
 }
 
 export function recognizeEvents(ctx: Context): EventFact[] {
