@@ -89,4 +89,4 @@ export const LOCATION_STOP = /[,;.:()"\n]|\s-\s|\s(?:cum|khoi|se|da|dang|vua|die
 export const NOT_A_MEETING = /(?:bao cao|du thao|ke hoach|quy che|huong dan|cong van)\s+$/u;
 
 /** "các nội dung giao ước thi đua đã ký kết": the covenant signed earlier, referred to. Folded, before the word. */
-export const SIGNED_BEFORE = /(?:giao uoc|noi dung|cam ket|chi tieu|chuong trinh)[^,.;:]{0,30}?(?:da|duoc|da duoc)\s+$/u;
+export const SIGNED_BEFORE = /(?:(?:giao uoc|noi dung|cam ket|chi tieu|chuong trinh)[^,.;:]{0,30}?(?:da|duoc|da duoc)|(?:tu|ngay tu|vao) dau nam[^.;:]{0,40}?)\s+$/u;
