@@ -119,7 +119,11 @@ export function snippet(text: string, query: SearchQuery): { sentence: number | 
   if (!found.length) return { sentence: null, snippet: html``, matches: 0 };
   // the sentence holding the most of the query's terms (the first such), around its first match
   const sentences = splitSentences(normalize(text).norm);
-  const sentenceOf = (p: number) => sentences.find((x) => x.start <= p && p < x.end) ?? null;
+  const sentenceOf = (p: number) => { // sentences are sorted and disjoint
+    let lo = 0, hi = sentences.length - 1;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; const x = sentences[mid]!; if (p < x.start) hi = mid - 1; else if (p >= x.end) lo = mid + 1; else return x; }
+    return null;
+  };
   const termsIn = new Map<number, Set<number>>();
   for (const { o, ti } of tagged) { const x = sentenceOf(o[0]); if (x) termsIn.set(x.index, (termsIn.get(x.index) ?? new Set()).add(ti)); }
   let best: number | null = null;
