@@ -215,7 +215,10 @@ function titleAt(v: View, i: number): Title | null {
     if (f === "va" && hasOrg && joined(norm, v.syl, j)) {
       const n = v.syl[j + 1]!;
       const nextWord = matchAt(v, orgWords, j + 1);
-      const newUnit = positionAt(v, j + 1) || nameStartsAt(v, j + 1) !== -1 || (n.cap && matchAt(v, orgHeads, j + 1) !== -1);
+      // "Văn phòng HĐND và UBND huyện": two bare heads share the office; "… Công nghệ và Sở …" starts a new unit
+      const headEndsHere = (b: number) => { const h = b >= 0 ? matchAt(v, orgHeads, b) : -1; return h !== -1 && h.next === j; };
+      const bareHeads = matchAt(v, orgHeads, j + 1) !== -1 && (headEndsHere(j - 1) || headEndsHere(j - 2));
+      const newUnit = positionAt(v, j + 1) || nameStartsAt(v, j + 1) !== -1 || (n.cap && matchAt(v, orgHeads, j + 1) !== -1 && !bareHeads);
       if (!newUnit && (n.cap || (nextWord !== -1 && !unitNounAt(v, j + 1)))) { j += 1; continue; }
     }
     break;
@@ -372,6 +375,9 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
   return out;
 }
 
+/** How much text may follow a signature line (a source note, a link). */
+const SIGNATURE_TAIL = 160;
+
 const clean = (s: string) => s.replace(/\s+/g, " ").trim();
 
 export function recognizeOfficials(ctx: Context): OfficialFact[] {
@@ -383,7 +389,7 @@ export function recognizeOfficials(ctx: Context): OfficialFact[] {
     for (const m of sentenceMentions(doc, sent)) {
       const name = clean(span(doc, m.name[0], m.name[1]).surface);
       const key = personKey(name);
-      if (key === author) continue; // a byline, not an official
+      if (key === author || signatureLine(doc, m)) continue; // a byline, not an official
       const conf = m.rule.confidence - (m.lower ? LOWER_CASE_PENALTY : 0);
       let o = byKey.get(key);
       if (!o) {
@@ -416,6 +422,20 @@ export function recognizeOfficials(ctx: Context): OfficialFact[] {
     if (at && doc.map[at[0]]! < o.prov.start) o.prov = prov(doc, at[0], at[1], o.prov.rule, o.prov.confidence);
   }
   return officials.sort((a, b) => a.prov.start - b.prov.start);
+}
+
+/**
+ * "Nguyễn Văn A - Phó Chánh Văn phòng UBND huyện" alone on one of the last lines of the story: the
+ * contributor's signature, not a report of an official.
+ */
+function signatureLine(doc: Doc, m: Mention): boolean {
+  const spans = [m.name, ...m.titles, ...(m.rank ? [m.rank] : [])];
+  const from = Math.min(...spans.map((x) => x[0])), to = Math.max(...spans.map((x) => x[1]));
+  const lineStart = doc.norm.lastIndexOf("\n", from - 1) + 1;
+  let lineEnd = doc.norm.indexOf("\n", to);
+  if (lineEnd === -1) lineEnd = doc.norm.length;
+  if (doc.norm.slice(lineStart, from).trim() || !/^[\s.;,()-]*$/.test(doc.norm.slice(to, lineEnd))) return false;
+  return doc.norm.slice(lineEnd).trim().length < SIGNATURE_TAIL;
 }
 
 /** Norm span of the first occurrence of a name in the article, at word boundaries. */
