@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/extract/extract.js";
 import type { Article } from "../../src/types.js";
@@ -79,5 +80,29 @@ describe("officials", () => {
       const want = gold(f).officials.filter((o) => !o.optional).map(({ name, titles }) => ({ name, titles }));
       expect(got, f).toEqual(want);
     }
+  });
+});
+
+describe("officials on any mix of names, posts and punctuation", () => {
+  const PIECES = [
+    "Nguyễn Văn An", "Lê Thị Hoà", "Tôn Nữ Thị Hà", "Hà Nội", "Hồ Chí Minh", "đồng chí ", "ông ", "Đại tá ", "PGS.TS ", "các đồng chí: ",
+    "Chủ tịch UBND tỉnh", "Phó Giám đốc Sở Lao động, Thương binh và Xã hội", "Bí thư Huyện ủy", "Thành ủy viên", "chủ tịch UBND xã Cai Kinh",
+    "Trưởng khối thi đua", " kiêm ", " và ", ", ", "; ", " - ", " (", ")", ": ", ". ", "\n", "\n\n", " phát biểu", " cụm trưởng", "\u00a0", "  ",
+  ];
+  const text = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 })), { maxLength: 30 }).map((a) => a.join(""));
+
+  it("names each person once, with provenance slicing the name and every title out of the original text", () => {
+    fc.assert(fc.property(text, (t) => {
+      const rec = run(t);
+      const keys = rec.officials.map((o) => o.name.toLowerCase());
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const o of rec.officials) {
+        expect(o.titles.length).toBeGreaterThan(0);
+        expect(o.titleProv).toHaveLength(o.titles.length);
+        expect(t.slice(o.prov.start, o.prov.end).replace(/\s+/g, " ")).toBe(o.name);
+        o.titleProv!.forEach((p, k) => expect(t.slice(p.start, p.end).replace(/\s+/g, " ")).toBe(o.titles[k]));
+        expect(new Set(o.titles.map((x) => x.toLowerCase())).size).toBe(o.titles.length);
+      }
+    }), { numRuns: 300 });
   });
 });
