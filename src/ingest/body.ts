@@ -38,6 +38,7 @@ export function extractBody(input: string | cheerio.CheerioAPI, opts: BodyOption
   const html = typeof input === "string" ? input : input.html();
   const $ = cheerio.load(html);
   const root = ($("body")[0] ?? $.root()[0]) as Element;
+  const titles = pageTitles($);
   cleanPage(root);
   const choice = chooseContainer(root);
   if (!choice) return none("no text on the page", false);
@@ -46,7 +47,7 @@ export function extractBody(input: string | cheerio.CheerioAPI, opts: BodyOption
   if (listing) return none(listing, true);
   const meta: MetaLines = {};
   const collected = collectBlocks(choice.parts, choice.stats, { meta });
-  const raw = dropFurniture(collected.slice(0, trailingTeasers(collected)), meta);
+  const raw = dropHeadline(dropFurniture(collected.slice(0, trailingTeasers(collected)), meta), titles);
   const blocks: BodyBlock[] = raw.filter((b) => opts.captions !== false || b.kind !== "caption").map((b) => ({ kind: b.kind, text: b.text }));
   if (!blocks.length) return none("no running text in the page", false);
   return { blocks, text: joinBlocks(blocks), isListing: false, ...meta };
@@ -87,4 +88,22 @@ function dropFurniture(blocks: RawBlock[], meta: MetaLines): RawBlock[] {
     if (kind === "paragraph" || kind === "list-item" || kind === "quote") story += b.text.length;
   }
   return out;
+}
+
+const key = (s: string): string => s.normalize("NFC").replace(/[\s\u00a0]+/gu, " ").trim().toLowerCase();
+
+/** The headline as the page gives it: <title> (often "Headline - Site"), og:title, <h1>. */
+function pageTitles($: cheerio.CheerioAPI): string[] {
+  const out = [$("title").first().text(), $('meta[property="og:title"]').attr("content") ?? "", ...$("h1").toArray().map((h) => $(h).text())];
+  return out.map(key).filter((t) => t.length >= 10);
+}
+
+/** The headline repeated at the top of the story container (in a div or a p rather than an <h1>). */
+function dropHeadline(blocks: RawBlock[], titles: string[]): RawBlock[] {
+  const isHeadline = (b: RawBlock): boolean => {
+    const k = key(b.text);
+    return k.length >= 10 && k.length <= 300 && titles.some((t) => t === k || (t.startsWith(k) && /^\s*[-–—|:]/u.test(t.slice(k.length))));
+  };
+  const i = blocks.slice(0, 3).findIndex(isHeadline);
+  return i < 0 ? blocks : [...blocks.slice(0, i), ...blocks.slice(i + 1)];
 }

@@ -152,6 +152,18 @@ describe("markup hints and other shapes", () => {
     expect(r.text).toContain("Thu ngân sách vượt 12% dự toán\n\n“Thi đua");
     expect(r.text).toContain("Hoàn thành 18/18 chỉ tiêu kinh tế - xã hội\nThu ngân sách");
   });
+  it("drops the headline repeated at the top of the story in a plain box", () => {
+    const head = `<title>Cụm thi đua số 4 tổng kết năm 2022 - Cổng thông tin huyện</title>`;
+    const r = extractBody(page(`<div class="content"><div><b>Cụm thi đua số 4 tổng kết năm 2022</b></div>${para(3, "Đoạn")}</div>`, head));
+    expect(r.blocks).toHaveLength(3);
+    expect(r.blocks[0]!.text).toMatch(/^Đoạn 1/);
+  });
+  it("takes the lead from the box just above the story's wrapper", () => {
+    const lead = "Sáng 5/1, Khối thi đua các cơ quan nội chính tổ chức hội nghị tổng kết năm 2022 và ký kết giao ước thi đua năm 2023.";
+    const r = extractBody(page(`<div class="detail"><div class="sapo"><strong>${lead}</strong></div><div class="wrap"><div class="text">${para(3, "Đoạn")}</div><div class="tools"><a href="#print">In bài</a></div></div></div>`));
+    expect(r.blocks[0]!.text).toBe(lead);
+    expect(r.blocks).toHaveLength(4);
+  });
   it("keeps the page's text exactly (decomposed tones stay decomposed)", () => {
     const nfd = "Cụm thi đua số 4 tổng kết năm, các đơn vị hoàn thành nhiệm vụ được giao.".normalize("NFD");
     const r = extractBody(page(`<div class="content"><p>${nfd}</p><p>${nfd}</p></div>`));

@@ -108,6 +108,23 @@ export function chooseContainer(root: Element): Choice | null {
 function joinSiblings(top: Element, topScore: number, final: Map<Element, number>, stats: Map<Element, Stats>): Element[] {
   const parent = parentEl(top);
   if (!parent || parent.name === "html") return [top];
+  return [...leadAbove(parent, stats), ...siblingsOf(top, parent, topScore, final, stats)];
+}
+
+/** A lead one level up: among the few boxes just before the story's parent (the story sits in a wrapper of its own). */
+function leadAbove(parent: Element, stats: Map<Element, Stats>): Element[] {
+  const gp = parentEl(parent);
+  if (!gp || gp.name === "body" || gp.name === "html") return [];
+  const before = childElements(gp);
+  const i = before.indexOf(parent);
+  for (const sib of before.slice(Math.max(0, i - 3), i).reverse()) {
+    if (isLead(sib, stats)) return [sib];
+    if ((stats.get(sib)?.chars ?? 0) >= 80) break; // something else with text stands between
+  }
+  return [];
+}
+
+function siblingsOf(top: Element, parent: Element, topScore: number, final: Map<Element, number>, stats: Map<Element, Stats>): Element[] {
   const threshold = Math.max(10, topScore * 0.2);
   const out: Element[] = [];
   for (const sib of childElements(parent)) {
@@ -120,7 +137,7 @@ function joinSiblings(top: Element, topScore: number, final: Map<Element, number
     // next to a box the page marks as the story body, only leads and stray paragraphs join it
     if (sc !== undefined && sc + bonus >= threshold && top.attribs.itemprop !== "articleBody") { out.push(sib); continue; }
     // the lead ("sapo") set apart above the story, in a heading or a box of its own
-    if (isLead(sib, stats)) { out.push(sib); continue; }
+    if (!out.includes(top) && isLead(sib, stats)) { out.push(sib); continue; }
     if (sib.name === "p" || (sib.name === "div" && inlineChars(sib) === (stats.get(sib)?.chars ?? -1))) {
       const s = stats.get(sib);
       const ld = linkDensity(s);
