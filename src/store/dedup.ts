@@ -1,20 +1,20 @@
 // Identity of a story: sha-256 of the normalised body (exact copies), and MinHash over word shingles
 // with LSH bands (near-duplicates: the same story syndicated on two sites, a re-edited version).
 import { createHash } from "node:crypto";
-import { normalize, fold } from "../extract/normalize.js";
+import { fold } from "../extract/normalize.js";
 
-/** The body as compared: NFC, one tone placement, whitespace collapsed. */
-export function normalisedBody(body: string): string {
-  return normalize(body).norm.replace(/\s+/g, " ").trim();
+/** sha-256 of the body as compared: `norm` is normalize(body).norm (NFC, one tone placement); whitespace collapsed here. */
+export function bodyHash(norm: string): string {
+  return createHash("sha256").update(norm.replace(/\s+/g, " ").trim(), "utf8").digest("hex");
 }
 
-export function bodyHash(body: string): string {
-  return createHash("sha256").update(normalisedBody(body), "utf8").digest("hex");
-}
-
-export const HASHES = 80;
-export const BANDS = 20;
-export const ROWS = HASHES / BANDS; // 4 rows a band: pairs with Jaccard ≥ ~0.5 share a bucket with high probability
+// 16 bands of 6 rows: a pair with Jaccard 0.8 shares a bucket with probability 0.99, 0.7 → 0.87, 0.6 → 0.53,
+// while pieces of one genre (Jaccard ~0.3, shared boilerplate) collide with probability ~0.01, so buckets stay small.
+export const HASHES = 96;
+export const BANDS = 16;
+export const ROWS = HASHES / BANDS;
+/** Candidates verified per article at most (those sharing the most bands first): bounds the work per article. */
+export const MAX_CANDIDATES = 32;
 const SHINGLE = 3;
 /** Estimated Jaccard similarity from which two bodies are one story. */
 export const NEAR_DUPLICATE = 0.6;
@@ -34,16 +34,17 @@ function mix(x: number, seed: number): number {
   return h >>> 0;
 }
 
-const SEEDS = Array.from({ length: HASHES }, (_, i) => mix(i + 1, 0x9e3779b9));
 
-/** MinHash signature of the body's word 3-shingles (diacritics folded, so a re-typed accent does not count). */
-export function minhash(body: string): Uint32Array {
-  const w = fold(normalize(body).norm).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+/** MinHash signature of the body's word 3-shingles (`norm` normalised; diacritics folded, so a re-typed accent does not count). */
+export function minhash(norm: string): Uint32Array {
+  const w = fold(norm).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
   const n = Math.max(1, w.length - SHINGLE + 1);
   for (let i = 0; i < n; i++) {
     const x = fnv1a(w.slice(i, i + SHINGLE).join(" "));
-    for (let k = 0; k < HASHES; k++) { const h = mix(x, SEEDS[k]!); if (h < sig[k]!) sig[k] = h; }
+    // the k-th hash is a + k·b from two independent hashes (Kirsch–Mitzenmacher): two mixes per shingle, not 96
+    const a = mix(x, 0x9e3779b9), b = mix(x, 0x7f4a7c15) | 1;
+    for (let k = 0; k < HASHES; k++) { const h = (a + Math.imul(k, b)) >>> 0; if (h < sig[k]!) sig[k] = h; }
   }
   return sig;
 }

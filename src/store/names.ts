@@ -107,8 +107,12 @@ export function canonicalProvince(s: string): string {
 
 /** Provinces named in a text, in order, with positions (only capitalised words are tried). */
 export function provincesIn(text: string): Array<{ name: string; at: number }> {
+  return provincesInNorm(normalize(text).norm);
+}
+
+/** provincesIn for text already normalised. */
+export function provincesInNorm(norm: string): Array<{ name: string; at: number }> {
   const lex = provinceLexicon();
-  const norm = normalize(text).norm;
   const out: Array<{ name: string; at: number }> = [];
   const re = /(?<![\p{L}\p{N}])\p{Lu}/gu;
   let m: RegExpExecArray | null;
@@ -119,7 +123,7 @@ export function provincesIn(text: string): Array<{ name: string; at: number }> {
   return out;
 }
 
-/** The article's locality: the province named most (the title counts three times); null when none. */
+/** The article's locality: the province named most (the title counts three times); null when none. Texts normalised. */
 export function articleLocality(title: string | null, text: string): { name: string; mentions: number } | null {
   const counts = new Map<string, { n: number; first: number }>();
   const add = (name: string, w: number, at: number) => {
@@ -127,8 +131,8 @@ export function articleLocality(title: string | null, text: string): { name: str
     c.n += w;
     counts.set(name, c);
   };
-  if (title) for (const p of provincesIn(title)) add(p.name, 3, -1);
-  for (const p of provincesIn(text)) add(p.name, 1, p.at);
+  if (title) for (const p of provincesInNorm(title)) add(p.name, 3, -1);
+  for (const p of provincesInNorm(text)) add(p.name, 1, p.at);
   let best: [string, { n: number; first: number }] | null = null;
   for (const e of counts) if (!best || e[1].n > best[1].n || (e[1].n === best[1].n && e[1].first < best[1].first)) best = e;
   return best ? { name: best[0], mentions: best[1].n } : null;

@@ -7,6 +7,7 @@ import type { DB } from "./db.js";
 import { deleteFacts, writeFacts } from "./write.js";
 import { skipReason } from "./relevance.js";
 import { resolve } from "./resolve.js";
+import { normalize } from "../extract/normalize.js";
 import type { PoolIn } from "../extract/pool.js";
 
 export type Extractor = (a: Article) => ExtractionRecord;
@@ -90,7 +91,7 @@ export async function reextract(db: DB, opts: { extract?: Extractor; workers?: n
     const after = recordSignatures(rec);
     deleteFacts(db, id);
     const art = db.prepare("SELECT text FROM articles WHERE id = ?").pluck().get(id) as string;
-    const reason = skipReason(art, rec);
+    const reason = skipReason(normalize(art).norm, rec);
     const was = status.get(id);
     setStatus.run(reason ? "skipped" : "stored", reason, rec.extractor.version, id);
     if (!reason) writeFacts(db, id, rec);

@@ -6,7 +6,7 @@ import type { DB } from "./db.js";
 import { fold, matchKey } from "../extract/normalize.js";
 import { loadLexicon } from "../extract/lexicon.js";
 import { LevenshteinDistance } from "../lib/natural.js";
-import { articleLocality, canonicalProvince, expandForDisplay, foldedKey, isNational, nameKey, nameWords, provincesIn, systemIn, wordDice } from "./names.js";
+import { canonicalProvince, expandForDisplay, foldedKey, isNational, nameKey, nameWords, provincesIn, systemIn, wordDice } from "./names.js";
 
 export interface ResolveReport { articles: number; facts: number; clusters: number; units: number; persons: number; merges: Record<string, number> }
 
@@ -111,7 +111,7 @@ function resolveInTransaction(db: DB, opts: { rebuild?: boolean }): ResolveRepor
   const report: ResolveReport = { articles: 0, facts: 0, clusters: 0, units: 0, persons: 0, merges: {} };
   const merged = (rule: string) => { report.merges[rule] = (report.merges[rule] ?? 0) + 1; };
   const q = {
-    articles: db.prepare("SELECT DISTINCT f.article_id AS id, a.locality, a.title, a.text, a.body_start FROM facts f JOIN articles a ON a.id = f.article_id WHERE f.resolved = 0 ORDER BY f.article_id"),
+    articles: db.prepare("SELECT DISTINCT f.article_id AS id, a.locality, a.locality_mentions AS mentions FROM facts f JOIN articles a ON a.id = f.article_id WHERE f.resolved = 0 ORDER BY f.article_id"),
     facts: db.prepare("SELECT id, kind, idx FROM facts WHERE article_id = ? AND resolved = 0 ORDER BY kind, idx"),
     clusterFact: db.prepare("SELECT kind, number, name, locality, system FROM fact_clusters WHERE fact_id = ?"),
     clusterByKey: db.prepare("SELECT id FROM clusters WHERE key = ?"),
@@ -191,11 +191,23 @@ function resolveInTransaction(db: DB, opts: { rebuild?: boolean }): ResolveRepor
   };
   // a unit named without its province ("Hội Nông dân", "quận Hoàn Kiếm", "Sở Giáo dục và Đào tạo") is the one of
   // the cluster's province, else of the article's: the key carries that place
+  const clusterLoc = new Map<number, string | null>();
+  const placedCache = new Map<string, { key: string; parent: string | null; placed: string | null }>();
   const placedKey = (surface: string, art: ArticleCtx, cluster: number | null): { key: string; parent: string | null; placed: string | null } => {
+    let cl: string | null = null;
+    if (cluster != null) {
+      if (!clusterLoc.has(cluster)) clusterLoc.set(cluster, q.clusterLocality.pluck().get(cluster) as string | null);
+      cl = clusterLoc.get(cluster) ?? null;
+    }
+    const ck = `${surface}\u0001${cl}\u0001${art.locality}`;
+    let hit = placedCache.get(ck);
+    if (!hit) { hit = computePlacedKey(surface, art, cl); if (placedCache.size > 200_000) placedCache.clear(); placedCache.set(ck, hit); }
+    return hit;
+  };
+  const computePlacedKey = (surface: string, art: ArticleCtx, cl: string | null): { key: string; parent: string | null; placed: string | null } => {
     const base = unitKey(surface);
     const named = provincesIn(surface)[0]?.name ?? null;
     if (named || isNational(surface)) return { key: base, parent: named, placed: null };
-    const cl = cluster != null ? (q.clusterLocality.pluck().get(cluster) as string | null) : null;
     const place = cl && cl !== NATIONAL ? cl : art.locality;
     if (!place) return { key: base, parent: null, placed: null };
     return { key: `${base.replace(/ (tỉnh|thành phố)$/, "")} @ ${nameKey(place)}`, parent: place, placed: cl && cl !== NATIONAL ? "the cluster's province" : "the article's province" };
@@ -224,8 +236,11 @@ function resolveInTransaction(db: DB, opts: { rebuild?: boolean }): ResolveRepor
   const linkUnit = (surface: string, art: ArticleCtx, cluster: number | null, kind: string): number => {
     const { key, parent, placed } = placedKey(surface, art, cluster);
     const r = resolveUnit(surface, key, parent, placed, art, cluster, kind);
-    q.addUnitKey.run(key, r.id);
-    for (const v of typoVariants(key)) q.addVariant.run(v, r.id);
+    if (r.rule !== "same-key") {
+      // a new key: make it findable, exactly and through its typo variants
+      q.addUnitKey.run(key, r.id);
+      for (const v of typoVariants(key)) q.addVariant.run(v, r.id);
+    }
     q.unitAlias.run(r.id, surface, r.rule, r.evidence);
     if (r.rule !== "first-seen") merged(r.rule);
     touchedUnits.add(r.id);
@@ -285,10 +300,9 @@ function resolveInTransaction(db: DB, opts: { rebuild?: boolean }): ResolveRepor
 
   const done = (factId: number, kind: string, skey: string) => { q.done.run(skey, factId); touchedKeys.add(`${kind}\u0001${skey}`); report.facts++; };
 
-  for (const row of q.articles.all() as Array<{ id: number; locality: string | null; title: string | null; text: string; body_start: number }>) {
+  for (const row of q.articles.all() as Array<{ id: number; locality: string | null; mentions: number | null }>) {
     report.articles++;
-    const loc = row.locality ? articleLocality(row.title, row.text.slice(row.body_start)) : null;
-    const art: ArticleCtx = { id: row.id, locality: row.locality, mentions: loc?.mentions ?? 0 };
+    const art: ArticleCtx = { id: row.id, locality: row.locality, mentions: row.mentions ?? 0 };
     const facts = q.facts.all(row.id) as Array<{ id: number; kind: string; idx: number }>;
     for (const f of facts) if (f.kind === "clusters") done(f.id, "clusters", String(resolveCluster(f.id, art)));
     const byIdx = new Map<number, number | null>();
@@ -381,20 +395,25 @@ function refreshSupport(db: DB, keys: Set<string>): void {
   const titleKeys = db.prepare(`SELECT DISTINCT 'titles' AS kind, o.person_id || '|' || t.title_key AS skey FROM article_sources s JOIN facts f ON f.article_id = s.article_id
     JOIN fact_officials o ON o.fact_id = f.id JOIN fact_titles t ON t.fact_id = f.id WHERE s.id > ? AND o.person_id IS NOT NULL`).all(last) as Array<{ kind: string; skey: string }>;
   for (const r of titleKeys) keys.add(`${r.kind}\u0001${r.skey}`);
-  const del = db.prepare("DELETE FROM fact_support WHERE kind = ? AND skey = ?");
-  const ins = db.prepare(`INSERT INTO fact_support (kind, skey, articles, outlets)
-    SELECT ?, ?, count(DISTINCT f.article_id), count(DISTINCT s.outlet) FROM facts f JOIN articles a ON a.id = f.article_id AND a.status = 'stored'
-    JOIN article_sources s ON s.article_id = f.article_id WHERE f.kind = ? AND f.skey = ? HAVING count(*) > 0`);
-  const insTitle = db.prepare(`INSERT INTO fact_support (kind, skey, articles, outlets)
-    SELECT 'titles', ?, count(DISTINCT f.article_id), count(DISTINCT s.outlet) FROM fact_officials o JOIN fact_titles t ON t.fact_id = o.fact_id
-    JOIN facts f ON f.id = o.fact_id JOIN articles a ON a.id = f.article_id AND a.status = 'stored' JOIN article_sources s ON s.article_id = f.article_id
-    WHERE o.person_id = ? AND t.title_key = ? HAVING count(*) > 0`);
-  for (const k of keys) {
-    const [kind, skey] = k.split("\u0001") as [string, string];
-    del.run(kind, skey);
-    if (kind === "titles") { const bar = skey.indexOf("|"); insTitle.run(skey, Number(skey.slice(0, bar)), skey.slice(bar + 1)); }
-    else ins.run(kind, skey, kind, skey);
-  }
+  // set-based: the touched keys go to a temporary table, then one DELETE and two INSERT … SELECT
+  db.exec("CREATE TEMP TABLE IF NOT EXISTS touched_keys (kind TEXT NOT NULL, skey TEXT NOT NULL, PRIMARY KEY (kind, skey)) WITHOUT ROWID; DELETE FROM temp.touched_keys;");
+  const put = db.prepare("INSERT OR IGNORE INTO temp.touched_keys (kind, skey) VALUES (?, ?)");
+  for (const k of keys) { const cut = k.indexOf("\u0001"); put.run(k.slice(0, cut), k.slice(cut + 1)); }
+  db.exec(`
+    DELETE FROM fact_support WHERE (kind, skey) IN (SELECT kind, skey FROM temp.touched_keys);
+    INSERT INTO fact_support (kind, skey, articles, outlets)
+      SELECT f.kind, f.skey, count(DISTINCT f.article_id), count(DISTINCT s.outlet)
+      FROM temp.touched_keys k JOIN facts f ON f.kind = k.kind AND f.skey = k.skey
+      JOIN articles a ON a.id = f.article_id AND a.status = 'stored' JOIN article_sources s ON s.article_id = f.article_id
+      GROUP BY f.kind, f.skey;
+    INSERT INTO fact_support (kind, skey, articles, outlets)
+      SELECT 'titles', k.skey, count(DISTINCT f.article_id), count(DISTINCT s.outlet)
+      FROM temp.touched_keys k JOIN fact_officials o ON o.person_id = CAST(substr(k.skey, 1, instr(k.skey, '|') - 1) AS INTEGER)
+      JOIN fact_titles t ON t.fact_id = o.fact_id AND t.title_key = substr(k.skey, instr(k.skey, '|') + 1)
+      JOIN facts f ON f.id = o.fact_id JOIN articles a ON a.id = f.article_id AND a.status = 'stored' JOIN article_sources s ON s.article_id = f.article_id
+      WHERE k.kind = 'titles'
+      GROUP BY k.skey;
+    DELETE FROM temp.touched_keys;`);
   const maxId = (db.prepare("SELECT coalesce(max(id), 0) FROM article_sources").pluck().get() as number);
   db.prepare("INSERT INTO resolve_state (name, value) VALUES ('last_source_id', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value").run(maxId);
 }

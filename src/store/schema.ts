@@ -211,7 +211,7 @@ CREATE TABLE fact_support (
 ) WITHOUT ROWID;
 
 -- Search: each text as written (NFC, tone placement unified) and folded (no diacritics).
--- rowid = article id for articles, -fact id for facts.
+-- rowid = article id for articles, -article id for the facts of that article.
 CREATE VIRTUAL TABLE search_index USING fts5(
   kind UNINDEXED, article_id UNINDEXED, title, body, title_folded, body_folded,
   tokenize = "unicode61 remove_diacritics 0"
@@ -316,6 +316,7 @@ export const CORE_MIGRATIONS: Migration[] = [
   { version: 1, name: "articles, facts, entities, search", sql: TABLES },
   { version: 2, name: "fact views", sql: REPLACE_VIEWS },
   { version: 3, name: "fact views: v_person_titles names its columns", sql: REPLACE_VIEWS },
+  { version: 5, name: "articles.locality_mentions", sql: "ALTER TABLE articles ADD COLUMN locality_mentions INTEGER;" },
   { version: 4, name: "fact views: v_officials.title is the official's title, article_title the article's", sql: REPLACE_VIEWS },
 ];
 

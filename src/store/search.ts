@@ -20,20 +20,23 @@ function stmts(db: DB): Stmts {
 
 const written = (s: string) => normalize(s).norm;
 
-export function indexArticle(db: DB, articleId: number, title: string | null, body: string): void {
-  const t = title ? written(title) : "";
-  const b = written(body);
+/** Title and body already normalised (normalize(…).norm). */
+export function indexArticle(db: DB, articleId: number, t: string, b: string): void {
   stmts(db).insert.run(articleId, "article", articleId, t, b, fold(t), fold(b));
 }
 
-export function indexFact(db: DB, factId: number, articleId: number, kind: string, text: string): void {
-  const b = written(text);
-  stmts(db).insert.run(-factId, kind, articleId, "", b, "", fold(b));
+/**
+ * The facts of an article as one search row (one line per fact; `kind` holds [factId, kind] per line as JSON),
+ * which costs one index insert per article instead of one per fact.
+ */
+export function indexFacts(db: DB, articleId: number, facts: Array<[number, string, string]>): void {
+  if (!facts.length) return;
+  const b = facts.map(([, , t]) => written(t).replace(/\n/g, " ")).join("\n");
+  stmts(db).insert.run(-articleId, JSON.stringify(facts.map(([id, k]) => [id, k])), articleId, "", b, "", fold(b));
 }
 
-export function unindexFacts(db: DB, factIds: number[]): void {
-  const s = stmts(db);
-  for (const id of factIds) s.remove.run(-id);
+export function unindexFacts(db: DB, articleId: number): void {
+  stmts(db).remove.run(-articleId);
 }
 
 export interface SearchHit {
@@ -104,10 +107,17 @@ export function search(db: DB, q: string, limit = 20): { hits: SearchHit[]; quer
   const rows = db.prepare(`SELECT s.rowid AS rid, s.kind, s.article_id, s.title AS t, s.body AS b, a.title, a.url, a.outlet, a.published
     FROM search_index s JOIN articles a ON a.id = s.article_id
     WHERE search_index MATCH ? ORDER BY bm25(search_index) LIMIT ?`).all(query.fts, limit) as Array<{ rid: number; kind: string; article_id: number; t: string; b: string; title: string | null; url: string | null; outlet: string | null; published: string | null }>;
-  const hits = rows.map((r) => ({
-    kind: r.kind, article_id: r.article_id, fact_id: r.rid < 0 ? -r.rid : null,
-    title: r.title, url: r.url, outlet: r.outlet, published: r.published,
-    snippet: snippetOf(r.kind === "article" ? `${r.t}\n${r.b}` : r.b, query),
-  }));
-  return { hits, query };
+  const hits: SearchHit[] = [];
+  for (const r of rows) {
+    const base = { article_id: r.article_id, title: r.title, url: r.url, outlet: r.outlet, published: r.published };
+    if (r.rid > 0) { hits.push({ ...base, kind: "article", fact_id: null, snippet: snippetOf(`${r.t}\n${r.b}`, query) }); continue; }
+    // the facts row of an article: report each fact whose line has every term (else any term)
+    const refs = JSON.parse(r.kind) as Array<[number, string]>;
+    const lines = r.b.split("\n");
+    const has = (line: string, t: string) => (query.toned ? line.toLowerCase() : fold(line)).includes(t);
+    const pick = (all: boolean) => lines.flatMap((l, i) => ((all ? query.terms.every((t) => has(l, t)) : query.terms.some((t) => has(l, t))) ? [i] : []));
+    const idx = pick(true).length ? pick(true) : pick(false);
+    for (const i of idx) { const ref = refs[i]; if (ref) hits.push({ ...base, kind: ref[1], fact_id: ref[0], snippet: snippetOf(lines[i]!, query) }); }
+  }
+  return { hits: hits.slice(0, limit), query };
 }

@@ -5,10 +5,11 @@ import type { Article, ExtractionRecord, FactKind, Provenance } from "../types.j
 import { FACT_KINDS } from "../types.js";
 import type { DB } from "./db.js";
 import { canonicalUrl } from "../ingest/url.js";
-import { bands, blobToSig, bodyHash, minhash, NEAR_DUPLICATE, sigToBlob, similarity } from "./dedup.js";
+import { bands, blobToSig, bodyHash, MAX_CANDIDATES, minhash, NEAR_DUPLICATE, sigToBlob, similarity } from "./dedup.js";
 import { skipReason } from "./relevance.js";
 import { articleLocality, nameKey } from "./names.js";
-import { indexArticle, indexFact, unindexFacts } from "./search.js";
+import { normalize } from "../extract/normalize.js";
+import { indexArticle, indexFacts, unindexFacts } from "./search.js";
 
 export type StoreStatus = "stored" | "duplicate" | "near-duplicate" | "skipped";
 export interface StoreResult { status: StoreStatus; articleId: number | null; reason?: string; counts: Record<string, number> }
@@ -29,7 +30,7 @@ function prepare(db: DB) {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertSig: db.prepare("INSERT INTO minhash (article_id, sig) VALUES (?, ?)"),
     insertBucket: db.prepare("INSERT OR IGNORE INTO lsh_buckets (band, hash, article_id) VALUES (?, ?, ?)"),
-    bucket: db.prepare("SELECT article_id FROM lsh_buckets WHERE band = ? AND hash = ?"),
+    bucket: db.prepare("SELECT article_id FROM lsh_buckets WHERE band = ? AND hash = ? LIMIT 256").pluck(),
     sig: db.prepare("SELECT sig FROM minhash WHERE article_id = ?"),
     insertFact: db.prepare(`INSERT INTO facts (article_id, kind, idx, sentence_index, start, "end", rule, confidence, extractor_version)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -42,6 +43,7 @@ function prepare(db: DB) {
     award: db.prepare("INSERT INTO fact_awards (fact_id, award, recipient, year, status) VALUES (?, ?, ?, ?, ?)"),
     event: db.prepare("INSERT INTO fact_events (fact_id, type, date, location, cluster_idx) VALUES (?, ?, ?, ?, ?)"),
     document: db.prepare("INSERT INTO fact_documents (fact_id, kind, number, date, issuer) VALUES (?, ?, ?, ?, ?)"),
+    setMentions: db.prepare("UPDATE articles SET locality_mentions = ? WHERE id = ?"),
     factIds: db.prepare("SELECT id FROM facts WHERE article_id = ?"),
     deleteFacts: db.prepare("DELETE FROM facts WHERE article_id = ?"),
     counts: db.prepare("SELECT f.kind, count(*) AS n FROM facts f JOIN articles a ON a.id = f.article_id AND a.status = 'stored' GROUP BY f.kind"),
@@ -69,7 +71,10 @@ export function storeArticle(db: DB, article: Article, record: ExtractionRecord)
 function storeInTransaction(db: DB, a: Article, record: ExtractionRecord): StoreResult {
   const s = stmts(db);
   const body = a.text.slice(a.bodyStart);
-  const hash = bodyHash(body);
+  // normalised once: hash, shingles, relevance, locality and the search index all read it
+  const norm = normalize(body).norm;
+  const titleNorm = a.title ? normalize(a.title).norm : "";
+  const hash = bodyHash(norm);
   const curl = storyUrl(a);
   const source = (story: number, how: string, sim: number | null, copy: number | null) =>
     s.insertSource.run(story, a.source, a.url, a.title, a.outlet, a.published, hash, how, sim, copy);
@@ -98,32 +103,31 @@ function storeInTransaction(db: DB, a: Article, record: ExtractionRecord): Store
     if (byUrl) return copy(byUrl.story, "same-url", null, `same URL as article ${byUrl.story} (a re-edited version)`);
   }
   // near-duplicates: candidates share an LSH bucket, confirmed by the estimated Jaccard similarity
-  const sig = minhash(body);
+  const sig = minhash(norm);
   const bucketHashes = bands(sig);
-  const seen = new Set<number>();
+  const shared = new Map<number, number>();
+  bucketHashes.forEach((h, band) => { for (const id of s.bucket.all(band, h) as number[]) shared.set(id, (shared.get(id) ?? 0) + 1); });
   let best: { id: number; sim: number } | null = null;
-  bucketHashes.forEach((h, band) => {
-    for (const id of s.bucket.pluck().all(band, h) as number[]) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const row = s.sig.get(id) as { sig: Buffer } | undefined;
-      if (!row) continue;
-      const sim = similarity(sig, blobToSig(row.sig));
-      if (sim >= NEAR_DUPLICATE && (!best || sim > best.sim)) best = { id, sim };
-    }
-  });
+  const cands = [...shared].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CANDIDATES);
+  for (const [id] of cands) {
+    const row = s.sig.get(id) as { sig: Buffer } | undefined;
+    if (!row) continue;
+    const sim = similarity(sig, blobToSig(row.sig));
+    if (sim >= NEAR_DUPLICATE && (!best || sim > best.sim)) best = { id, sim };
+  }
   if (best) {
     const b = best as { id: number; sim: number };
     return copy(b.id, "near-duplicate", b.sim, `near-duplicate of article ${b.id} (estimated similarity ${b.sim.toFixed(2)})`);
   }
 
-  const reason = skipReason(a.text, record);
-  const loc = articleLocality(a.title, body);
+  const reason = skipReason(`${titleNorm}\n\n${norm}`, record);
+  const loc = articleLocality(titleNorm, norm);
   const id = Number(s.insertArticle.run({ ...base, status: reason ? "skipped" : "stored", skip_reason: reason, duplicate_of: null, similarity: null, locality: loc?.name ?? null }).lastInsertRowid);
+  if (loc) s.setMentions.run(loc.mentions, id);
   source(id, "primary", null, null);
   s.insertSig.run(id, sigToBlob(sig));
   bucketHashes.forEach((h, band) => s.insertBucket.run(band, h, id));
-  indexArticle(db, id, a.title, body);
+  indexArticle(db, id, titleNorm, norm);
   if (reason) return { status: "skipped", articleId: id, reason, counts: zeroCounts() };
   const counts = writeFacts(db, id, record);
   return { status: "stored", articleId: id, counts };
@@ -146,6 +150,7 @@ export function writeFacts(db: DB, articleId: number, record: ExtractionRecord):
   const s = stmts(db);
   const v = record.extractor.version;
   const counts = zeroCounts();
+  const texts: Array<[number, string, string]> = []; // searchable text of each fact
   const fact = (kind: FactKind, idx: number, p: Provenance | undefined): number => {
     counts[kind]!++;
     return Number(s.insertFact.run(articleId, kind, idx, ...provArgs(p), v).lastInsertRowid);
@@ -153,51 +158,52 @@ export function writeFacts(db: DB, articleId: number, record: ExtractionRecord):
   record.clusters.forEach((c, i) => {
     const id = fact("clusters", i, c.prov);
     s.cluster.run(id, c.kind, c.number, c.name, c.locality, c.system ?? null, c.declaredMembers ?? null, c.listedMembers ?? null);
-    indexFact(db, id, articleId, "clusters", c.name);
+    texts.push([id, "clusters", c.name]);
   });
   record.members.forEach((m, i) => {
     const id = fact("members", i, m.prov);
     s.member.run(id, m.cluster, m.unit);
-    indexFact(db, id, articleId, "members", m.unit);
+    texts.push([id, "members", m.unit]);
   });
   record.roles.forEach((r, i) => {
     const id = fact("roles", i, r.prov);
     s.role.run(id, r.cluster, r.unit, r.role, r.year);
-    indexFact(db, id, articleId, "roles", `${r.unit} (${r.role})`);
+    texts.push([id, "roles", `${r.unit} (${r.role})`]);
   });
   record.officials.forEach((o, i) => {
     const id = fact("officials", i, o.prov);
     s.official.run(id, o.name, o.rank);
     o.titles.forEach((t, k) => s.title.run(id, k, t, nameKey(t), ...provArgs(o.titleProv?.[k])));
-    indexFact(db, id, articleId, "officials", [o.name, ...o.titles].join(", "));
+    texts.push([id, "officials", [o.name, ...o.titles].join(", ")]);
   });
   record.commitments.forEach((c, i) => {
     const id = fact("commitments", i, c.prov);
     s.commitment.run(id, c.cluster, c.year, c.text);
-    indexFact(db, id, articleId, "commitments", c.text);
+    texts.push([id, "commitments", c.text]);
   });
   record.awards.forEach((a, i) => {
     const id = fact("awards", i, a.prov);
     s.award.run(id, a.award, a.recipient, a.year, a.status);
-    indexFact(db, id, articleId, "awards", `${a.award}: ${a.recipient}`);
+    texts.push([id, "awards", `${a.award}: ${a.recipient}`]);
   });
   record.events.forEach((e, i) => {
     const id = fact("events", i, e.prov);
     s.event.run(id, e.type, e.date, e.location, clusterBefore(record, e.prov.start));
-    if (e.location) indexFact(db, id, articleId, "events", e.location);
+    if (e.location) texts.push([id, "events", e.location]);
   });
   record.documents.forEach((d, i) => {
     const id = fact("documents", i, d.prov);
     s.document.run(id, d.kind, d.number, d.date, d.issuer ?? null);
-    indexFact(db, id, articleId, "documents", [d.kind, d.number, d.issuer].filter(Boolean).join(" "));
+    texts.push([id, "documents", [d.kind, d.number, d.issuer].filter(Boolean).join(" ")]);
   });
+  indexFacts(db, articleId, texts);
   return counts;
 }
 
 /** Removes an article's facts (and their search entries). */
 export function deleteFacts(db: DB, articleId: number): void {
   const s = stmts(db);
-  unindexFacts(db, s.factIds.pluck().all(articleId) as number[]);
+  unindexFacts(db, articleId);
   s.deleteFacts.run(articleId);
 }
 
