@@ -47,7 +47,7 @@ export interface PersonTitleRow { person_id: Id; name: string; title: string; fi
 export interface ClusterRow { id: Id; kind: string; number: number | null; name: string; locality: string | null; system: string | null }
 export interface UnitRow { id: Id; name: string; kind: string | null }
 export interface PersonRow { id: Id; name: string }
-export interface ArticleRow { id: Id; source: string; url: string | null; title: string | null; published: string | null; outlet: string | null; author: string | null; text: string; status: string | null; skip_reason: string | null }
+export interface ArticleRow { id: Id; source: string; url: string | null; title: string | null; published: string | null; outlet: string | null; author: string | null; text: string; status: string | null; skip_reason: string | null; duplicate_of?: Id | null }
 
 const ORDER = "ORDER BY published, article_id, start";
 
@@ -249,10 +249,14 @@ export function articleFacts(db: DB, id: Id): ArticleFacts {
   };
 }
 
-/** The other sources of one story (near-duplicates), when the store keeps article_sources. */
-export function articleSources(db: DB, id: Id): Array<Record<string, unknown>> {
+export interface StorySource { source: string; url: string | null; title: string | null; outlet: string | null; published: string | null; how: string | null; similarity: number | null; copy_id: Id | null }
+
+/** Every source one story was seen as (the store's article_sources), primary first; empty when not kept. */
+export function storySources(db: DB, id: Id): StorySource[] {
   if (!hasRelation(db, "article_sources")) return [];
-  const cols = (db.prepare("PRAGMA table_info(article_sources)").all() as Array<{ name: string }>).map((c) => c.name);
-  if (!cols.includes("article_id")) return [];
-  return all(db, "SELECT * FROM article_sources WHERE article_id = ?", id);
+  const cols = new Set((db.prepare("PRAGMA table_info(article_sources)").all() as Array<{ name: string }>).map((c) => c.name));
+  if (!cols.has("article_id") || !cols.has("source")) return [];
+  const pick = (c: string) => (cols.has(c) ? c : `NULL AS ${c}`);
+  return all<StorySource>(db, `SELECT source, ${["url", "title", "outlet", "published", "how", "similarity", "copy_id"].map(pick).join(", ")}
+    FROM article_sources WHERE article_id = ? ORDER BY ${cols.has("how") ? "how <> 'primary'," : ""} source`, id);
 }

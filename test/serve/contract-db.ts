@@ -9,7 +9,8 @@ const ART = "article_id INTEGER, source TEXT, url TEXT, title TEXT, published TE
 const PROV = "fact_id INTEGER, sentence_index INTEGER, start INTEGER, end INTEGER, rule TEXT, confidence REAL, extractor_version TEXT";
 
 const SCHEMA = `
-CREATE TABLE articles (id INTEGER PRIMARY KEY, source TEXT, url TEXT, title TEXT, published TEXT, outlet TEXT, author TEXT, text TEXT, raw TEXT, status TEXT, skip_reason TEXT, body_hash TEXT);
+CREATE TABLE articles (id INTEGER PRIMARY KEY, source TEXT, url TEXT, title TEXT, published TEXT, outlet TEXT, author TEXT, text TEXT, raw TEXT, status TEXT, skip_reason TEXT, body_hash TEXT, duplicate_of INTEGER);
+CREATE TABLE article_sources (article_id INTEGER, source TEXT, url TEXT, title TEXT, outlet TEXT, published TEXT, how TEXT, similarity REAL, copy_id INTEGER);
 CREATE TABLE clusters (id INTEGER PRIMARY KEY, kind TEXT, number INTEGER, name TEXT, locality TEXT, system TEXT);
 CREATE TABLE units (id INTEGER PRIMARY KEY, name TEXT, kind TEXT);
 CREATE TABLE persons (id INTEGER PRIMARY KEY, name TEXT);
@@ -27,7 +28,8 @@ CREATE TABLE v_cluster_timeline (cluster_id INTEGER, cluster TEXT, cluster_kind 
 CREATE TABLE v_person_titles (person_id INTEGER, name TEXT, title TEXT, first_seen TEXT, last_seen TEXT, articles INTEGER, outlets INTEGER);
 `;
 
-export interface Stored { article: Article; record: ExtractionRecord; status?: "stored" | "skipped" | "duplicate" }
+/** `duplicateOf` names the source of the story's primary article (stored earlier in the list). */
+export interface Stored { article: Article; record: ExtractionRecord; status?: "stored" | "skipped" | "duplicate"; duplicateOf?: string }
 
 /** With `fts`, articles are also indexed by the store's full-text search module, as ingest does. */
 export function buildContractDb(path: string, items: Stored[], opts: { fts?: boolean } = {}): void {
@@ -65,9 +67,13 @@ export function buildContractDb(path: string, items: Stored[], opts: { fts?: boo
   };
   const titles = new Map<string, { person_id: number; name: string; title: string; seen: string[]; articles: Set<number>; outlets: Set<string> }>();
   db.transaction(() => {
-    for (const { article: a, record: r, status = "stored" } of items) {
-      const aid = Number(db.prepare("INSERT INTO articles (source,url,title,published,outlet,author,text,status) VALUES (?,?,?,?,?,?,?,?)")
-        .run(a.source, a.url, a.title, a.published, a.outlet, a.author, a.text, status).lastInsertRowid);
+    const addSource = db.prepare("INSERT INTO article_sources VALUES (?,?,?,?,?,?,?,?,?)");
+    for (const { article: a, record: r, status = "stored", duplicateOf } of items) {
+      const primary = duplicateOf ? (db.prepare("SELECT id FROM articles WHERE source = ?").pluck().get(duplicateOf) as number) : null;
+      const aid = Number(db.prepare("INSERT INTO articles (source,url,title,published,outlet,author,text,status,duplicate_of) VALUES (?,?,?,?,?,?,?,?,?)")
+        .run(a.source, a.url, a.title, a.published, a.outlet, a.author, a.text, status, primary).lastInsertRowid);
+      if (primary !== null) addSource.run(primary, a.source, a.url, a.title, a.outlet, a.published, "near-duplicate", 0.92, aid);
+      else addSource.run(aid, a.source, a.url, a.title, a.outlet, a.published, "primary", null, null);
       if (opts.fts) indexArticle(db, aid, a.title, a.text);
       if (status !== "stored") continue;
       const art = { article_id: aid, source: a.source, url: a.url, title: a.title, published: a.published, outlet: a.outlet };

@@ -58,5 +58,10 @@ export function fixtureItems(): Stored[] {
   r3.members = [{ cluster: 0, unit: "Hội <b>Nông dân</b>", prov: at(a3, "Hội <b>Nông dân</b>", "member-list") }];
 
   const a4 = article("sport.txt", "Giải bóng đá thiếu niên", "Đội bóng xã Hòa Bình thắng 2-1 trong trận chung kết.", { published: "2023-06-01", outlet: "Báo Thể thao" });
-  return [{ article: a1, record: r1 }, { article: a2, record: r2 }, { article: a3, record: r3 }, { article: a4, record: emptyRecord(a4), status: "skipped" }];
+  // the first story again, reprinted by another outlet
+  const a5: Article = { ...a1, source: "hb-2023-copy.html", outlet: "Báo Tin tức", url: "https://tintuc.example/b5", published: "2023-03-11" };
+  return [
+    { article: a1, record: r1 }, { article: a2, record: r2 }, { article: a3, record: r3 }, { article: a4, record: emptyRecord(a4), status: "skipped" },
+    { article: a5, record: emptyRecord(a5), status: "duplicate", duplicateOf: "hb-2023.txt" },
+  ];
 }

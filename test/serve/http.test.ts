@@ -136,6 +136,15 @@ describe("thidua serve pages", () => {
     expect(body).not.toContain("null");
   });
 
+  it("links a copy of a story to its primary article, and the primary to its copies", async () => {
+    const copy = await get(`/article/${articleId("hb-2023-copy.html")}`);
+    expect(copy.body).toContain(`marked <b>duplicate</b>`);
+    expect(copy.body).toContain(`<a href="/article/${articleId("hb-2023.txt")}">primary article</a>`);
+    expect(copy.body).toContain("No fact was extracted");
+    const primary = await get(`/article/${articleId("hb-2023.txt")}`);
+    expect(primary.body).toMatch(new RegExp(`also seen as: <a href="/article/${articleId("hb-2023-copy.html")}">[^<]+</a> \\(Báo Tin tức\\) <span class="pill">near-duplicate 92%</span>`));
+  });
+
   it("marks skipped articles and shows no facts for them", async () => {
     const { body } = await get(`/article/${articleId("sport.txt")}`);
     expect(body).toContain("marked <b>skipped</b>");

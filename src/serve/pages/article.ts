@@ -1,7 +1,7 @@
 // One article: its cleaned text with every fact highlighted in place, and the list of its facts.
 import { html, type Html } from "../html.js";
 import { factHref, page, support } from "../layout.js";
-import { articleFacts, articleRow, type ArticleFacts, type DB, type FactRow } from "../data.js";
+import { articleFacts, articleRow, storySources, type ArticleFacts, type DB, type FactRow } from "../data.js";
 import { highlightText, type MarkedFact } from "../highlight.js";
 import { safeUrl } from "./common.js";
 
@@ -34,7 +34,12 @@ export function articleView(db: DB, id: number | string): Html | null {
   const kinds = [...new Set(facts.map((f) => f.kind))];
   const meta = [a.outlet, a.published, a.author].filter(Boolean).join(" · ");
   const status = a.status && a.status !== "stored"
-    ? html`<p class="error">This article is marked <b>${a.status}</b>${a.skip_reason ? html` (${a.skip_reason})` : ""}: ${a.status === "skipped" ? "it was judged not to be about emulation clusters, so no facts are kept from it." : "facts of this story are counted once, from its primary article."}</p>`
+    ? html`<p class="error">This article is marked <b>${a.status}</b>${a.skip_reason ? html` (${a.skip_reason})` : ""}: ${a.status === "skipped" ? "it was judged not to be about emulation clusters, so no facts are kept from it." : html`facts of this story are counted once, from its ${a.duplicate_of != null ? html`<a href="/article/${encodeURIComponent(String(a.duplicate_of))}">primary article</a>` : "primary article"}.`}</p>`
+    : "";
+  // the same story seen under other sources (copies, syndication): outlets that carried it
+  const copies = storySources(db, id).filter((s) => s.source !== a.source);
+  const sources = copies.length
+    ? html`<p class="muted">The same story was also seen as: ${copies.map((s, i) => html`${i ? "; " : ""}${s.copy_id != null ? html`<a href="/article/${encodeURIComponent(String(s.copy_id))}">${s.title ?? s.source}</a>` : s.title ?? s.source}${s.outlet ? ` (${s.outlet})` : ""}${s.how ? html` <span class="pill">${s.how}${s.similarity != null ? ` ${Math.round(s.similarity * 100)}%` : ""}</span>` : ""}`)}</p>`
     : "";
   const list = facts.length
     ? html`<table class="facts"><thead><tr><th>Kind</th><th>Fact</th><th>Rule</th><th>Confidence</th><th>Sentence</th></tr></thead><tbody>
@@ -43,7 +48,7 @@ export function articleView(db: DB, id: number | string): Html | null {
     : html`<p class="muted">No fact was extracted from this article.</p>`;
   return page(a.title ?? a.source, html`<h1>${a.title ?? a.source}</h1>
     <p class="muted">${meta}${a.url ? html` · <a href="${safeUrl(a.url)}" rel="noreferrer noopener">original page ↗</a>` : ""} · <span class="src">${a.source}</span></p>
-    ${support([{ article_id: a.id, outlet: a.outlet }], `${facts.length} facts`)}${status}
+    ${support([{ article_id: a.id, outlet: a.outlet }], `${facts.length} facts`)}${status}${sources}
     <p class="legend">${kinds.map((k) => html`<span><mark class="f f-${k}">${k}</mark></span>`)} <span class="muted">hover a highlight for its kind, rule and confidence</span></p>
     ${highlightText(a.text, facts)}
     <h2>Facts</h2>${list}`);
