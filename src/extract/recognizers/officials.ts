@@ -184,17 +184,19 @@ function titleAt(v: View, i: number): Title | null {
   while (j < v.syl.length) {
     const gap = norm.slice(v.syl[j - 1]!.end, v.syl[j]!.start);
     if (!/^ +$/.test(gap)) {
-      const inner = hasOrg && !pos.standalone && (
-        (/^ *, *$/.test(gap) && commaInsideName(v, j)) ||
+      const inner = hasOrg && (
+        (/^ *, *$/.test(gap) && !pos.standalone && commaInsideName(v, j)) ||
         // "Hội đồng Thi đua - Khen thưởng", "Khối Văn hóa - Xã hội": a dash between two parts of one name
         (/^ *- *$/.test(gap) && v.syl[j]!.cap && matchAt(v, orgWords, j) !== -1 && !unitNounAt(v, j) && !positionAt(v, j)));
       if (!inner) break;
     }
     const s = v.syl[j]!;
-    if (pos.standalone) {
-      // a post that is a whole title takes only a place: "Đại biểu Quốc hội tỉnh Thái Nguyên"
+    if (pos.standalone && !hasOrg) {
+      // a post that is a whole title takes only a place ("Đại biểu Quốc hội tỉnh Thái Nguyên") or a body
+      // named with a capitalised head ("UVBTV Tỉnh ủy", "Trưởng khối thi đua Mặt trận - Đoàn thể tỉnh")
       const unit = matchAt(v, adminUnits, j);
-      if (unit === -1 || !v.syl[unit.next]?.cap || nameStartsAt(v, unit.next) !== -1) break;
+      const placed = unit !== -1 && v.syl[unit.next]?.cap && nameStartsAt(v, unit.next) === -1;
+      if (!placed && !(s.cap && matchAt(v, orgHeads, j) !== -1)) break;
     }
     if (s.cap && matchAt(v, ranks, j) !== -1 && !matchAt(v, orgWords, j)) break;
     if (CLUSTER_ROLE.test(v.doc.folded.slice(s.start, s.start + 12))) break; // "… xã B cụm trưởng": the unit's role
