@@ -104,6 +104,7 @@ describe("thidua serve pages", () => {
     const unit = await get(yte);
     expect(unit.body).toContain("Cờ thi đua của UBND tỉnh");
     expect(unit.body).toMatch(/<td>2024<\/td><td>phó<\/td>/);
+    expect(unit.body).toMatch(/Cụm thi đua số 3 tỉnh Hòa Bình<\/a><\/td><td>member, phó<\/td><td>2023, 2024<\/td>/);
     expect(unit.body).toMatch(/data-articles="2" data-outlets="2"/);
     const art = await get(`/article/${articleId("hb-2024.txt")}`);
     const person = /href="(\/person\/\d+)">Nguyễn Văn An</.exec(art.body)![1]!;

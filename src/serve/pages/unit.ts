@@ -9,20 +9,24 @@ export function unitView(db: DB, id: number | string): Html | null {
   if (!p) return null;
   const all = [...p.members, ...p.roles, ...p.awards];
   const articles = distinctArticles(all);
-  // clusters the unit belonged to, with the years the articles were published in
-  const clusters = new Map<string, { id: string; name: string; years: Set<string>; first: (typeof p.members)[number] }>();
-  for (const m of p.members) {
-    if (m.cluster_id == null) continue; // not resolved to a cluster yet
-    const k = String(m.cluster_id);
-    const e = clusters.get(k) ?? { id: k, name: m.cluster ?? m.cluster_surface ?? k, years: new Set<string>(), first: m };
-    if (m.published) e.years.add(m.published.slice(0, 4));
+  // clusters the unit belonged to (listed as a member, or named leader or deputy), with the years reported
+  type Row = (typeof p.members)[number] | (typeof p.roles)[number];
+  const clusters = new Map<string, { id: string; name: string; years: Set<string>; how: Set<string>; first: Row }>();
+  const note = (r: Row, how: string, year: string | null) => {
+    if (r.cluster_id == null) return; // not resolved to a cluster yet
+    const k = String(r.cluster_id);
+    const e = clusters.get(k) ?? { id: k, name: r.cluster ?? k, years: new Set<string>(), how: new Set<string>(), first: r };
+    if (year) e.years.add(year);
+    e.how.add(how);
     clusters.set(k, e);
-  }
+  };
+  for (const m of p.members) note(m, "member", m.published?.slice(0, 4) ?? null);
+  for (const r of p.roles) note(r, r.role, r.year != null ? String(r.year) : r.published?.slice(0, 4) ?? null);
   const memberTable = clusters.size
-    ? html`<table class="memberships"><thead><tr><th>Cluster</th><th>Reported in</th><th></th></tr></thead><tbody>
-      ${[...clusters.values()].map((c) => html`<tr><td><a href="/cluster/${encodeURIComponent(c.id)}">${c.name}</a></td><td>${[...c.years].sort().join(", ")}</td><td>${sourceLink(c.first)}</td></tr>`)}
+    ? html`<table class="memberships"><thead><tr><th>Cluster</th><th>As</th><th>Years</th><th></th></tr></thead><tbody>
+      ${[...clusters.values()].map((c) => html`<tr><td><a href="/cluster/${encodeURIComponent(c.id)}">${c.name}</a></td><td>${[...c.how].join(", ")}</td><td>${[...c.years].sort().join(", ")}</td><td>${sourceLink(c.first)}</td></tr>`)}
       </tbody></table>`
-    : html`<p class="muted">Not found as a member of any cluster.</p>`;
+    : html`<p class="muted">Not found in any cluster.</p>`;
   const roles = p.roles.length
     ? html`<table class="roles"><thead><tr><th>Year</th><th>Role</th><th>Cluster</th><th>As written</th><th></th></tr></thead><tbody>
       ${p.roles.map((r) => html`<tr data-role="${r.role}"><td>${r.year ?? ""}</td><td>${r.role}</td><td>${entityLink("cluster", r.cluster_id, r.cluster ?? "(cluster not resolved)")}</td><td>${r.unit}</td><td>${sourceLink(r)}</td></tr>`)}
