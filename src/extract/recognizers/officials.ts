@@ -1,6 +1,7 @@
 // Officials recogniser: people named with their posts, one official per person per article.
 // Shapes (officials.rules.ts): "Title Name", "Title, Title Name", "Name, Title, Title", "Name – Title",
-// "Name (Title)", with ranks and degrees ("Trung tướng", "PGS.TS") kept apart in `rank`.
+// "Name (Title)", "các đồng chí Title: Name, Name", with ranks and degrees ("Trung tướng", "PGS.TS") kept
+// apart in `rank`. Names: see names.ts. Bylines (the author, a signature line at the end) are not officials.
 // A title is POSITION [modifier] [ORGANISATION]; the organisation runs over capitalised words, organisation
 // and place words, "và" between names, "số 4"; it ends at punctuation, a verb, a new post or the person's name.
 import type { OfficialFact } from "../../types.js";
@@ -12,7 +13,8 @@ import type { Sentence } from "../sentences.js";
 import { syllables, type Syllable } from "../syllables.js";
 import type { Context, Rule } from "./context.js";
 import {
-  CHAIN_START, CLUSTER_ROLE, LINK_WORDS, NAMED_AFTER_PERSON, PLURAL_BEFORE, TITLE_COLON_NAMES, LOWER_CASE_PENALTY, NAME_BRACKET, NAME_TITLES, TITLE_NAME, TITLES_BEFORE_NAME, UNIT_ROLE_BEFORE,
+  CHAIN_START, CLUSTER_ROLE, LINK_WORDS, LOWER_CASE_PENALTY, NAME_BRACKET, NAME_TITLES, NAMED_AFTER_PERSON, PLURAL_BEFORE,
+  TITLE_COLON_NAMES, TITLE_NAME, TITLES_BEFORE_NAME, UNIT_ROLE_BEFORE,
 } from "./officials.rules.js";
 
 /** A lexicon with the first syllables of its entries, so most syllables are ruled out without a trie walk. */
@@ -275,7 +277,7 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
   };
 
   // Title Name: the name right after the title, maybe after "đồng chí"/"ông" or a rank
-  const named = new Map<number, [number, number, number]>(); // title first -> [name first, name end, rank first]
+  const named = new Map<number, [number, number]>(); // title's first syllable -> the name's [first, end)
   for (const t of titles.values()) {
     for (let p = t.last; p <= t.last + 3 && p < syl.length; p++) {
       const rank = matchAt(v, ranks, p);
@@ -285,7 +287,7 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
       if (end === -1) continue;
       // "Giám đốc Công ty CP Mai Linh": two syllables glued to an organisation are its name, unless "ông"/a rank marks a person
       if (end - q === 2 && q === t.last) break;
-      named.set(t.first, [q, end, rank !== -1 ? p : -1]);
+      named.set(t.first, [q, end]);
       break;
     }
   }
