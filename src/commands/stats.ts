@@ -16,7 +16,7 @@ export function register(program: Command): void {
         if (o.json) { process.stdout.write(JSON.stringify(s) + "\n"); return; }
         const block = (title: string, r: Record<string, number>) => `${title}\n${Object.entries(r).map(([k, v]) => `  ${k.padEnd(34)} ${v}`).join("\n")}\n`;
         process.stdout.write(block("articles", s.articles) + `  ${"sources of stories".padEnd(34)} ${s.sources}\n` + block("facts (stored articles)", s.facts)
-          + block("entities", s.entities) + (Object.keys(s.merges).length ? block("merged mentions", s.merges) : "")
+          + block("entities", s.entities) + (Object.keys(s.merges).length ? block("aliases merged, by rule", s.merges) : "")
           + `extractor versions: ${s.extractorVersions.join(", ") || "none"}\n`);
       } catch (e) { fail("stats", e); } finally { db.close(); }
     });

@@ -9,6 +9,8 @@ export interface Explanation {
   aliases: Array<{ alias: string; count: number; rule: string; evidence: string | null }>;
   facts: number;
   articles: number;
+  /** Persons: each mention joined to the person after the first, with its rule and evidence. */
+  merges?: Array<{ article_id: number; alias: string; rule: string; evidence: string | null }>;
 }
 
 const TABLE: Record<EntityKind, { table: string; aliases: string; key: string; facts: string }> = {
@@ -31,7 +33,10 @@ export function explain(db: DB, entity: EntityKind, id: number): Explanation | n
   if (!row) return null;
   const aliases = db.prepare(`SELECT alias, count, rule, evidence FROM ${t.aliases} WHERE ${t.key} = ? ORDER BY count DESC, rowid`).all(id) as Explanation["aliases"];
   const arts = db.prepare(t.facts).pluck().all({ id }) as number[];
-  return { entity, row, aliases, facts: arts.length, articles: new Set(arts).size };
+  const merges = entity === "person"
+    ? db.prepare("SELECT f.article_id, m.alias, m.rule, m.evidence FROM person_merges m JOIN facts f ON f.id = m.fact_id WHERE m.person_id = ? ORDER BY f.article_id").all(id) as Explanation["merges"]
+    : undefined;
+  return { entity, row, aliases, facts: arts.length, articles: new Set(arts).size, ...(merges ? { merges } : {}) };
 }
 
 export function formatExplanation(e: Explanation): string {
@@ -42,6 +47,10 @@ export function formatExplanation(e: Explanation): string {
   for (const a of e.aliases) {
     lines.push(`    "${a.alias}" ×${a.count} — ${a.rule}`);
     if (a.evidence) lines.push(`        evidence: ${a.evidence}`);
+  }
+  if (e.merges?.length) {
+    lines.push(`  mentions joined to this person (${e.merges.length}):`);
+    for (const m of e.merges) lines.push(`    article ${m.article_id}: "${m.alias}" — ${m.rule}${m.evidence ? `: ${m.evidence}` : ""}`);
   }
   return lines.join("\n") + "\n";
 }

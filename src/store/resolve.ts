@@ -148,6 +148,7 @@ function resolveInTransaction(db: DB, opts: { rebuild?: boolean }): ResolveRepor
     personsByKey: db.prepare("SELECT id FROM persons WHERE key = ? ORDER BY id"),
     personFacts: db.prepare("SELECT t.title, a.locality FROM fact_officials o JOIN facts f ON f.id = o.fact_id JOIN articles a ON a.id = f.article_id LEFT JOIN fact_titles t ON t.fact_id = o.fact_id WHERE o.person_id = ?"),
     newPerson: db.prepare("INSERT INTO persons (key, name) VALUES (?, ?)"),
+    personMerge: db.prepare("INSERT INTO person_merges (person_id, fact_id, alias, rule, evidence) VALUES (?, ?, ?, ?, ?)"),
     personAlias: db.prepare("INSERT INTO person_aliases (person_id, alias, count, rule, evidence) VALUES (?, ?, 1, ?, ?) ON CONFLICT (person_id, alias) DO UPDATE SET count = count + 1"),
   };
 
@@ -262,7 +263,7 @@ function resolveInTransaction(db: DB, opts: { rebuild?: boolean }): ResolveRepor
     }
     return p;
   };
-  const resolvePerson = (name: string, titles: string[], art: ArticleCtx): number => {
+  const resolvePerson = (name: string, titles: string[], art: ArticleCtx, factId: number): number => {
     const key = personKey(name);
     const tkeys = titles.map(foldedKey);
     const fromTitles = placesOf(titles);
@@ -294,6 +295,8 @@ function resolveInTransaction(db: DB, opts: { rebuild?: boolean }): ResolveRepor
     for (const t of tkeys) p.titles.add(t);
     for (const x of places) p.places.add(x);
     q.personAlias.run(pid, name, rule, evidence);
+    // every mention joined to a known person keeps its own rule and evidence (aliases alone would hide them)
+    if (best) q.personMerge.run(pid, factId, name, rule, evidence);
     touchedPersons.add(pid);
     return pid;
   };
@@ -355,7 +358,7 @@ function resolveInTransaction(db: DB, opts: { rebuild?: boolean }): ResolveRepor
         case "officials": {
           const o = q.official.get(f.id) as { name: string };
           const ts = q.titles.all(f.id) as Array<{ title: string; title_key: string }>;
-          const pid = resolvePerson(o.name, ts.map((t) => t.title), art);
+          const pid = resolvePerson(o.name, ts.map((t) => t.title), art, f.id);
           q.setOfficial.run(pid, f.id);
           done(f.id, f.kind, String(pid));
           for (const t of ts) touchedKeys.add(`titles\u0001${pid}|${t.title_key}`);
@@ -428,5 +431,5 @@ function forget(db: DB): void {
     DELETE FROM fact_support; DELETE FROM resolve_state;
     DELETE FROM cluster_aliases; DELETE FROM clusters;
     DELETE FROM unit_variants; DELETE FROM unit_keys; DELETE FROM unit_aliases; DELETE FROM units;
-    DELETE FROM person_aliases; DELETE FROM persons;`);
+    DELETE FROM person_merges; DELETE FROM person_aliases; DELETE FROM persons;`);
 }

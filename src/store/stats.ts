@@ -17,7 +17,9 @@ export function stats(db: DB): Stats {
   for (const r of db.prepare("SELECT status, count(*) AS n FROM articles GROUP BY status").all() as Array<{ status: string; n: number }>) articles[r.status] = r.n;
   articles["exact copies (sources only)"] = one("SELECT count(*) FROM article_sources WHERE how = 'same-body'");
   const merges: Record<string, number> = {};
-  for (const t of ["cluster", "unit", "person"]) for (const r of db.prepare(`SELECT rule, sum(count) AS n FROM ${t}_aliases WHERE rule != 'first-seen' GROUP BY rule`).all() as Array<{ rule: string; n: number }>) merges[`${t}: ${r.rule}`] = r.n;
+  for (const t of ["cluster", "unit", "person"]) for (const r of db.prepare(`SELECT rule, count(*) AS n FROM ${t}_aliases WHERE rule NOT IN ('first-seen', 'same-name-conflicting-posts') GROUP BY rule`).all() as Array<{ rule: string; n: number }>) merges[`${t}: ${r.rule}`] = r.n;
+  const apart = one("SELECT count(*) FROM person_aliases WHERE rule = 'same-name-conflicting-posts'");
+  if (apart) merges["person: kept apart (same name, posts elsewhere)"] = apart;
   return {
     articles,
     sources: one("SELECT count(*) FROM article_sources"),

@@ -143,6 +143,9 @@ describe("persons", () => {
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(d.prepare("SELECT count(DISTINCT article_id) FROM v_officials").pluck().get()).toBe(3);
     expect(d.prepare("SELECT rule FROM person_aliases").pluck().get()).toBe("first-seen");
+    const e = explain(d, "person", d.prepare("SELECT id FROM persons").pluck().get() as number)!;
+    expect(e.merges?.map((m) => m.rule)).toEqual(["same-name-same-post", "same-name-same-post"]);
+    expect(e.merges?.[0]?.evidence).toMatch(/Dice/);
   });
 
   it("keeps two people with one name apart when their posts are in different provinces", () => {
