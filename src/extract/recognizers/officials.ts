@@ -83,7 +83,8 @@ function lookup(v: View, lex: Lex, i: number): LexMatch {
   const m = lex.longestAt(v.doc.norm, s.start);
   if (!m) return -1;
   const next = after(v, i, m.end);
-  if (v.syl[next - 1]!.end !== m.end) return -1;
+  // an entry may end in the abbreviation dot ("TS.", "TP."), which is not part of the syllable
+  if (next === i || !/^\.?$/.test(v.doc.norm.slice(v.syl[next - 1]!.end, m.end))) return -1;
   for (let k = i; k < next - 1; k++) if (!/^[ ]+$|^ ?- ?$/.test(v.doc.norm.slice(v.syl[k]!.end, v.syl[k + 1]!.start))) return -1;
   return { next, value: m.value };
 }
@@ -273,7 +274,9 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
   const gapAfter = (k: number) => (k < syl.length ? norm.slice(syl[k - 1]!.end, syl[k]!.start) : "");
   const rankOf = (i: number): [number, number] | null => {
     const r = rankBefore(v, i);
-    return r === -1 ? null : [syl[r]!.start, syl[i - 1]!.end];
+    if (r === -1) return null;
+    const end = syl[i - 1]!.end;
+    return [syl[r]!.start, norm[end] === "." ? end + 1 : end]; // "TS." as written
   };
 
   // Title Name: the name right after the title, maybe after "đồng chí"/"ông" or a rank
