@@ -36,6 +36,8 @@ const provinces = lex("provinces");
 const orgWords = lex("org-words", "org-name-words", "admin-units", "org-heads");
 /** Organisation words proper: a lower-case one-syllable head ("báo", "hội", "ban") is an ordinary word. */
 const fieldWords = lex("org-words", "org-name-words");
+/** Abbreviations written with a dot inside a title ("UBND TP. Hồ Chí Minh"), from the entries that end in one. */
+const DOTTED = new Set(["admin-units", "org-heads"].flatMap((n) => lexiconEntries(n)).filter((e) => e.endsWith(".")).map((e) => e.slice(0, -1).toLowerCase()));
 
 interface Title {
   first: number; // syllable indexes [first, last)
@@ -186,7 +188,8 @@ function titleAt(v: View, i: number): Title | null {
   let hasOrg = false;
   while (j < v.syl.length) {
     const gap = norm.slice(v.syl[j - 1]!.end, v.syl[j]!.start);
-    if (!/^ +$/.test(gap)) {
+    const dotted = /^\. +$/.test(gap) && DOTTED.has(v.syl[j - 1]!.text.toLowerCase());
+    if (!/^ +$/.test(gap) && !dotted) {
       const inner = hasOrg && (
         (/^ *, *$/.test(gap) && !pos.standalone && commaInsideName(v, j)) ||
         // "Hội đồng Thi đua - Khen thưởng", "Khối Văn hóa - Xã hội": a dash between two parts of one name
