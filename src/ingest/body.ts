@@ -7,6 +7,7 @@
 import * as cheerio from "cheerio";
 import type { Element } from "domhandler";
 import { cleanPage } from "./body/clean.js";
+import { capDepth } from "./body/dom.js";
 import { chooseContainer } from "./body/score.js";
 import { collectBlocks, type MetaLines, type RawBlock } from "./body/blocks.js";
 import { isFurnitureLine, isTailLine } from "./body/tail.js";
@@ -35,9 +36,9 @@ export interface BodyOptions {
 
 export function extractBody(input: string | cheerio.CheerioAPI, opts: BodyOptions = {}): BodyResult {
   // work on a copy: the caller's document (html.ts reads metadata from it) stays whole
-  const html = typeof input === "string" ? input : input.html();
-  const $ = cheerio.load(html);
+  const $ = cheerio.load(typeof input === "string" ? input : serialize(input));
   const root = ($("body")[0] ?? $.root()[0]) as Element;
+  capDepth($.root()[0] as unknown as Element);
   const titles = pageTitles($);
   cleanPage(root);
   const choice = chooseContainer(root);
@@ -106,4 +107,15 @@ function dropHeadline(blocks: RawBlock[], titles: string[]): RawBlock[] {
   };
   const i = blocks.slice(0, 3).findIndex(isHeadline);
   return i < 0 ? blocks : [...blocks.slice(0, i), ...blocks.slice(i + 1)];
+}
+
+/** The caller's page as HTML; a page nested too deep to serialise is first flattened below 250 levels (in place). */
+function serialize($: cheerio.CheerioAPI): string {
+  try {
+    return $.html();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    capDepth($.root()[0] as unknown as Element);
+    return $.html();
+  }
 }

@@ -175,6 +175,14 @@ describe("markup hints and other shapes", () => {
     expect(extractBody($).blocks.length).toBeGreaterThan(3);
     expect($.html()).toBe(before);
   });
+  it("reads a page nested twelve thousand levels deep (unclosed <font>s) without overflowing the stack", () => {
+    const html = page(`<div class="content">${para(2, "Đoạn")}${"<font>".repeat(12000)}Đoạn cuối: Cụm thi đua thống nhất nội dung giao ước năm 2023, các đơn vị cam kết thực hiện.</div>`);
+    const r = extractBody(html);
+    expect(r.text).toContain("Đoạn 1");
+    expect(r.text).toContain("Đoạn cuối: Cụm thi đua thống nhất");
+    const $ = cheerio.load(html);
+    expect(extractBody($).text).toBe(r.text);
+  });
   it("gives a reason for a page without text", () => {
     const r = extractBody(page(`<nav><a href="/">Trang chủ</a></nav>`));
     expect(r.blocks).toEqual([]);

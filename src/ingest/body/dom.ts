@@ -1,5 +1,6 @@
 // DOM helpers on the raw domhandler tree (faster than cheerio wrappers for whole-page passes).
 import type { AnyNode, Element } from "domhandler";
+import { load } from "cheerio";
 
 /** Elements that run inside a line of text. Anything else (including unknown tags with block children) breaks a block. */
 export const INLINE = new Set([
@@ -95,4 +96,36 @@ export function inlineChars(el: Element): number {
     else if (isTag(c) && INLINE.has(c.name)) n += textOf(c).length;
   }
   return n;
+}
+
+/**
+ * Pages with thousands of unclosed <font> or <div> tags nest deeper than recursion can follow:
+ * below `max` levels, a subtree becomes its text (block boundaries kept as blank lines). Iterative on purpose.
+ */
+export function capDepth(root: Element, max = 250): void {
+  const stack: Array<[Element, number]> = [[root, 0]];
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    if (depth < max) {
+      for (const c of el.children) if (isTag(c)) stack.push([c, depth + 1]);
+      continue;
+    }
+    if (!el.children.some(isTag)) continue;
+    let text = "";
+    const todo: AnyNode[] = [...el.children].reverse();
+    while (todo.length) {
+      const n = todo.pop()!;
+      if (n.type === "text") text += (n as unknown as { data: string }).data;
+      else if (isTag(n)) {
+        if (n.name === "br") text += "\n";
+        else if (!INLINE.has(n.name)) text += "\n\n";
+        for (let i = n.children.length - 1; i >= 0; i--) todo.push(n.children[i]!);
+      }
+    }
+    // a flat fragment of text and <br>s, parsed by cheerio so the nodes are of the right kind
+    const esc = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/\n/g, "<br>");
+    const kids = load(esc, null, false).root()[0]!.children;
+    for (const k of kids) k.parent = el;
+    el.children = kids;
+  }
 }
