@@ -95,7 +95,7 @@ export async function benchCrawl(opts: BenchCrawlOptions): Promise<BenchCrawlRes
     const t0 = performance.now();
     const s = await crawl(cfg, {
       db: join(dir, "bench.sqlite"),
-      workers: opts.workers ?? availableParallelism(),
+      workers: opts.workers ?? Math.max(0, availableParallelism() - 1),
       onPage: (n) => {
         if (n % 100 === 0) peak = Math.max(peak, process.memoryUsage.rss());
         if (n % every === 0) rssAt.push(process.memoryUsage.rss() / 2 ** 20);

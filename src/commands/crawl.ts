@@ -35,7 +35,7 @@ export function register(program: Command): void {
     .option("--db <file>", "database file (default: $THIDUA_DB or data/thidua.sqlite)")
     .option("--warc <dir>", "archive every request and response to DIR/thidua-crawl-RUN-….warc.gz")
     .option("--max-pages <n>", "at most N requests in this run (all outlets)")
-    .option("--workers <n>", "threads parsing pages and extracting facts (default: one per core; 0 = none)")
+    .option("--workers <n>", "threads parsing pages and extracting facts (default: one per core but one, left to fetching and storing; 0 = none)")
     .option("--fresh", "start a new run even if the last one was interrupted (default: continue it)")
     .option("-q, --quiet", "no progress or logs, only the summary and errors")
     .action(async (o: CrawlCliOptions) => {
@@ -51,7 +51,7 @@ export function register(program: Command): void {
         maxPages = Number(o.maxPages);
         if (!Number.isInteger(maxPages) || maxPages < 1) usage(`--max-pages: not a positive integer: ${o.maxPages}`);
       }
-      const workers = o.workers === undefined ? availableParallelism() : Number(o.workers);
+      const workers = o.workers === undefined ? Math.max(0, availableParallelism() - 1) : Number(o.workers);
       if (!Number.isInteger(workers) || workers < 0) usage(`--workers: not a whole number: ${o.workers}`);
       const progress = { fetched: 0, notModified: 0, newArticles: 0, failed: 0 };
       let log: Logger = silent;
