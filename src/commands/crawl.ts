@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import { ConfigError, loadConfig, type CrawlConfig } from "../ingest/crawl/config.js";
 import { crawl, type CrawlSummary } from "../ingest/crawl/crawl.js";
 import { parseDuration } from "../ingest/crawl/duration.js";
+import { CrawlLockedError } from "../ingest/crawl/lock.js";
 import { jsonLogger, silent, terminalLogger, type Logger } from "../ingest/crawl/log.js";
 import { EXIT } from "../exit.js";
 
@@ -77,7 +78,13 @@ export function register(program: Command): void {
       };
       process.on("SIGINT", onSignal);
       process.on("SIGTERM", onSignal);
-      const s = await crawl(cfg, { db: o.db, warcDir: o.warc, sinceMs, maxPages, fresh: o.fresh, workers, log, signal: ac.signal });
+      let s: CrawlSummary;
+      try {
+        s = await crawl(cfg, { db: o.db, warcDir: o.warc, sinceMs, maxPages, fresh: o.fresh, workers, log, signal: ac.signal });
+      } catch (e) {
+        if (e instanceof CrawlLockedError) { done(); console.error(`thidua crawl: ${e.message}`); process.exit(EXIT.usage); }
+        throw e;
+      }
       done();
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);

@@ -1,6 +1,6 @@
 // The crawl's small parts on real inputs: config validation, Retry-After, backoff, charsets, feeds and sitemaps, host gate.
 import { describe, expect, it } from "vitest";
-import { writeFileSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, loadConfig, parseConfig } from "../../src/ingest/crawl/config.js";
@@ -146,5 +146,24 @@ describe("discovery", () => {
     expect(classify(o, { url: "https://a.example.vn/chuyen-muc/thoi-su", hint: "Thời sự", lastmod: null }, "html")).toBe("listing");
     expect(classify(o, { url: "https://other.vn/tin/12.html", hint: "thi đua", lastmod: null }, "html")).toBe(null);
     expect(foldAccents("Khối Thi Đua")).toBe("khoi thi dua");
+  });
+});
+
+describe("one crawl per database", () => {
+  it("refuses while a live process holds the lock and takes over a lock left by a dead one", async () => {
+    const { lockCrawl, CrawlLockedError } = await import("../../src/ingest/crawl/lock.js");
+    const { spawn } = await import("node:child_process");
+    const dir = mkdtempSync(join(tmpdir(), "thidua-lock-"));
+    const db = join(dir, "x.sqlite");
+    const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 10000)"]);
+    writeFileSync(`${db}.crawl-lock`, String(holder.pid));
+    expect(() => lockCrawl(db)).toThrow(CrawlLockedError);
+    expect(() => lockCrawl(db)).toThrow(new RegExp(`pid ${holder.pid}`));
+    holder.kill("SIGKILL");
+    await new Promise((r) => holder.once("exit", r));
+    const release = lockCrawl(db);
+    expect(readFileSync(`${db}.crawl-lock`, "utf8")).toBe(String(process.pid));
+    release();
+    expect(existsSync(`${db}.crawl-lock`)).toBe(false);
   });
 });

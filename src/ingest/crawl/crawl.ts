@@ -13,6 +13,7 @@ import { makePagePool } from "./page-pool.js";
 import type { PageOutput } from "./page.js";
 import { endRun, migrateCrawl, openRun, type FrontierRow, type Kind, type Run } from "./state.js";
 import { openWarc, type WarcWriter } from "./warc.js";
+import { lockCrawl } from "./lock.js";
 import { silent, type Logger } from "./log.js";
 import { dbPath, openDb, type DB } from "../../store/db.js";
 import { storeArticle } from "../../store/write.js";
@@ -69,9 +70,15 @@ function hostOf(url: string): string { return new URL(url).host.toLowerCase(); }
 
 export async function crawl(cfg: CrawlConfig, opts: CrawlOptions = {}): Promise<CrawlSummary> {
   const t0 = Date.now();
-  const log = opts.log ?? silent;
   const path = dbPath(opts.db);
   const db = openDb(path);
+  let unlock: () => void;
+  try { unlock = lockCrawl(path); } catch (e) { db.close(); throw e; }
+  try { return await crawlLocked(cfg, opts, db, path, t0); } finally { unlock(); }
+}
+
+async function crawlLocked(cfg: CrawlConfig, opts: CrawlOptions, db: DB, path: string, t0: number): Promise<CrawlSummary> {
+  const log = opts.log ?? silent;
   db.pragma("synchronous = NORMAL"); // WAL: a kill loses nothing committed; only a power cut could lose the last pages
   migrateCrawl(db);
   const run = openRun(db, cfg.file, opts.fresh ?? false);
@@ -105,7 +112,7 @@ export async function crawl(cfg: CrawlConfig, opts: CrawlOptions = {}): Promise<
     // waits for the host's turn without taking a slot: a redirect to another site asks for its
     // robots.txt while holding the first site's slot, and two such pages must not wait on each other
     const r = await fetchPage(agent, url, { ...settings, retries: Math.min(settings.retries, 1), maxBodyBytes: 512 * 1024 }, {}, {
-      beforeRequest: (u) => gate.turn(hostOf(u)), stopping: () => stopping,
+      beforeRequest: (u) => gate.turn(hostOf(u)), afterResponse: (u) => gate.ended(hostOf(u)), stopping: () => stopping,
     });
     archive(r.exchanges);
     if (r.ok) return { status: r.status, body: decodeBody(r.body, r.headers["content-type"]).text };
@@ -160,6 +167,7 @@ export async function crawl(cfg: CrawlConfig, opts: CrawlOptions = {}): Promise<
         result = (await global.add(() => fetchPage(agent, row.url, settings, { etag: row.etag, lastModified: row.last_modified }, {
           allowed: async (u) => (await robots.rules(u)).allowed(u),
           beforeRequest: async (u) => { if (first) { first = false; return; } await gate.turn(hostOf(u)); },
+          afterResponse: (u) => gate.ended(hostOf(u)),
           onRetryAfter: (u, ms) => gate.pause(hostOf(u), ms),
           stopping: () => stopping,
         })))!;

@@ -36,6 +36,8 @@ export interface FetchHooks {
   allowed?: (url: string) => Promise<boolean> | boolean;
   /** Called before each request, so the caller can keep hosts polite (waits for the host's turn). */
   beforeRequest?: (url: string) => Promise<void>;
+  /** Called when an exchange is over (answered, failed or aborted), so the host's delay counts from there. */
+  afterResponse?: (url: string) => void;
   /** The server asked everyone to wait (429/503 with Retry-After): the caller should pause the host. */
   onRetryAfter?: (url: string, ms: number) => void;
   /** Waits (backoff); replaceable in tests. Rejects or returns false when the crawl is stopping. */
@@ -109,6 +111,7 @@ export async function fetchPage(agent: Agent, url: string, s: FetchSettings, con
       if (cond.lastModified) reqHeaders["if-modified-since"] = cond.lastModified;
     }
     const date = new Date();
+    const requested = current;
     let retryWait: number | null = null;
     let failure: { kind: FailureKind; reason: string; status?: number } | null = null;
     try {
@@ -155,6 +158,8 @@ export async function fetchPage(agent: Agent, url: string, s: FetchSettings, con
     } catch (e) {
       if (e instanceof TooLarge) return fail("too-large", e.message, false);
       failure = errorKind(e);
+    } finally {
+      hooks.afterResponse?.(requested);
     }
     if (attempts > s.retries) return fail(failure!.kind, `${failure!.reason} (after ${attempts} attempts)`, true, failure!.status);
     await sleep(retryWait ?? backoffMs(attempts, s.backoffMs));

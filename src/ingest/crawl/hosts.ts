@@ -8,6 +8,8 @@ export interface HostGate {
   release(host: string): void;
   setDelay(host: string, ms: number): void;
   pause(host: string, ms: number): void;
+  /** A request to the host is over: the next one waits the delay from now. */
+  ended(host: string): void;
   /** Waits for the host's next turn without taking a slot (a retry or a redirect inside a held slot). */
   turn(host: string): Promise<void>;
 }
@@ -46,6 +48,7 @@ export function makeHostGate(defaultDelayMs: number, perHost: number, now = () =
       if (next) next(); // the slot passes straight to the next waiter
       else s.active--;
     },
+    ended(h) { state(h).lastEnd = now(); },
     setDelay(h, ms) { state(h).delay = ms; },
     pause(h, ms) { const s = state(h); s.pausedUntil = Math.max(s.pausedUntil, now() + ms); },
     turn,
