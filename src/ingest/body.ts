@@ -7,7 +7,7 @@
 import * as cheerio from "cheerio";
 import type { Element } from "domhandler";
 import { cleanPage } from "./body/clean.js";
-import { capDepth } from "./body/dom.js";
+import { capDepth, headlineLinks } from "./body/dom.js";
 import { chooseContainer } from "./body/score.js";
 import { collectBlocks, type MetaLines, type RawBlock } from "./body/blocks.js";
 import { isFurnitureLine, isTailLine } from "./body/tail.js";
@@ -42,16 +42,22 @@ export function extractBody(input: string | cheerio.CheerioAPI, opts: BodyOption
   const titles = pageTitles($);
   cleanPage(root);
   const choice = chooseContainer(root);
-  if (!choice) return none("no text on the page", false);
+  if (!choice) return noStory(root, "no text on the page");
   // teasers are judged on everything the container holds, before link lists are cut
-  const listing = listingReason(countTeasers(collectBlocks(choice.parts, choice.stats, { keepAll: true })));
+  const listing = listingReason(countTeasers(collectBlocks(choice.parts, choice.stats, { keepAll: true, splitLines: true })));
   if (listing) return none(listing, true);
   const meta: MetaLines = {};
   const collected = collectBlocks(choice.parts, choice.stats, { meta });
   const raw = dropHeadline(dropFurniture(collected.slice(0, trailingTeasers(collected)), meta), titles);
   const blocks: BodyBlock[] = raw.filter((b) => opts.captions !== false || b.kind !== "caption").map((b) => ({ kind: b.kind, text: b.text }));
-  if (!blocks.length) return none("no running text in the page", false);
+  if (!blocks.length) return noStory(root, "no running text in the page");
   return { blocks, text: joinBlocks(blocks), isListing: false, ...meta };
+}
+
+/** No story found: a page of linked headlines is an index, anything else just has no text. */
+function noStory(root: Element, reason: string): BodyResult {
+  const n = headlineLinks(root);
+  return n >= 8 ? none(`listing page: ${n} linked headlines and no running text`, true) : none(reason, false);
 }
 
 function none(reason: string, isListing: boolean): BodyResult {

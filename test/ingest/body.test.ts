@@ -96,6 +96,31 @@ describe("a listing page of teasers", () => {
     expect(r.text).toBe("");
     expect(r.reason).toMatch(/listing page: 8 teasers/);
   });
+  const T = (i: number): string => `Cụm thi đua số ${i} tổng kết công tác thi đua, khen thưởng năm 2022`;
+  const S = (i: number): string => `Các đơn vị trong Cụm thi đua số ${i} đã hoàn thành các chỉ tiêu, nhiệm vụ được giao, suy tôn đơn vị dẫn đầu.`;
+  const ten = Array.from({ length: 10 }, (_, i) => i + 1);
+  const shapes: Record<string, string> = {
+    "headline and summary as siblings, no box per teaser": `<div class="col">${ten.map((i) => `<h3><a href="/${i}">${T(i)}</a></h3><p>${S(i)}</p>`).join("")}</div>`,
+    "a list of linked titles with dates": `<div class="col"><ul>${ten.map((i) => `<li><a href="/${i}">${T(i)}</a> <span>(12/03/2023)</span></li>`).join("")}</ul></div>`,
+    "whole teasers inside the link": `<div class="col">${ten.map((i) => `<div class="it"><a href="/${i}"><h3>${T(i)}</h3><p>${S(i)}</p></a></div>`).join("")}</div>`,
+    "layout-table rows, title and summary cut by <br>": `<table>${ten.map((i) => `<tr><td><img src="/${i}.jpg"></td><td><a href="/${i}"><b>${T(i)}</b></a><br>${S(i)}</td></tr>`).join("")}</table>`,
+    "a featured teaser with a longer summary first": `<div class="col"><div class="hot"><h2><a href="/0">${T(0)}</a></h2><p>${S(0)} ${S(0)} ${S(0)}</p></div>${ten.map((i) => `<div class="it"><h3><a href="/${i}">${T(i)}</a></h3><p>${S(i)}</p></div>`).join("")}</div>`,
+  };
+  for (const [shape, body] of Object.entries(shapes)) {
+    it(`recognises ${shape}`, () => {
+      const r = extractBody(page(`<div class="menu"><a href="/">Trang chủ</a></div>${body}<div class="footer">Bản quyền</div>`));
+      expect(r.isListing).toBe(true);
+      expect(r.blocks).toEqual([]);
+      expect(r.reason).toMatch(/^listing page: 1[01] (teasers|linked headlines)/);
+    });
+  }
+  it("is not confused with a short story followed by a box of teasers with summaries", () => {
+    const story = `<div class="detail"><div class="content"><p>Sáng 12/3, Cụm thi đua số 7 tổ chức hội nghị ký kết giao ước thi đua năm 2023, bầu huyện A làm Cụm trưởng.</p><p>Các đơn vị thống nhất 6 nội dung thi đua trọng tâm, trong đó có cải cách hành chính.</p></div></div>`;
+    const box = `<div class="other"><b>Tin khác</b>${ten.slice(0, 6).map((i) => `<div class="it"><h4><a href="/${i}">${T(i)}</a></h4><p>${S(i)}</p></div>`).join("")}</div>`;
+    const r = extractBody(page(story + box));
+    expect(r.isListing).toBe(false);
+    expect(r.blocks.map((b) => b.text.slice(0, 9))).toEqual(["Sáng 12/3", "Các đơn v"]);
+  });
   it("is not confused with a story that has a box of teasers after it", () => {
     const teasers = Array.from({ length: 5 }, (_, i) =>
       `<div class="item"><h3><a href="/t${i}">Tin thứ ${i + 1} về phong trào thi đua của các cụm, khối</a></h3><p>Tóm tắt tin thứ ${i + 1}, hội nghị tổng kết và ký kết giao ước thi đua.</p></div>`).join("");

@@ -2,7 +2,7 @@
 // (two <br>s); block children start new blocks; containers that look like furniture inside the story
 // (link lists, bylines, galleries, empty wrappers) are skipped; photo captions are marked.
 import type { AnyNode, Element } from "domhandler";
-import { HEADING, INLINE, descendants, isTag, linkDensity, textOf, type Stats } from "./dom.js";
+import { HEADING, INLINE, descendants, isNavLink, isTag, linkDensity, textOf, type Stats } from "./dom.js";
 import { classWeight, isCaptionClass, isMetaLine, metaSort } from "./hints.js";
 import type { BlockKind } from "../body.js";
 
@@ -19,14 +19,18 @@ export interface RawBlock {
   owner: Element;
 }
 
-interface Buf { text: string; link: number; italic: number; time: number; owner: Element; kind: BlockKind }
+/** A line of text being collected, with what its characters sit in. */
+interface Line { text: string; link: number; italic: number; time: number }
+interface Buf { lines: Line[]; owner: Element; kind: BlockKind }
+const newLine = (): Line => ({ text: "", link: 0, italic: 0, time: 0 });
+const cur = (b: Buf): Line => b.lines[b.lines.length - 1]!;
 
 const hasBlockChild = (el: Element): boolean => el.children.some((c) => isTag(c) && (!INLINE.has(c.name) || hasBlockChild(c)));
 
 /** Byline, date line and source credit taken out of the story container (the first of each). */
 export interface MetaLines { byline?: string; dateline?: string; source?: string }
 
-export function collectBlocks(parts: Element[], stats: Map<Element, Stats>, opts: { keepAll?: boolean; meta?: MetaLines } = {}): RawBlock[] {
+export function collectBlocks(parts: Element[], stats: Map<Element, Stats>, opts: { keepAll?: boolean; splitLines?: boolean; meta?: MetaLines } = {}): RawBlock[] {
   const skipped = (el: Element): boolean => {
     if (opts.keepAll || !skip(el, stats)) return false;
     if (opts.meta && (el.name === "time" || el.name === "address" || isMetaLine(el))) {
@@ -39,39 +43,48 @@ export function collectBlocks(parts: Element[], stats: Map<Element, Stats>, opts
   const out: RawBlock[] = [];
   let afterImage = false;
 
+  const emit = (b: Buf, lines: Line[]): void => {
+    const kept = lines.map((l) => ({ ...l, text: l.text.replace(/[ \t\u00a0\u200b\ufeff]+/g, " ").trim() })).filter((l) => l.text);
+    if (!kept.length) return;
+    const sum = (k: "link" | "italic" | "time"): number => kept.reduce((n, l) => n + l[k], 0);
+    out.push({
+      kind: b.kind, text: kept.map((l) => l.text).join("\n"),
+      linkChars: sum("link"), italicChars: sum("italic"), timeChars: sum("time"), afterImage, owner: b.owner,
+    });
+    afterImage = false;
+  };
+  // paragraphs end at a blank line (two <br>s); when judging teasers, every line stands alone
   const flush = (b: Buf): void => {
-    const pieces = b.text.split(/\n[ \t]*\n/);
-    for (const piece of pieces) {
-      const lines = piece.split("\n").map((l) => l.replace(/[ \t\u00a0\u200b\ufeff]+/g, " ").trim()).filter(Boolean);
-      if (!lines.length) continue;
-      const text = lines.join("\n");
-      // counts are for the whole buffer; share them out by length
-      const f = pieces.length > 1 ? text.length / Math.max(1, b.text.length) : 1;
-      out.push({
-        kind: b.kind, text, linkChars: b.link * f, italicChars: b.italic * f, timeChars: b.time * f,
-        afterImage, owner: b.owner,
-      });
-      afterImage = false;
+    let piece: Line[] = [];
+    for (const l of b.lines) {
+      if (!l.text.trim()) { emit(b, piece); piece = []; continue; }
+      piece.push(l);
+      if (opts.splitLines) { emit(b, piece); piece = []; }
     }
-    b.text = ""; b.link = b.italic = b.time = 0;
+    emit(b, piece);
+    b.lines = [newLine()];
   };
 
   const inline = (n: AnyNode, b: Buf, flags: { link: boolean; italic: boolean; time: boolean; pre: boolean }): void => {
     if (n.type === "text") {
-      let t = (n as unknown as { data: string }).data;
-      if (!flags.pre) t = t.replace(/[\s\u00a0]+/g, " ");
-      b.text += t;
-      const len = t.trim().length;
-      if (flags.link) b.link += len;
-      if (flags.italic) b.italic += len;
-      if (flags.time) b.time += len;
+      const data = (n as unknown as { data: string }).data;
+      const parts = flags.pre ? data.split("\n") : [data.replace(/[\s\u00a0]+/g, " ")];
+      parts.forEach((t, i) => {
+        if (i) b.lines.push(newLine());
+        const l = cur(b);
+        l.text += t;
+        const len = t.trim().length;
+        if (flags.link) l.link += len;
+        if (flags.italic) l.italic += len;
+        if (flags.time) l.time += len;
+      });
       return;
     }
     if (!isTag(n)) return;
-    if (n.name === "br") { b.text += "\n"; return; }
-    if (n.name === "img" || n.name === "picture") { if (!b.text.trim()) afterImage = true; return; }
+    if (n.name === "br") { b.lines.push(newLine()); return; }
+    if (n.name === "img" || n.name === "picture") { if (b.lines.every((l) => !l.text.trim())) afterImage = true; return; }
     const f = {
-      link: flags.link || n.name === "a",
+      link: flags.link || isNavLink(n),
       italic: flags.italic || n.name === "em" || n.name === "i" || n.name === "cite",
       time: flags.time || n.name === "time",
       pre: flags.pre,
@@ -80,12 +93,12 @@ export function collectBlocks(parts: Element[], stats: Map<Element, Stats>, opts
   };
 
   const walk = (el: Element, kind: BlockKind, pre: boolean): void => {
-    const b: Buf = { text: "", link: 0, italic: 0, time: 0, owner: el, kind };
+    const b: Buf = { lines: [newLine()], owner: el, kind };
     for (const c of el.children) {
       if (c.type === "text") { inline(c, b, { link: false, italic: false, time: false, pre }); continue; }
       if (!isTag(c)) continue;
       if (INLINE.has(c.name) && !hasBlockChild(c)) { inline(c, b, { link: false, italic: false, time: false, pre }); continue; }
-      if (c.name === "br") { b.text += "\n"; continue; }
+      if (c.name === "br") { b.lines.push(newLine()); continue; }
       flush(b);
       if (skipped(c)) continue;
       const k = childKind(c, kind, stats);

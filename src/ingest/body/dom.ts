@@ -9,6 +9,9 @@ export const INLINE = new Set([
 ]);
 export const HEADING = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 
+/** A link that leads somewhere else: e-mail and phone links are contact details of the text, not navigation. */
+export const isNavLink = (el: Element): boolean => el.name === "a" && !/^\s*(?:mailto|tel):/i.test(el.attribs.href ?? "");
+
 export const isTag = (n: AnyNode | null | undefined): n is Element => !!n && (n.type === "tag" || n.type === "script" || n.type === "style");
 export const childElements = (el: Element): Element[] => el.children.filter(isTag);
 
@@ -60,7 +63,7 @@ export function computeStats(root: Element): Map<Element, Stats> {
   const m = new Map<Element, Stats>();
   const visit = (el: Element, inLink: boolean): Stats => {
     const s: Stats = { chars: 0, linkChars: 0, commas: 0, p: 0, img: 0, li: 0, input: 0, headings: 0 };
-    const link = inLink || el.name === "a";
+    const link = inLink || isNavLink(el);
     for (const c of el.children) {
       if (c.type === "text") {
         const t = squash((c as unknown as { data: string }).data);
@@ -128,4 +131,15 @@ export function capDepth(root: Element, max = 250): void {
     for (const k of kids) k.parent = el;
     el.children = kids;
   }
+}
+
+/** Distinct links with headline-length text (20 to 250 characters). */
+export function headlineLinks(root: Element): number {
+  const seen = new Set<string>();
+  for (const el of descendants(root)) {
+    if (!isNavLink(el)) continue;
+    const t = textOf(el);
+    if (t.length >= 20 && t.length <= 250) seen.add(t);
+  }
+  return seen.size;
 }
