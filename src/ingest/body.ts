@@ -8,7 +8,7 @@ import * as cheerio from "cheerio";
 import type { Element } from "domhandler";
 import { cleanPage } from "./body/clean.js";
 import { capDepth, headlineLinks } from "./body/dom.js";
-import { chooseContainer } from "./body/score.js";
+import { chooseContainer, parentEl, type Choice } from "./body/score.js";
 import { collectBlocks, type MetaLines, type RawBlock } from "./body/blocks.js";
 import { isFurnitureLine, isTailLine } from "./body/tail.js";
 import { countTeasers, listingReason, trailingTeasers } from "./body/listing.js";
@@ -41,11 +41,18 @@ export function extractBody(input: string | cheerio.CheerioAPI, opts: BodyOption
   capDepth($.root()[0] as unknown as Element);
   const titles = pageTitles($);
   cleanPage(root);
-  const choice = chooseContainer(root);
+  let choice = chooseContainer(root);
   if (!choice) return noStory(root, "no text on the page");
   // teasers are judged on everything the container holds, before link lists are cut
-  const listing = listingReason(countTeasers(collectBlocks(choice.parts, choice.stats, { keepAll: true, splitLines: true })));
-  if (listing) return none(listing, true);
+  const judge = (parts: Element[], stats: Choice["stats"]): string | null =>
+    listingReason(countTeasers(collectBlocks(parts, stats, { keepAll: true, splitLines: true })));
+  const listing = judge(choice.parts, choice.stats);
+  if (listing) {
+    // the best box is a list of teasers; the page is a listing unless a story stands elsewhere on it
+    const story = storyElsewhere(choice, judge);
+    if (!story) return none(listing, true);
+    choice = story;
+  }
   const meta: MetaLines = {};
   const collected = collectBlocks(choice.parts, choice.stats, { meta });
   const raw = dropHeadline(dropFurniture(collected.slice(0, trailingTeasers(collected)), meta), titles);
@@ -124,4 +131,16 @@ function serialize($: cheerio.CheerioAPI): string {
     capDepth($.root()[0] as unknown as Element);
     return $.html();
   }
+}
+
+/** The best-scored box outside a teaser list that reads as a story: 500 characters of running text, no teasers. */
+function storyElsewhere(choice: Choice, judge: (parts: Element[], stats: Choice["stats"]) => string | null): Choice | null {
+  const within = (a: Element, b: Element): boolean => { for (let x: Element | null = a; x; x = parentEl(x)) if (x === b) return true; return false; };
+  for (const [el, score] of choice.candidates) {
+    if (choice.parts.some((p) => within(el, p) || within(p, el))) continue;
+    if (judge([el], choice.stats)) continue;
+    const running = collectBlocks([el], choice.stats).filter((b) => b.kind === "paragraph" && b.text.length >= 80 && b.linkChars < 0.2 * b.text.length);
+    if (running.reduce((n, b) => n + b.text.length, 0) >= 500) return { ...choice, top: el, parts: [el], score };
+  }
+  return null;
 }

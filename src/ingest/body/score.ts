@@ -35,6 +35,8 @@ export interface Choice {
   stats: Map<Element, Stats>;
   /** The best candidates with their scores (for diagnostics). */
   ranked: Array<[Element, number]>;
+  /** The twenty best candidates, best first (where else to look when the best is a list of teasers). */
+  candidates: Array<[Element, number]>;
 }
 
 export function chooseContainer(root: Element): Choice | null {
@@ -102,7 +104,7 @@ export function chooseContainer(root: Element): Choice | null {
   for (let p = parentEl(top); p && !marked(top) && p.name !== "body" && p.name !== "html" && childElements(p).length === 1; p = parentEl(p)) top = p;
 
   const parts = joinSiblings(top, topScore, final, stats);
-  return { top, parts, score: topScore, stats, ranked: ranked.slice(0, 5) };
+  return { top, parts, score: topScore, stats, ranked: ranked.slice(0, 5), candidates: ranked.slice(0, 20) };
 }
 
 function joinSiblings(top: Element, topScore: number, final: Map<Element, number>, stats: Map<Element, Stats>): Element[] {
