@@ -92,7 +92,8 @@ function dropFurniture(blocks: RawBlock[], meta: MetaLines): RawBlock[] {
       if (story >= 200) break;
       continue;
     }
-    if (ld(b) > 0.5) continue; // link lists and "read more" lines
+    // link lists and "read more" lines; a long paragraph rich in links still has its own sentences
+    if (ld(b) > 0.5 && b.text.length - b.linkChars < 150) continue;
     if (b.timeChars >= 0.8 * b.text.length) { meta.dateline ??= b.text; continue; } // a date line
     if (b.text.length < 200 && isFurnitureLine(b.text) && (b.linkChars > 0 || !/^\+\s/.test(b.text))) continue;
     let kind = b.kind;

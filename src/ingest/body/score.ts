@@ -92,13 +92,14 @@ export function chooseContainer(root: Element): Choice | null {
   const marked = (e: Element): boolean => e.attribs.itemprop === "articleBody";
   const insideMarked = (e: Element): boolean => { for (let x: Element | null = e; x; x = parentEl(x)) if (marked(x)) return true; return false; };
   if (strong.length >= 1 && !insideMarked(top)) {
-    let level = 0;
-    for (let anc = parentEl(top); anc && anc.name !== "body" && anc.name !== "html" && level < 4; anc = parentEl(anc), level++) {
-      if (strong.some((e) => contains(anc!, e))) {
-        if (linkDensity(stats.get(anc)) < 0.3) { top = anc; topScore = Math.max(topScore, final.get(anc) ?? 0); }
-        break;
-      }
+    // the lowest ancestor (within six levels) that gathers the most of them
+    let level = 0, best: Element | null = null, most = 0;
+    for (let anc = parentEl(top); anc && anc.name !== "body" && anc.name !== "html" && level < 6; anc = parentEl(anc), level++) {
+      const n = strong.filter((e) => contains(anc!, e)).length;
+      if (n > most) { most = n; best = anc; }
+      if (n === strong.length) break;
     }
+    if (best && linkDensity(stats.get(best)) < 0.3) { top = best; topScore = Math.max(topScore, final.get(best) ?? 0); }
   }
   // a lone child says nothing about its wrapper: climb while the parent holds only this
   for (let p = parentEl(top); p && !marked(top) && p.name !== "body" && p.name !== "html" && childElements(p).length === 1; p = parentEl(p)) top = p;
