@@ -32,7 +32,8 @@ export function register(program: Command): void {
         } catch (e) {
           failed++;
           const err = e as NodeJS.ErrnoException;
-          console.error(`thidua: ${file}: ${err.code === "ENOENT" ? "no such file" : err.message}`);
+          const why = err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "is a folder, not a page" : err.code === "EACCES" ? "permission denied" : err.message;
+          console.error(`thidua: ${file}: ${why}`);
           continue;
         }
         const r = extractBody(html, { captions: opts.captions });
