@@ -177,6 +177,13 @@ describe("markup hints and other shapes", () => {
     expect(r.text).toContain("Thu ngân sách vượt 12% dự toán\n\n“Thi đua");
     expect(r.text).toContain("Hoàn thành 18/18 chỉ tiêu kinh tế - xã hội\nThu ngân sách");
   });
+  it("reads a table of results as one line per row, not a block per cell", () => {
+    const table = `<table border="1"><tbody><tr><td><p><b>TT</b></p></td><td><p><b>Đơn vị</b></p></td><td><p><b>Điểm</b></p></td></tr>
+      <tr><td>1</td><td>Sở Tài chính</td><td>98,5</td></tr><tr><td>2</td><td>Sở Tư pháp</td><td>97</td></tr></tbody></table>`;
+    const r = extractBody(page(`<div class="content">${para(2, "Đoạn")}${table}${para(1, "Sau")}</div>`));
+    expect(kinds(r, "list-item")).toEqual(["TT | Đơn vị | Điểm", "1 | Sở Tài chính | 98,5", "2 | Sở Tư pháp | 97"]);
+    expect(r.text).toContain("Đoạn 2: nội dung thi đua, khen thưởng được triển khai đồng bộ, hiệu quả, có nhiều đổi mới trong năm qua.\n\nTT | Đơn vị | Điểm\n1 | Sở Tài chính");
+  });
   it("drops the headline repeated at the top of the story in a plain box", () => {
     const head = `<title>Cụm thi đua số 4 tổng kết năm 2022 - Cổng thông tin huyện</title>`;
     const r = extractBody(page(`<div class="content"><div><b>Cụm thi đua số 4 tổng kết năm 2022</b></div>${para(3, "Đoạn")}</div>`, head));

@@ -92,6 +92,17 @@ export function collectBlocks(parts: Element[], stats: Map<Element, Stats>, opts
     for (const c of n.children) inline(c, b, f);
   };
 
+  // a table of data (results, scores, member lists): one line per row, cells joined by " | "
+  const tableRows = (table: Element, kind: BlockKind): void => {
+    for (const row of rowsOf(table)) {
+      const cells = childrenNamed(row, "td", "th").map(textOf);
+      if (!cells.some(Boolean)) continue;
+      const link = cells.length ? (stats.get(row)?.linkChars ?? 0) : 0;
+      out.push({ kind, text: cells.join(" | "), linkChars: link, italicChars: 0, timeChars: 0, afterImage: false, owner: row });
+    }
+    afterImage = false;
+  };
+
   const walk = (el: Element, kind: BlockKind, pre: boolean): void => {
     const b: Buf = { lines: [newLine()], owner: el, kind };
     for (const c of el.children) {
@@ -103,6 +114,7 @@ export function collectBlocks(parts: Element[], stats: Map<Element, Stats>, opts
       if (skipped(c)) continue;
       const k = childKind(c, kind, stats);
       if (k === null) continue;
+      if (c.name === "table" && k !== "caption" && isDataTable(c)) { tableRows(c, k === "quote" ? k : "list-item"); continue; }
       walk(c, k, pre || c.name === "pre");
     }
     flush(b);
@@ -166,4 +178,30 @@ function skip(el: Element, stats: Map<Element, Stats>): boolean {
 const RIGHT = /text-align\s*:\s*right/i;
 function rightAligned(el: Element): boolean {
   return RIGHT.test(el.attribs.style ?? "") || el.attribs.align === "right" || descendants(el).some((d) => RIGHT.test(d.attribs.style ?? "") || d.attribs.align === "right");
+}
+
+const childrenNamed = (el: Element, ...names: string[]): Element[] => el.children.filter((c): c is Element => isTag(c) && names.includes(c.name));
+
+/** Rows of a table, through <thead>/<tbody>/<tfoot>, not those of tables nested in cells. */
+function rowsOf(table: Element): Element[] {
+  return childrenNamed(table, "tr", "thead", "tbody", "tfoot").flatMap((c) => (c.name === "tr" ? [c] : childrenNamed(c, "tr")));
+}
+
+/**
+ * A table of data rather than of layout: two rows or more, some row of two cells or more, and cells of short
+ * text with no photo, nested table or list in them.
+ */
+function isDataTable(table: Element): boolean {
+  const rows = rowsOf(table);
+  if (rows.length < 2) return false;
+  let wide = false;
+  for (const r of rows) {
+    const cells = childrenNamed(r, "td", "th");
+    if (cells.length >= 2) wide = true;
+    for (const c of cells) {
+      if (descendants(c).some((d) => d.name === "table" || d.name === "img" || d.name === "ul" || d.name === "ol")) return false;
+      if (textOf(c).length > 300) return false;
+    }
+  }
+  return wide;
 }
