@@ -196,6 +196,11 @@ describe("markup hints and other shapes", () => {
     expect(r.blocks[0]!.text).toBe(lead);
     expect(r.blocks).toHaveLength(4);
   });
+  it("keeps the lead that sits in the story's <header> while the header itself goes", () => {
+    const lead = "Sáng 10/3, Khối thi đua các cơ quan Đảng tỉnh tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2022.";
+    const r = extractBody(page(`<article><header class="article-header"><h1>Khối thi đua tổng kết</h1><div class="meta"><a href="/thoi-su">Thời sự</a> 10/3/2023</div><h2 class="sapo">${lead}</h2></header><div class="body">${para(3, "Đoạn")}</div></article>`));
+    expect(r.blocks.map((b) => b.text.slice(0, 10))).toEqual([lead.slice(0, 10), "Đoạn 1: nộ", "Đoạn 2: nộ", "Đoạn 3: nộ"]);
+  });
   it("keeps the page's text exactly (decomposed tones stay decomposed)", () => {
     const nfd = "Cụm thi đua số 4 tổng kết năm, các đơn vị hoàn thành nhiệm vụ được giao.".normalize("NFD");
     const r = extractBody(page(`<div class="content"><p>${nfd}</p><p>${nfd}</p></div>`));

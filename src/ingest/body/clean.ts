@@ -3,6 +3,7 @@
 import type { Element } from "domhandler";
 import { computeStats, descendants, detach, isTag, type Stats } from "./dom.js";
 import { isNegative, isPositive } from "./hints.js";
+import { isLead } from "./score.js";
 
 const NEVER = new Set([
   "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed", "button", "select",
@@ -54,7 +55,23 @@ export function cleanPage(root: Element): void {
     }
   };
   walk(root);
-  for (const el of drop2) detach(el);
+  for (const el of drop2) {
+    // a story header goes, but the lead it may hold stays where it stood
+    if (el.name === "header") for (const lead of descendants(el).filter((d) => isLead(d, stats))) insertBefore(lead, el);
+    detach(el);
+  }
+}
+
+function insertBefore(n: Element, ref: Element): void {
+  const p = ref.parent;
+  if (!p) return;
+  detach(n);
+  const i = p.children.indexOf(ref);
+  p.children.splice(i, 0, n);
+  n.parent = p;
+  n.prev = ref.prev; n.next = ref;
+  if (ref.prev) ref.prev.next = n;
+  ref.prev = n;
 }
 
 function removeComments(el: Element): void {
