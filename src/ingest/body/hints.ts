@@ -20,8 +20,10 @@ function names(el: Element): string {
 function tokens(el: Element): string[] {
   return names(el).split(/\s+/).filter(Boolean);
 }
-const neg = (t: string): boolean => NEGATIVE.test(t) && !POSITIVE.test(t);
-const pos = (t: string): boolean => POSITIVE.test(t) && !NEGATIVE.test(t);
+/** Layout utility classes ("text-center", "hidden-xs", "d-flex") say nothing about what a box holds. */
+const UTILITY = /^(?:text|hidden|visible|d|flex|align|justify|float|m[tblrxy]?|p[tblrxy]?|w|h|col|offset|order|font|fw|fs|bg|border|rounded|shadow|position|overflow)-/i;
+const neg = (t: string): boolean => !UTILITY.test(t) && NEGATIVE.test(t) && !POSITIVE.test(t);
+const pos = (t: string): boolean => !UTILITY.test(t) && POSITIVE.test(t) && !NEGATIVE.test(t);
 
 /** -50..+50: readability-style weight from class and id (each counted on its own). */
 export function classWeight(el: Element): number {
