@@ -21,7 +21,7 @@ export class DatabaseMissingError extends Error {}
 /** The writing connection; creates the file and schema when needed. */
 export function openDb(path: string): DB {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = new Database(path, { timeout: 5000 });
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
@@ -42,8 +42,8 @@ export function openReadOnly(path: string): DB {
   if (path !== ":memory:" && !existsSync(path)) throw new DatabaseMissingError(`${path}: no such database (run "thidua ingest" first, or pass --db FILE / set THIDUA_DB)`);
   let db: DB;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    db.pragma("busy_timeout = 5000");
+    // the busy timeout applies from the open on (a reader may meet the writer's checkpoint)
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout: 5000 });
     db.prepare("SELECT count(*) FROM sqlite_schema").get();
   } catch (e) {
     throw new DatabaseMissingError(`${path}: cannot open the database: ${(e as Error).message}`);

@@ -316,13 +316,13 @@ export const CORE_MIGRATIONS: Migration[] = [
   { version: 1, name: "articles, facts, entities, search", sql: TABLES },
   { version: 2, name: "fact views", sql: REPLACE_VIEWS },
   { version: 3, name: "fact views: v_person_titles names its columns", sql: REPLACE_VIEWS },
+  { version: 4, name: "fact views: v_officials.title is the official's title, article_title the article's", sql: REPLACE_VIEWS },
   { version: 5, name: "articles.locality_mentions", sql: "ALTER TABLE articles ADD COLUMN locality_mentions INTEGER;" },
   { version: 6, name: "person_merges", sql: `CREATE TABLE person_merges (
     person_id INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
     fact_id INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
     alias TEXT NOT NULL, rule TEXT NOT NULL, evidence TEXT);
     CREATE INDEX person_merges_person ON person_merges(person_id);` },
-  { version: 4, name: "fact views: v_officials.title is the official's title, article_title the article's", sql: REPLACE_VIEWS },
 ];
 
 /** Names of the fact views (for export and the README). */
