@@ -32,11 +32,16 @@ export interface BodyResult {
 export interface BodyOptions {
   /** Keep photo captions as blocks (default true). */
   captions?: boolean;
+  /**
+   * Work on the caller's document instead of a copy (default false). Saves a serialise-and-parse (most of the
+   * cost of a page) when the caller is done with the document: furniture is removed from it.
+   */
+  inPlace?: boolean;
 }
 
 export function extractBody(input: string | cheerio.CheerioAPI, opts: BodyOptions = {}): BodyResult {
-  // work on a copy: the caller's document (html.ts reads metadata from it) stays whole
-  const $ = cheerio.load(typeof input === "string" ? input : serialize(input));
+  // by default work on a copy: the caller's document stays whole
+  const $ = typeof input !== "string" && opts.inPlace ? input : cheerio.load(typeof input === "string" ? input : serialize(input));
   const root = ($("body")[0] ?? $.root()[0]) as Element;
   capDepth($.root()[0] as unknown as Element);
   const titles = pageTitles($);

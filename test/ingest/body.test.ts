@@ -220,6 +220,12 @@ describe("markup hints and other shapes", () => {
     const $ = cheerio.load(html);
     expect(extractBody($).text).toBe(r.text);
   });
+  it("works on the caller's document when asked, with the same result", () => {
+    const $ = cheerio.load(fixture("story-furniture.html"));
+    const copy = extractBody(fixture("story-furniture.html"));
+    expect(extractBody($, { inPlace: true })).toEqual(copy);
+    expect($.html()).not.toContain("Gửi bình luận"); // the comment form went from the caller's page
+  });
   it("gives a reason for a page without text", () => {
     const r = extractBody(page(`<nav><a href="/">Trang chủ</a></nav>`));
     expect(r.blocks).toEqual([]);

@@ -44,7 +44,8 @@ export function collectBlocks(parts: Element[], stats: Map<Element, Stats>, opts
   let afterImage = false;
 
   const emit = (b: Buf, lines: Line[]): void => {
-    const kept = lines.map((l) => ({ ...l, text: l.text.replace(/[ \t\u00a0\u200b\ufeff]+/g, " ").trim() })).filter((l) => l.text);
+    // zero-width spaces and stray byte-order marks are invisible; other spaces count as one
+    const kept = lines.map((l) => ({ ...l, text: l.text.replace(/[\u200b\ufeff]/g, "").replace(/[ \t\u00a0]+/g, " ").trim() })).filter((l) => l.text);
     if (!kept.length) return;
     const sum = (k: "link" | "italic" | "time"): number => kept.reduce((n, l) => n + l[k], 0);
     out.push({
