@@ -30,6 +30,7 @@ export function register(program: Command): void {
       const db = readOnlyOrExit("query", o.db);
       try {
         const named = saved.find((q) => q.name === sql.trim());
+        if (!named && /^[\w-]+$/.test(sql.trim())) throw new UsageError(`"${sql}" is neither SQL nor a saved query (saved: ${saved.map((q) => q.name).join(", ")})`);
         if (!named && arg !== undefined) throw new UsageError(`"${sql}" is not a saved query, and plain SQL takes no argument (thidua query --list)`);
         const stmt = prepareReadOnly(db, named ? named.sql : sql);
         const rows = (named ? stmt.all(bindings(named.sql, { arg, cluster: o.cluster, year: o.year, unit: o.unit })) : stmt.all()) as Array<Record<string, unknown>>;

@@ -296,7 +296,11 @@ CREATE VIEW v_cluster_timeline AS
   FROM clusters c JOIN (SELECT cluster_id, year, count(DISTINCT article_id) AS articles, count(DISTINCT outlet) AS outlets FROM v_cluster_facts_by_year GROUP BY cluster_id, year) y ON y.cluster_id = c.id;
 
 CREATE VIEW v_person_titles AS
-  SELECT o.person_id, p.name, min(o.title) AS title, min(o.published) AS first_seen, max(o.published) AS last_seen,
+  SELECT o.person_id, p.name,
+    -- the fullest way the post was written
+    (SELECT t2.title FROM fact_officials o2 JOIN fact_titles t2 ON t2.fact_id = o2.fact_id
+      WHERE o2.person_id = o.person_id AND t2.title_key = t.title_key ORDER BY length(t2.title) DESC, t2.id LIMIT 1) AS title,
+    min(o.published) AS first_seen, max(o.published) AS last_seen,
     count(DISTINCT o.article_id) AS articles, count(DISTINCT o.outlet) AS outlets
   FROM v_officials o JOIN persons p ON p.id = o.person_id
   JOIN fact_titles t ON t.id = o.title_id
@@ -323,6 +327,7 @@ export const CORE_MIGRATIONS: Migration[] = [
     fact_id INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
     alias TEXT NOT NULL, rule TEXT NOT NULL, evidence TEXT);
     CREATE INDEX person_merges_person ON person_merges(person_id);` },
+  { version: 7, name: "fact views: v_person_titles shows the fullest spelling of each post", sql: REPLACE_VIEWS },
 ];
 
 /** Names of the fact views (for export and the README). */
