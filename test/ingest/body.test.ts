@@ -184,6 +184,11 @@ describe("markup hints and other shapes", () => {
     expect(kinds(r, "list-item")).toEqual(["TT | Đơn vị | Điểm", "1 | Sở Tài chính | 98,5", "2 | Sở Tư pháp | 97"]);
     expect(r.text).toContain("Đoạn 2: nội dung thi đua, khen thưởng được triển khai đồng bộ, hiệu quả, có nhiều đổi mới trong năm qua.\n\nTT | Đơn vị | Điểm\n1 | Sở Tài chính");
   });
+  it("ends the story at a heading of a box of other stories, even without class hints", () => {
+    const tail = `<p><strong>Tin liên quan:</strong></p><p>Các cụm, khối thi đua của tỉnh đã tổ chức tổng kết năm 2022 trong tháng 12 với nhiều hình thức mới.</p><p>Trao Cờ thi đua cho 12 tập thể dẫn đầu phong trào thi đua năm 2022 của tỉnh.</p>`;
+    const r = extractBody(page(`<div class="x">${para(3, "Đoạn")}${tail}</div>`));
+    expect(r.blocks.map((b) => b.text.slice(0, 6))).toEqual(["Đoạn 1", "Đoạn 2", "Đoạn 3"]);
+  });
   it("drops the headline repeated at the top of the story in a plain box", () => {
     const head = `<title>Cụm thi đua số 4 tổng kết năm 2022 - Cổng thông tin huyện</title>`;
     const r = extractBody(page(`<div class="content"><div><b>Cụm thi đua số 4 tổng kết năm 2022</b></div>${para(3, "Đoạn")}</div>`, head));

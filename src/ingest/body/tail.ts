@@ -14,7 +14,8 @@ export function isTailLine(text: string): boolean {
   const m = tail.longestAt(t, 0);
   if (!m) return false;
   const rest = t.slice(m.end).trim();
-  return rest === "" || /^[:(|–—-]/u.test(rest) || /^\(\d+\)$/.test(rest);
+  // nothing after the words but punctuation, a count, or a colon/dash leading on to the box
+  return /^[\s.…!?:]*$/u.test(rest) || /^[:(|–—-]/u.test(rest) || /^\(\d+\)$/.test(rest);
 }
 
 /** A block that is furniture wherever it stands. */
