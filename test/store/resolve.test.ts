@@ -37,6 +37,17 @@ describe("clusters", () => {
     expect(ld.aliases[0]!.evidence).toMatch(/the province the article names most/);
   });
 
+  it("a cluster of a ministry is national: stories from two provinces name the same cluster", () => {
+    const d = db();
+    const a1 = article("n1", "Công an Thái Nguyên", `Công an tỉnh Thái Nguyên, thành viên Cụm thi đua số 3 – Bộ Công an, tổng kết. ${filler("n1")}`);
+    const a2 = article("n2", "Công an Phú Thọ", `Công an tỉnh Phú Thọ đăng cai hội nghị Cụm thi đua số 3 Bộ Công an. ${filler("n2")}`);
+    const i1 = put(d, a1, { clusters: [cluster(a1, "Cụm thi đua số 3 – Bộ Công an", 3, { system: "Công an" })] });
+    const i2 = put(d, a2, { clusters: [cluster(a2, "Cụm thi đua số 3 Bộ Công an", 3)] });
+    resolve(d);
+    expect(clusterOf(d, i1)).toEqual(clusterOf(d, i2));
+    expect(d.prepare("SELECT locality FROM clusters").pluck().all()).toEqual(["toàn quốc"]);
+  });
+
   it("keeps clusters of two systems in one province apart", () => {
     const d = db();
     const a1 = article("b1", "Cụm 2 Công an", `Cụm thi đua số 2 Công an tỉnh Nghệ An họp. ${filler("b1")}`);
