@@ -104,6 +104,8 @@ function dropFurniture(blocks: RawBlock[], meta: MetaLines): RawBlock[] {
     let kind = b.kind;
     // an italic line right under a photo is its caption
     if (kind === "paragraph" && b.afterImage && b.italicChars >= 0.8 * b.text.length && b.text.length < 400) kind = "caption";
+    // and so is a centred line right under it
+    else if (kind === "paragraph" && b.afterImage && b.centered && b.text.length < 300) kind = "caption";
     out.push(kind === b.kind ? b : { ...b, kind });
     if (kind === "paragraph" || kind === "list-item" || kind === "quote") story += b.text.length;
   }

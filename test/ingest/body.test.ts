@@ -149,6 +149,16 @@ describe("photo captions", () => {
     expect(r2.blocks.every((b) => b.kind !== "caption")).toBe(true);
     expect(r2.blocks).toHaveLength(4);
   });
+  it("reads a centred line under a photo, and a caption in the photo's own paragraph, as captions", () => {
+    const body = `<div class="content"><p>Hội nghị tổng kết phong trào thi đua của Cụm thi đua số 1, các đơn vị đã thống nhất nội dung giao ước.</p>
+      <p style="text-align: center;"><img src="/a.jpg"></p><p style="text-align: center;">Các đại biểu dự hội nghị</p>
+      <p>Cụm thống nhất bầu huyện A làm Cụm trưởng, huyện B làm Cụm phó, nhiệm kỳ năm 2023, thống nhất các nội dung thi đua.</p>
+      <p align="center"><img src="/b.jpg"><br><i>Trao Cờ thi đua cho huyện A</i></p>
+      <p>Các đơn vị cam kết đổi mới nội dung, hình thức thi đua, khen thưởng kịp thời, chính xác, đúng người, đúng việc.</p></div>`;
+    const r = extractBody(page(body));
+    expect(kinds(r, "caption")).toEqual(["Các đại biểu dự hội nghị", "Trao Cờ thi đua cho huyện A"]);
+    expect(kinds(r, "paragraph")).toHaveLength(3);
+  });
   it("does not take an italic sentence in the running text for a caption", () => {
     const body = `<div class="content"><p>Hội nghị tổng kết phong trào thi đua của Cụm thi đua số 1, các đơn vị đã thống nhất nội dung giao ước.</p>
       <p><em>Các đơn vị cam kết đổi mới nội dung, hình thức thi đua, khen thưởng kịp thời.</em></p>

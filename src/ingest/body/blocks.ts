@@ -17,6 +17,8 @@ export interface RawBlock {
   afterImage: boolean;
   /** Element the text was collected for. */
   owner: Element;
+  /** The text is centred (as captions under photos are on many Vietnamese sites). */
+  centered?: boolean;
 }
 
 /** A line of text being collected, with what its characters sit in. */
@@ -51,6 +53,7 @@ export function collectBlocks(parts: Element[], stats: Map<Element, Stats>, opts
     out.push({
       kind: b.kind, text: kept.map((l) => l.text).join("\n"),
       linkChars: sum("link"), italicChars: sum("italic"), timeChars: sum("time"), afterImage, owner: b.owner,
+      centered: isCentered(b.owner),
     });
     afterImage = false;
   };
@@ -206,3 +209,6 @@ function isDataTable(table: Element): boolean {
   }
   return wide;
 }
+
+const CENTER = /text-align\s*:\s*center/i;
+const isCentered = (el: Element): boolean => CENTER.test(el.attribs.style ?? "") || el.attribs.align === "center" || el.name === "center";
