@@ -241,6 +241,10 @@ describe("markup hints and other shapes", () => {
     expect(extractBody($, { inPlace: true })).toEqual(copy);
     expect($.html()).not.toContain("Gửi bình luận"); // the comment form went from the caller's page
   });
+  it("reads text written straight in <body>, cut by <br>s", () => {
+    const r = extractBody("<html><body>Sáng 12/3, Cụm thi đua số 7 tổ chức hội nghị ký kết giao ước thi đua năm 2023.<br><br>Các đơn vị thống nhất 6 nội dung thi đua trọng tâm.</body></html>");
+    expect(r.blocks.map((b) => b.text)).toEqual(["Sáng 12/3, Cụm thi đua số 7 tổ chức hội nghị ký kết giao ước thi đua năm 2023.", "Các đơn vị thống nhất 6 nội dung thi đua trọng tâm."]);
+  });
   it("gives a reason for a page without text", () => {
     const r = extractBody(page(`<nav><a href="/">Trang chủ</a></nav>`));
     expect(r.blocks).toEqual([]);

@@ -69,6 +69,9 @@ export function chooseContainer(root: Element): Choice | null {
     }
   };
   walk(root);
+  // text written straight in <body> (a bare page, a plain-text file named .html)
+  const rootOwn = inlineChars(root);
+  if (rootOwn >= MIN_UNIT) { init(root); score.set(root, score.get(root)! + 1 + Math.min(Math.floor(rootOwn / 100), 3) * Math.max(1, brParagraphs(root))); }
   if (!score.size) return null;
 
   const final = new Map<Element, number>();
