@@ -6,6 +6,7 @@ import { dirname } from "node:path";
 import { migrate } from "./migrate.js";
 import { CORE_MIGRATIONS } from "./schema.js";
 import { writeMetadata } from "./meta.js";
+import { rebuildSearchIndex } from "./search.js";
 
 export type DB = Database.Database;
 
@@ -30,6 +31,11 @@ export function openDb(path: string): DB {
   const before = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'schema_migrations'").get() ? version() : 0;
   // descriptions follow the schema: rewritten whenever a migration ran
   if (migrate(db, "core", CORE_MIGRATIONS) !== before || !hasMeta(db)) writeMetadata(db);
+  // work a migration left for code (SQL alone cannot normalise texts)
+  if (db.prepare("SELECT 1 FROM _pending WHERE task = 'rebuild search index'").get()) {
+    rebuildSearchIndex(db);
+    db.prepare("DELETE FROM _pending WHERE task = 'rebuild search index'").run();
+  }
   return db;
 }
 

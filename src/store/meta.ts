@@ -31,7 +31,7 @@ export const TABLES: Record<string, { description: string; columns?: Record<stri
   unit_variants: { description: "Keys with one word replaced by *: candidates for one-letter typo merges." },
   lsh_buckets: { description: "MinHash LSH buckets (16 bands of 6 rows) of each story's body, to find near-duplicates." },
     fact_support: { description: "For each fact key, the number of distinct stories and outlets stating it." },
-  search_index: { description: "FTS5 index of articles and facts; *_folded columns have diacritics removed." },
+  search_index: { description: "FTS5 index of articles (rowid = article id) and of each article's facts (rowid = -article id); *_folded columns have diacritics removed. Contentless: the texts stay in articles and the fact tables." },
   v_clusters: { description: "Cluster mentions, one row per mention, with the canonical cluster.", columns: { ...ARTICLE_COLS, cluster_id: "Canonical cluster id", cluster: "Canonical cluster name", cluster_surface: "As written" } },
   v_cluster_members: { description: "Members of clusters, one row per member fact.", columns: { ...ARTICLE_COLS, cluster_id: "Canonical cluster id", cluster: "Canonical cluster name", cluster_kind: "cụm or khối", cluster_number: "Number of the cluster", cluster_surface: "Cluster name as written", unit_id: "Canonical unit id", unit: "Unit as written", unit_canonical: "Canonical unit name" } },
   v_cluster_roles: { description: "Leaders (trưởng) and deputies (phó) of clusters by year.", columns: { ...ARTICLE_COLS, cluster_id: "Canonical cluster id", cluster: "Canonical cluster name", unit_id: "Canonical unit id", unit: "Unit as written", unit_canonical: "Canonical unit name", role: "trưởng or phó", year: "Year the role is held" } },

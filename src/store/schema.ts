@@ -327,6 +327,13 @@ export const CORE_MIGRATIONS: Migration[] = [
     fact_id INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
     alias TEXT NOT NULL, rule TEXT NOT NULL, evidence TEXT);
     CREATE INDEX person_merges_person ON person_merges(person_id);` },
+  { version: 8, name: "search index without a copy of the texts (contentless FTS5; rebuilt from the articles on open)", sql: `
+    DROP TABLE search_index;
+    CREATE VIRTUAL TABLE search_index USING fts5(
+      kind UNINDEXED, article_id UNINDEXED, title, body, title_folded, body_folded,
+      tokenize = "unicode61 remove_diacritics 0", content = "", contentless_delete = 1, contentless_unindexed = 1);
+    CREATE TABLE IF NOT EXISTS _pending (task TEXT PRIMARY KEY);
+    INSERT OR IGNORE INTO _pending (task) VALUES ('rebuild search index');` },
   { version: 7, name: "fact views: v_person_titles shows the fullest spelling of each post", sql: REPLACE_VIEWS },
 ];
 

@@ -26,13 +26,45 @@ export function indexArticle(db: DB, articleId: number, t: string, b: string): v
 }
 
 /**
- * The facts of an article as one search row (one line per fact; `kind` holds [factId, kind] per line as JSON),
- * which costs one index insert per article instead of one per fact.
+ * The facts of an article as one search row, which costs one index insert per article instead of one per fact.
+ * The index keeps no copy of the texts (contentless), except this row's `kind`: [factId, kind, text] per fact, as JSON.
  */
 export function indexFacts(db: DB, articleId: number, facts: Array<[number, string, string]>): void {
   if (!facts.length) return;
-  const b = facts.map(([, , t]) => written(t).replace(/\n/g, " ")).join("\n");
-  stmts(db).insert.run(-articleId, JSON.stringify(facts.map(([id, k]) => [id, k])), articleId, "", b, "", fold(b));
+  const lines = facts.map(([id, k, t]) => [id, k, written(t).replace(/\n/g, " ")] as const);
+  const b = lines.map(([, , t]) => t).join("\n");
+  stmts(db).insert.run(-articleId, JSON.stringify(lines), articleId, "", b, "", fold(b));
+}
+
+/** Searchable text of each fact of an article, read back from the fact tables (to rebuild the index). */
+function storedFactTexts(db: DB, articleId: number): Array<[number, string, string]> {
+  return (db.prepare(`
+    SELECT f.id, f.kind, CASE f.kind
+      WHEN 'clusters' THEN (SELECT name FROM fact_clusters WHERE fact_id = f.id)
+      WHEN 'members' THEN (SELECT unit FROM fact_members WHERE fact_id = f.id)
+      WHEN 'roles' THEN (SELECT unit || ' (' || role || ')' FROM fact_roles WHERE fact_id = f.id)
+      WHEN 'officials' THEN (SELECT name || coalesce((SELECT ', ' || group_concat(title, ', ') FROM (SELECT title FROM fact_titles WHERE fact_id = f.id ORDER BY idx)), '') FROM fact_officials WHERE fact_id = f.id)
+      WHEN 'commitments' THEN (SELECT text FROM fact_commitments WHERE fact_id = f.id)
+      WHEN 'awards' THEN (SELECT award || ': ' || recipient FROM fact_awards WHERE fact_id = f.id)
+      WHEN 'events' THEN (SELECT location FROM fact_events WHERE fact_id = f.id)
+      WHEN 'documents' THEN (SELECT kind || ' ' || number || coalesce(' ' || issuer, '') FROM fact_documents WHERE fact_id = f.id)
+    END AS text
+    FROM facts f WHERE f.article_id = ? ORDER BY f.kind, f.idx`).raw().all(articleId) as Array<[number, string, string | null]>).filter((r): r is [number, string, string] => r[2] != null);
+}
+
+/** Indexes every stored and skipped article and its facts again (after the index was recreated). */
+export function rebuildSearchIndex(db: DB): number {
+  const ids = db.prepare("SELECT id FROM articles WHERE status IN ('stored', 'skipped') ORDER BY id").pluck().all() as number[];
+  const get = db.prepare("SELECT title, text, body_start FROM articles WHERE id = ?");
+  db.transaction(() => {
+    db.exec("DELETE FROM search_index");
+    for (const id of ids) {
+      const a = get.get(id) as { title: string | null; text: string; body_start: number };
+      indexArticle(db, id, a.title ? written(a.title) : "", written(a.text.slice(a.body_start)));
+      indexFacts(db, id, storedFactTexts(db, id));
+    }
+  })();
+  return ids.length;
 }
 
 export function unindexFacts(db: DB, articleId: number): void {
@@ -104,16 +136,16 @@ export function snippetOf(text: string, q: ParsedQuery, width = 160): string {
 export function search(db: DB, q: string, limit = 20): { hits: SearchHit[]; query: ParsedQuery } {
   const query = parseSearch(q);
   if (!query.terms.length) return { hits: [], query };
-  const rows = db.prepare(`SELECT s.rowid AS rid, s.kind, s.article_id, s.title AS t, s.body AS b, a.title, a.url, a.outlet, a.published
+  const rows = db.prepare(`SELECT s.rowid AS rid, s.kind, s.article_id, a.title, a.url, a.outlet, a.published, a.text
     FROM search_index s JOIN articles a ON a.id = s.article_id
-    WHERE search_index MATCH ? ORDER BY bm25(search_index) LIMIT ?`).all(query.fts, limit) as Array<{ rid: number; kind: string; article_id: number; t: string; b: string; title: string | null; url: string | null; outlet: string | null; published: string | null }>;
+    WHERE search_index MATCH ? ORDER BY bm25(search_index) LIMIT ?`).all(query.fts, limit) as Array<{ rid: number; kind: string; article_id: number; title: string | null; url: string | null; outlet: string | null; published: string | null; text: string }>;
   const hits: SearchHit[] = [];
   for (const r of rows) {
     const base = { article_id: r.article_id, title: r.title, url: r.url, outlet: r.outlet, published: r.published };
-    if (r.rid > 0) { hits.push({ ...base, kind: "article", fact_id: null, snippet: snippetOf(`${r.t}\n${r.b}`, query) }); continue; }
+    if (r.rid > 0) { hits.push({ ...base, kind: "article", fact_id: null, snippet: snippetOf(r.text, query) }); continue; } // the text starts with the title paragraph
     // the facts row of an article: report each fact whose line has every term (else any term)
-    const refs = JSON.parse(r.kind) as Array<[number, string]>;
-    const lines = r.b.split("\n");
+    const refs = JSON.parse(r.kind) as Array<[number, string, string]>;
+    const lines = refs.map((x) => x[2]);
     const has = (line: string, t: string) => (query.toned ? line.toLowerCase() : fold(line)).includes(t);
     const pick = (all: boolean) => lines.flatMap((l, i) => ((all ? query.terms.every((t) => has(l, t)) : query.terms.some((t) => has(l, t))) ? [i] : []));
     const idx = pick(true).length ? pick(true) : pick(false);
