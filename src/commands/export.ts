@@ -35,6 +35,7 @@ export function register(program: Command): void {
         const stmt = prepareReadOnly(db, isName ? `SELECT * FROM "${what.trim()}"` : what);
         const cols = stmt.columns().map((c) => c.name);
         const out = o.output ? createWriteStream(o.output) : process.stdout;
+        out.on("error", (e) => fail("export", new Error(`${o.output ?? "stdout"}: cannot write: ${e.message}`)));
         const write = (s: string) => new Promise<void>((res) => { if (out.write(s)) res(); else out.once("drain", () => res()); });
         if (!o.jsonl) await write(csvLine(cols) + "\n");
         let n = 0;

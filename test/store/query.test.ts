@@ -45,6 +45,11 @@ describe("read-only query paths", () => {
     });
   }
 
+  it("refuses a second statement hidden after the first (SQL error, nothing runs)", () => {
+    const db = openReadOnly(t.path);
+    try { expect(() => prepareReadOnly(db, "SELECT 1; DROP TABLE articles")).toThrow(/more than one statement/); } finally { db.close(); }
+  });
+
   it("allows reads, including read-only pragmas and comments that mention ATTACH in a string", () => {
     const db = openReadOnly(t.path);
     try {
@@ -93,5 +98,15 @@ describe.skipIf(!built)("thidua query (command line)", () => {
     const r = cli("query", "roles", "--cluster", "số 1", "--json");
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout.trim().split("\n")[0]!)).toMatchObject({ role: "trưởng", year: 2020 });
+  });
+  it("exports a view as CSV or JSON lines, refuses a write, writes Datasette metadata", () => {
+    expect(cli("export", "v_cluster_roles", "--csv").stdout.split("\n")[0]).toMatch(/^article_id,source,url,title,published,outlet,fact_id,/);
+    expect(JSON.parse(cli("export", "SELECT role FROM v_cluster_roles", "--jsonl").stdout)).toEqual({ role: "trưởng" });
+    expect(cli("export", "DELETE FROM facts").status).toBe(2);
+    expect(cli("export", "no_such_view").status).toBe(2);
+    const meta = JSON.parse(cli("export", "--datasette-metadata").stdout) as { databases: Record<string, { tables: Record<string, { description: string; columns?: Record<string, string> }> }> };
+    const tables = Object.values(meta.databases)[0]!.tables;
+    expect(tables.v_cluster_members!.columns!.unit_canonical).toMatch(/Canonical unit/);
+    expect(tables.articles!.description).toMatch(/skipped/);
   });
 });
