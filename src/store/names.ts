@@ -153,6 +153,12 @@ export function systemIn(name: string): string | null {
   return null;
 }
 
+/** Does the name group several provinces ("các tỉnh miền Đông Nam bộ", "khu vực Tây Nguyên", "vùng Đồng bằng sông Cửu Long")? */
+export function isMultiProvince(name: string): boolean {
+  // tone marks kept: "vùng" (region), not "vững" (firm)
+  return /(^| )(các tỉnh|các thành phố|miền|khu vực|vùng|liên tỉnh)( |$)/.test(nameKey(name));
+}
+
 /** Does the name place the cluster at national level (a ministry, the central level, the whole country)? */
 export function isNational(name: string): boolean {
   const k = foldedKey(name);

@@ -6,11 +6,12 @@ import type { DB } from "./db.js";
 import { fold, matchKey } from "../extract/normalize.js";
 import { loadLexicon } from "../extract/lexicon.js";
 import { LevenshteinDistance } from "../lib/natural.js";
-import { canonicalProvince, expandForDisplay, foldedKey, isNational, nameKey, nameWords, provincesIn, systemIn, wordDice } from "./names.js";
+import { canonicalProvince, expandForDisplay, foldedKey, isMultiProvince, isNational, nameKey, nameWords, provincesIn, systemIn, wordDice } from "./names.js";
 
 export interface ResolveReport { articles: number; facts: number; clusters: number; units: number; persons: number; merges: Record<string, number> }
 
 const NATIONAL = "toàn quốc";
+const REGIONAL = "liên tỉnh";
 
 // ---------- clusters ----------
 
@@ -30,6 +31,7 @@ export function clusterIdentity(f: { kind: string; number: number | null; name: 
   if (f.locality) { locality = canonicalProvince(f.locality); ev.push(`locality ${locality} (stated with the cluster)`); }
   else if (inName) { locality = inName; ev.push(`locality ${locality} (in the cluster's name)`); }
   else if (isNational(f.name)) { locality = NATIONAL; ev.push("national level (the name names a ministry or the central level)"); }
+  else if (isMultiProvince(f.name)) { locality = REGIONAL; ev.push("several provinces (the name groups them)"); }
   else if (article.locality) { locality = article.locality; ev.push(`locality ${locality} (the province the article names most${article.localityMentions ? `, ${article.localityMentions}×` : ""})`); }
   else ev.push("no locality known");
   const core = nameWords(f.name).filter((w) => !CLUSTER_WORDS.has(w)).join(" ");
@@ -209,9 +211,10 @@ function resolveInTransaction(db: DB, opts: { rebuild?: boolean }): ResolveRepor
     const base = unitKey(surface);
     const named = provincesIn(surface)[0]?.name ?? null;
     if (named || isNational(surface)) return { key: base, parent: named, placed: null };
-    const place = cl && cl !== NATIONAL ? cl : art.locality;
+    const own = cl && cl !== NATIONAL && cl !== REGIONAL ? cl : null;
+    const place = own ?? art.locality;
     if (!place) return { key: base, parent: null, placed: null };
-    return { key: `${base.replace(/ (tỉnh|thành phố)$/, "")} @ ${nameKey(place)}`, parent: place, placed: cl && cl !== NATIONAL ? "the cluster's province" : "the article's province" };
+    return { key: `${base.replace(/ (tỉnh|thành phố)$/, "")} @ ${nameKey(place)}`, parent: place, placed: own ? "the cluster's province" : "the article's province" };
   };
   const resolveUnit = (surface: string, key: string, parent: string | null, placed: string | null, art: ArticleCtx, cluster: number | null, kind: string): { id: number; rule: string; evidence: string } => {
     const where = placed ? ` in ${parent} (${placed})` : "";

@@ -48,6 +48,16 @@ describe("clusters", () => {
     expect(d.prepare("SELECT locality FROM clusters").pluck().all()).toEqual(["toàn quốc"]);
   });
 
+  it("a cluster of several provinces takes no province from the article", () => {
+    const d = db();
+    const a = article("m1", "Đồng Nai đăng cai", `Tại Đồng Nai, tỉnh Đồng Nai đăng cai hội nghị Cụm thi đua các tỉnh miền Đông Nam bộ. ${filler("m1")}`);
+    put(d, a, { clusters: [cluster(a, "Cụm thi đua các tỉnh miền Đông Nam bộ", null)] });
+    const b = article("m2", "Phát triển bền vững", `Tỉnh Đồng Nai: Khối thi đua các doanh nghiệp phát triển bền vững tổng kết. ${filler("m2")}`);
+    put(d, b, { clusters: [{ ...cluster(b, "Khối thi đua các doanh nghiệp phát triển bền vững", null), kind: "khối" }] });
+    resolve(d);
+    expect(d.prepare("SELECT locality FROM clusters ORDER BY id").pluck().all()).toEqual(["liên tỉnh", "Đồng Nai"]);
+  });
+
   it("keeps clusters of two systems in one province apart", () => {
     const d = db();
     const a1 = article("b1", "Cụm 2 Công an", `Cụm thi đua số 2 Công an tỉnh Nghệ An họp. ${filler("b1")}`);
