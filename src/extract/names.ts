@@ -1,11 +1,18 @@
-// Vietnamese person names: a surname from lexicons/surnames.txt (one or two syllables, "Tôn Nữ", "Âu Dương")
-// followed by one to three capitalised given-name syllables, all separated by plain spaces.
+// Vietnamese person names: a surname from lexicons/surnames.txt (one or two syllables, "Tôn Nữ", "Âu Dương",
+// and the clan names that open Jarai, Bahnar, H'Mông, Thái, Khmer and Chăm names: "Ksor", "Rơ Châm", "Danh")
+// followed by one to three capitalised given-name words, all separated by plain spaces. Ê Đê and Mnông names
+// run the other way: a marker ("Y" for men, "H'" for women), one to four given words, then the clan name
+// (lexicons/clan-names.txt): "Y Ngọc Niê", "H'Luân Mlô", "Y Thanh Hà Niê Kđăm". A word may be glued by an
+// apostrophe to a one-letter syllable ("H'Mai", "K'Ré"): that counts as one word.
 // Works on the syllable list of the normalised text (syllables.ts) so callers keep norm offsets.
 import { makeLexicon, lexiconEntries } from "./lexicon.js";
 import { fold } from "./normalize.js";
 import type { Syllable } from "./syllables.js";
 
 const surnames = makeLexicon("surnames");
+const clans = makeLexicon("clan-names");
+/** Bodies and places whose first syllable is also a surname ("Thành ủy", "Thành phố", "Thành đoàn"). */
+const headWords = makeLexicon("admin-units", "org-heads");
 const middleNames = new Set(lexiconEntries("middle-names").map((m) => m.toLowerCase()));
 /** Places and organisation words that look like names ("Hồ Chí Minh", "Đoàn Thanh niên", "Nông dân"). */
 const notNames = makeLexicon("provinces", "org-words", "org-name-words");
@@ -13,11 +20,38 @@ const notNames = makeLexicon("provinces", "org-words", "org-name-words");
 const HONORIFICS = new Set(["ong", "ba", "anh", "chi", "co", "thay", "d/c", "đ/c", "em", "cu", "chau"]);
 
 export const MAX_GIVEN = 3;
+/** Given words between an Ê Đê marker and the clan name: the marker and the clan anchor a longer name. */
+const MAX_GIVEN_ANCHORED = 4;
 
-/** True when syllables i and i+1 are joined by plain spaces only (no punctuation, no line break). */
+/** True when syllables i and i+1 are joined by plain spaces only (no punctuation, no line break), or glued. */
 export function joined(norm: string, syl: Syllable[], i: number): boolean {
   const a = syl[i], b = syl[i + 1];
-  return !!a && !!b && /^ +$/.test(norm.slice(a.end, b.start));
+  return !!a && !!b && (/^ +$/.test(norm.slice(a.end, b.start)) || glued(norm, syl, i));
+}
+
+/** "H'Luân", "K'Ré", "Ea H'leo": a one-letter syllable glued by an apostrophe to the next is one word with it. */
+export function glued(norm: string, syl: Syllable[], i: number): boolean {
+  const a = syl[i], b = syl[i + 1];
+  return !!a && !!b && a.text.length === 1 && /\p{L}/u.test(a.text) && norm.slice(a.end, b.start) === "'";
+}
+
+/** Number of words in syllables [i, end): glued syllables count once. */
+function words(norm: string, syl: Syllable[], i: number, end: number): number {
+  let n = end - i;
+  for (let k = i; k < end - 1; k++) if (glued(norm, syl, k)) n--;
+  return n;
+}
+
+/** The Ê Đê / Mnông marker at syllable i ("Y", "H'", "H"): the index of the first given syllable, or -1. */
+function markerAt(norm: string, syl: Syllable[], i: number): number {
+  const s = syl[i];
+  if (!s || (s.text !== "Y" && s.text !== "H") || !joined(norm, syl, i)) return -1;
+  return glued(norm, syl, i) ? i : i + 1; // "H'Luân": the glued word is the first given word
+}
+
+/** Can a name start at syllable i: a surname, or an Ê Đê marker. */
+export function nameAnchorAt(norm: string, syl: Syllable[], i: number): boolean {
+  return surnameAt(norm, syl, i) > 0 || markerAt(norm, syl, i) !== -1;
 }
 
 /** Number of syllables of the surname starting at syllable i (0 when there is none). */
@@ -37,7 +71,7 @@ export function surnameAt(norm: string, syl: Syllable[], i: number): number {
 /** End (exclusive syllable index) of the run of capitalised syllables joined by spaces that starts at i. */
 export function capRunEnd(norm: string, syl: Syllable[], i: number, stop?: (k: number) => boolean): number {
   let k = i;
-  while (k < syl.length && syl[k]!.cap && !/^\d/.test(syl[k]!.text) && !(k > i && stop?.(k))) {
+  while (k < syl.length && (syl[k]!.cap || (k > i && glued(norm, syl, k - 1))) && !/^\d/.test(syl[k]!.text) && !(k > i && stop?.(k))) {
     k++;
     if (!joined(norm, syl, k - 1)) break;
   }
@@ -49,10 +83,15 @@ export function capRunEnd(norm: string, syl: Syllable[], i: number, stop?: (k: n
  * ("Lê Văn Hòa" over "Mai Lê Văn Hòa") and three syllables, the commonest shape.
  */
 export function nameScore(norm: string, syl: Syllable[], i: number, end: number): number | null {
+  const ede = edeScore(norm, syl, i, end);
+  if (ede !== null) return ede;
   const sn = surnameAt(norm, syl, i);
   if (!sn) return null;
-  const given = end - i - sn;
+  const given = words(norm, syl, i + sn, end);
   if (given < 1 || given > MAX_GIVEN) return null;
+  // "Thành ủy", "Thành Đoàn": a body whose head starts with a surname
+  const head = headWords.longestAt(norm, syl[i]!.start);
+  if (head && head.end > syl[i]!.end && /^[\p{L} ]+$/u.test(norm.slice(syl[i]!.start, head.end))) return null;
   // a place or organisation word that starts inside the span and is two syllables or more is not a name part
   for (let k = i; k < end; k++) {
     const m = notNames.longestAt(norm, syl[k]!.start);
@@ -64,6 +103,20 @@ export function nameScore(norm: string, syl: Syllable[], i: number, end: number)
   return score;
 }
 
+/** "Y Thanh Hà Niê Kđăm": marker, given words, clan name ending the span. Scored above every other shape. */
+function edeScore(norm: string, syl: Syllable[], i: number, end: number): number | null {
+  const g = markerAt(norm, syl, i);
+  if (g === -1) return null;
+  for (let c = g + 1; c < end; c++) {
+    if (glued(norm, syl, c - 1)) continue; // the clan name is a word of its own
+    const m = clans.longestAt(norm, syl[c]!.start);
+    if (!m || m.end !== syl[end - 1]!.end) continue;
+    const given = words(norm, syl, g, c);
+    if (given >= 1 && given <= MAX_GIVEN_ANCHORED && syl[c]!.cap) return 5;
+  }
+  return null;
+}
+
 /**
  * The name that ends a run of capitalised syllables [from, to): the best-scored tail, so that organisation
  * or place words before it are left out ("… thành phố Hà Nội Lê Đình Hùng" → "Lê Đình Hùng").
@@ -71,7 +124,8 @@ export function nameScore(norm: string, syl: Syllable[], i: number, end: number)
  */
 export function nameTail(norm: string, syl: Syllable[], from: number, to: number): number {
   let best = -1, bestScore = -1;
-  for (let i = Math.max(from, to - MAX_GIVEN - 2); i < to - 1; i++) {
+  for (let i = Math.max(from, to - MAX_GIVEN_ANCHORED - 4); i < to - 1; i++) {
+    if (i > from && glued(norm, syl, i - 1)) continue; // not inside a glued word
     const s = nameScore(norm, syl, i, to);
     if (s !== null && s > bestScore) { best = i; bestScore = s; }
   }
@@ -89,7 +143,7 @@ export function isPersonName(text: string, syl: Syllable[]): boolean {
   if (syl.length < 2) return false;
   for (let k = 0; k + 1 < syl.length; k++) if (!joined(text, syl, k)) return false;
   if (syl[0]!.start !== 0 || syl[syl.length - 1]!.end !== text.length) return false;
-  return nameScore(text, syl, 0, syl.length) !== null && syl.every((s) => s.cap);
+  return nameScore(text, syl, 0, syl.length) !== null && syl.every((s, k) => s.cap || (k > 0 && glued(text, syl, k - 1)));
 }
 
 /** Key that identifies a person within an article: case and spacing aside (tones kept: Hùng is not Hưng). */

@@ -7,7 +7,7 @@
 import type { OfficialFact } from "../../types.js";
 import { prov, span, type Doc } from "../doc.js";
 import { lexiconEntries, makeLexicon, type Lexicon } from "../lexicon.js";
-import { capRunEnd, joined, nameTail, personKey, skipHonorific, surnameAt } from "../names.js";
+import { capRunEnd, joined, nameAnchorAt, nameTail, personKey, skipHonorific } from "../names.js";
 import { fold, normalize } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { syllables, type Syllable } from "../syllables.js";
@@ -32,6 +32,12 @@ const ranks = lex("ranks");
 const orgHeads = lex("org-heads");
 const adminUnits = lex("admin-units");
 const provinces = lex("provinces");
+/** Verbs and function words that end an organisation phrase running over lower-case words. */
+const stops = lex("title-stops");
+/** Degree abbreviations ("TS", "BSCKII", "ThS"): any dotted chain of them is a degree ("ThS.BSCKII", "TS.BS"). */
+const DEGREE_ATOMS = new Set(lexiconEntries("ranks").filter((e) => !/\s/.test(e)).flatMap((e) => e.split(".")).filter((a) => a.length > 1));
+/** Lower-case syllables an organisation phrase may run over before a clear boundary. */
+const MAX_LOWER_RUN = 8;
 /** Words that keep an organisation name going, capitalised or not. */
 const orgWords = lex("org-words", "org-name-words", "admin-units", "org-heads");
 /** Organisation words proper: a lower-case one-syllable head ("báo", "hội", "ban") is an ordinary word. */
@@ -91,8 +97,17 @@ function lookup(v: View, lex: Lex, i: number): LexMatch {
   return { next, value: m.value };
 }
 
+/** A rank or degree at syllable k: the lexicon ("Đại tá", "PGS.TS.") or a dotted chain of degree atoms ("ThS.BSCKII"). */
+function rankAt(v: View, k: number): LexMatch {
+  const m = matchAt(v, ranks, k);
+  if (m !== -1) return m;
+  const s = v.syl[k];
+  if (!s?.cap || !s.text.includes(".") || !s.text.split(".").every((a) => DEGREE_ATOMS.has(a))) return -1;
+  return { next: k + 1, value: "" };
+}
+
 /** The position that starts at syllable i ("Phó Chủ tịch", "nguyên Giám đốc"): where it ends and whether it stands alone. */
-function positionAt(v: View, i: number): { next: number; standalone: boolean } | null {
+function positionAt(v: View, i: number): { next: number; standalone: boolean; cluster: boolean } | null {
   let k = i;
   for (let guard = 0; guard < 2; guard++) {
     const p = matchAt(v, prefixes, k);
@@ -103,7 +118,7 @@ function positionAt(v: View, i: number): { next: number; standalone: boolean } |
   if (m === -1) return null;
   const flags = m.value.split(",");
   if (flags.includes("capital") && !v.syl[k]!.cap) return null;
-  return { next: m.next, standalone: flags.includes("standalone") };
+  return { next: m.next, standalone: flags.includes("standalone"), cluster: flags.includes("cluster") };
 }
 
 /** The end index of the person's name that starts at syllable i, or -1 ("… Hà Nội Lê Đình Hùng" starts at Lê). */
@@ -113,9 +128,9 @@ function nameStartsAt(v: View, i: number): number {
 
 function findName(v: View, i: number): number {
   const s = v.syl[i];
-  if (!s?.cap || !surnameAt(v.doc.norm, v.syl, i)) return -1;
+  if (!s?.cap || !nameAnchorAt(v.doc.norm, v.syl, i)) return -1;
   if (provinces.longestAt(v.doc.norm, s.start)) return -1;
-  const end = capRunEnd(v.doc.norm, v.syl, i, (k) => positionAt(v, k) !== null || matchAt(v, ranks, k) !== -1);
+  const end = capRunEnd(v.doc.norm, v.syl, i, (k) => positionAt(v, k) !== null || rankAt(v, k) !== -1);
   if (nameTail(v.doc.norm, v.syl, i, end) !== i) return -1;
   if (i > 0 && joined(v.doc.norm, v.syl, i - 1)) {
     const before = v.doc.norm.slice(v.syl[Math.max(0, i - 3)]!.start, v.syl[i - 1]!.end).toLowerCase();
@@ -186,10 +201,18 @@ function titleAt(v: View, i: number): Title | null {
   }
   let last = j;
   let hasOrg = false;
+  // the organisation phrase so far may run on over lower-case words ("Trung tâm Phát triển | quỹ đất")
+  let open = false;
+  let afterHead = false; // the last word was the head of a body ("Trung tâm", "Ban"): its name starts next
+  if (pos.cluster) {
+    // "Cụm trưởng Cụm thi đua số 5", "Phó khối thi đua năm 2023": the post names its body, the cluster
+    j = last = clusterTail(v, j);
+    hasOrg = open = true;
+  }
   while (j < v.syl.length) {
     const gap = norm.slice(v.syl[j - 1]!.end, v.syl[j]!.start);
     const dotted = /^\. +$/.test(gap) && DOTTED.has(v.syl[j - 1]!.text.toLowerCase());
-    if (!/^ +$/.test(gap) && !dotted) {
+    if (!joined(norm, v.syl, j - 1) && !dotted) {
       const inner = hasOrg && (
         (/^ *, *$/.test(gap) && !pos.standalone && commaInsideName(v, j)) ||
         // "Hội đồng Thi đua - Khen thưởng", "Khối Văn hóa - Xã hội": a dash between two parts of one name
@@ -204,20 +227,40 @@ function titleAt(v: View, i: number): Title | null {
       const placed = unit !== -1 && v.syl[unit.next]?.cap && nameStartsAt(v, unit.next) === -1;
       if (!placed && !(s.cap && matchAt(v, orgHeads, j) !== -1)) break;
     }
-    if (s.cap && matchAt(v, ranks, j) !== -1 && !matchAt(v, orgWords, j)) break;
+    if (s.cap && rankAt(v, j) !== -1 && matchAt(v, orgWords, j) === -1) break;
     if (CLUSTER_ROLE.test(v.doc.folded.slice(s.start, s.start + 12))) break; // "… xã B cụm trưởng": the unit's role
     const place = matchAt(v, provinces, j);
-    if (place !== -1 && s.cap) { j = last = place.next; hasOrg = true; continue; }
+    if (place !== -1 && s.cap) { j = last = place.next; hasOrg = true; open = false; continue; }
     if (s.cap && nameStartsAt(v, j) !== -1) break;
-    if (j > pos.next && positionAt(v, j) && !(j > 0 && matchAt(v, orgHeads, j - 1) !== -1)) break;
+    if (j > pos.next) {
+      const inner = positionAt(v, j);
+      if (inner) {
+        // "Ủy viên Đoàn Chủ tịch Tổng LĐLĐ", "Ban Giám đốc": a post right after an organisation head names a body
+        if (!(matchAt(v, orgHeads, j - 1) !== -1 && s.cap)) break;
+        j = last = inner.next; hasOrg = true; open = false; continue;
+      }
+    }
     let word = matchAt(v, orgWords, j);
     if (word !== -1 && !s.cap && word.next - j === 1 && matchAt(v, fieldWords, j) === -1 && !unitNounAt(v, j)) word = -1;
-    if (word !== -1 && (s.cap || hasOrg || matchAt(v, orgHeads, j) !== -1 || matchAt(v, adminUnits, j) !== -1)) {
+    // a lower-case verb ("tổ chức", "điều hành") ends the title even where it could be an organisation word
+    if (word !== -1 && !s.cap && stopAt(v, j, word.next)) break;
+    const head = matchAt(v, orgHeads, j) !== -1;
+    if (word !== -1 && (s.cap || hasOrg || head || matchAt(v, adminUnits, j) !== -1)) {
+      const field = matchAt(v, fieldWords, j);
+      // a known field ("Sở Y tế") closes the name; an "open" one ("Ban Quản lý", "cổ phần") takes an object,
+      // and so does an unknown capitalised word that opens the name of a body ("Trung tâm Kiểm soát …")
+      const unit = unitNounAt(v, j);
+      open = !unit && (field !== -1 ? field.value === "open" : s.cap && !head && afterHead);
+      afterHead = head && !unit && !abbreviation(s.text);
       j = last = word.next; hasOrg = true; continue;
     }
     const f = fold(s.text);
-    if (s.cap || (/^\d/.test(s.text) && hasOrg)) { j = last = j + 1; hasOrg = true; continue; }
-    if (f === "so" && hasOrg && /^\d/.test(v.syl[j + 1]?.text ?? "")) { j += 1; continue; }
+    if (s.cap || (/^\d/.test(s.text) && hasOrg)) {
+      open = s.cap && afterHead && !abbreviation(s.text);
+      afterHead = false;
+      j = last = j + 1; hasOrg = true; continue;
+    }
+    if (f === "so" && hasOrg && /^\d/.test(v.syl[j + 1]?.text ?? "")) { j += 1; open = false; continue; }
     // "Ủy ban Đối ngoại của Quốc hội", "Ban Dân vận của Tỉnh ủy": an organisation owned by a capitalised body
     if (f === "cua" && hasOrg && joined(norm, v.syl, j) && v.syl[j + 1]?.cap && matchAt(v, orgHeads, j + 1) !== -1 && nameStartsAt(v, j + 1) === -1) { j += 1; continue; }
     if (f === "va" && hasOrg && joined(norm, v.syl, j)) {
@@ -229,11 +272,72 @@ function titleAt(v: View, i: number): Title | null {
       const newUnit = positionAt(v, j + 1) || nameStartsAt(v, j + 1) !== -1 || (n.cap && matchAt(v, orgHeads, j + 1) !== -1 && !bareHeads);
       if (!newUnit && (n.cap || (nextWord !== -1 && !unitNounAt(v, j + 1)))) { j += 1; continue; }
     }
+    if (open && hasOrg) {
+      const end = lowerRun(v, j);
+      if (end > j) { j = last = end; open = false; continue; }
+    }
     break;
   }
   // a bare post in lower case ("giám đốc một doanh nghiệp") is a common noun, not a title
   if (!hasOrg && !pos.standalone && !first.cap) return null;
   return { first: i, last, lower: !first.cap };
+}
+
+/** "UBND", "LĐLĐ", "HTX": a name in capitals is complete; it does not take lower-case words after it. */
+const abbreviation = (t: string) => t.length > 1 && t === t.toUpperCase();
+
+/** A stop word ("phát biểu", "đã", "tại") at syllable k, not shadowed by a longer organisation word ending at `wordEnd`. */
+function stopAt(v: View, k: number, wordEnd = k + 1): boolean {
+  const m = matchAt(v, stops, k);
+  return m !== -1 && m.value !== "keep" && m.next >= wordEnd;
+}
+
+/**
+ * Lower-case words that carry on an organisation name ("Trung tâm Phát triển quỹ đất", "Ban Quản lý dự án
+ * đầu tư xây dựng"): the end index of the run when it stops at a clear boundary (punctuation, the end of the
+ * sentence, a stop word, a post, a unit noun, a place or a person's name), at most MAX_LOWER_RUN syllables;
+ * else -1, and the title ends where it was.
+ */
+function lowerRun(v: View, j: number): number {
+  const norm = v.doc.norm;
+  let k = j;
+  while (k < v.syl.length) {
+    const s = v.syl[k]!;
+    if (s.cap) {
+      // a capital after the run must be something the title can end at or go on with
+      const known = matchAt(v, provinces, k) !== -1 || nameStartsAt(v, k) !== -1 || positionAt(v, k) || matchAt(v, orgHeads, k) !== -1 || rankAt(v, k) !== -1;
+      return known && k > j ? k : -1;
+    }
+    if (/^\d/.test(s.text)) return -1;
+    if (fold(s.text) === "va" && k > j && joined(norm, v.syl, k)) {
+      // "nông lâm sản và thủy sản": "và" inside the name unless a post or a person follows
+      const n = v.syl[k + 1]!;
+      if (n.cap || positionAt(v, k + 1) || stopAt(v, k + 1)) return k;
+      k++; continue;
+    }
+    if (stopAt(v, k) || positionAt(v, k) || unitNounAt(v, k) || CLUSTER_ROLE.test(v.doc.folded.slice(s.start, s.start + 12))) return k > j ? k : -1;
+    const keep = matchAt(v, stops, k);
+    k = keep !== -1 ? keep.next : k + 1;
+    if (k - j > MAX_LOWER_RUN) return -1;
+    if (!joined(norm, v.syl, k - 1)) return k; // punctuation or a line break ends the run
+  }
+  return k > j ? k : -1;
+}
+
+/**
+ * After a cluster post: "Cụm thi đua số 5", "khối thi đua các cơ quan Đảng tỉnh", "số 3", "năm 2023".
+ * Returns the end index of the cluster phrase (j when there is none).
+ */
+function clusterTail(v: View, j: number): number {
+  const norm = v.doc.norm;
+  const at = (k: number) => (k < v.syl.length && joined(norm, v.syl, k - 1) ? fold(v.syl[k]!.text) : "");
+  let k = j;
+  if ((at(k) === "cum" || at(k) === "khoi") && at(k + 1) === "thi" && at(k + 2) === "dua") k += 3;
+  else if ((at(k) === "cum" || at(k) === "khoi") && /^\d/.test(v.syl[k + 1]?.text ?? "") && joined(norm, v.syl, k)) k += 1;
+  if (at(k) === "so" && /^\d/.test(at(k + 1))) k += 2;
+  else if (/^(?:\d+|[ivx]+)$/.test(at(k)) && k > j) k += 1;
+  if (at(k) === "nam" && /^(?:19|20)\d\d$/.test(at(k + 1))) k += 2;
+  return k;
 }
 
 /** "Giám đốc Sở Nội vụ kiêm Trưởng Ban Thi đua - Khen thưởng": the index of the next post of the same person, or -1. */
@@ -251,13 +355,36 @@ function shouting(syl: Syllable[]): boolean {
   return words.length >= 4 && words.filter((s) => s.text === s.text.toUpperCase()).length >= 0.7 * words.length;
 }
 
-/** Rank or degree written right before syllable i ("Trung tướng Nguyễn Ngọc Toàn"): its start index, or -1. */
+/**
+ * Ranks and degrees written right before syllable i ("Trung tướng Nguyễn Ngọc Toàn", "Đại tá, TS. Nguyễn …",
+ * "Thiếu tướng, PGS.TS Trần …"): the start index of the chain, or -1.
+ */
 function rankBefore(v: View, i: number): number {
-  for (let k = Math.max(0, i - 5); k < i; k++) {
-    const m = matchAt(v, ranks, k);
-    if (m !== -1 && m.next === i && /^[ .]+$/.test(v.doc.norm.slice(v.syl[i - 1]!.end, v.syl[i]!.start))) return k;
+  let start = -1;
+  for (let at = i; at > 0;) {
+    const gap = v.doc.norm.slice(v.syl[at - 1]!.end, v.syl[at]!.start);
+    // a rank and the name: spaces or the abbreviation dot; two ranks: also a comma
+    if (!(start === -1 ? /^[ .]+$/ : /^\.?(?: *, *| +)$/).test(gap)) break;
+    let found = -1;
+    for (let k = Math.max(0, at - 5); k < at; k++) {
+      const m = rankAt(v, k);
+      if (m !== -1 && m.next === at) { found = k; break; }
+    }
+    if (found === -1) break;
+    start = at = found;
   }
-  return -1;
+  return start;
+}
+
+/** Past the ranks and degrees that start at syllable p ("Đại tá, TS. Nguyễn …" → the index of Nguyễn). */
+function skipRanks(v: View, p: number, to = v.syl.length): number {
+  let q = p;
+  for (let r = rankAt(v, q); r !== -1 && r.next < to; r = rankAt(v, q)) {
+    const gap = v.doc.norm.slice(v.syl[r.next - 1]!.end, v.syl[r.next]!.start);
+    if (!/^\.?(?: *, *| +)$|^\.$/.test(gap)) break;
+    q = r.next;
+  }
+  return q;
 }
 
 const spanOf = (v: View, t: Title): [number, number] => [v.syl[t.first]!.start, v.syl[t.last - 1]!.end];
@@ -286,8 +413,7 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
   const named = new Map<number, [number, number]>(); // title's first syllable -> the name's [first, end)
   for (const t of titles.values()) {
     for (let p = t.last; p <= t.last + 3 && p < syl.length; p++) {
-      const rank = matchAt(v, ranks, p);
-      const q = rank !== -1 ? rank.next : p;
+      const q = skipRanks(v, p);
       if (!LINK_WORDS.test(doc.folded.slice(syl[t.last - 1]!.end, syl[p]!.start))) break;
       const end = nameStartsAt(v, q);
       if (end === -1) continue;
@@ -302,14 +428,15 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
   const consumed = new Set<number>();
   for (let k = 0; k < syl.length; k++) {
     if (!syl[k]!.cap) continue;
-    const end = capRunEnd(norm, syl, k, (x) => positionAt(v, x) !== null || matchAt(v, ranks, x) !== -1);
+    const end = capRunEnd(norm, syl, k, (x) => positionAt(v, x) !== null || rankAt(v, x) !== -1);
     const from = skipHonorific(norm, syl, k, end);
     const start = nameTail(norm, syl, from, end);
     const runStart = k;
     k = end - 1;
     if (start === -1 || provinces.longestAt(norm, syl[start]!.start)) continue;
-    // only the name itself, or a single sentence-opening word before it ("Theo Nguyễn Văn A, …")
-    if (start !== from && !(start - from === 1 && from === 0)) continue;
+    // only the name itself after ranks and degrees ("TS.BS Phạm Văn Hưng"), or a single sentence-opening
+    // word before it ("Theo Nguyễn Văn A, …")
+    if (start !== skipRanks(v, from, end) && !(from === 0 && start === skipRanks(v, 1, end))) continue;
     if ([...titles.values()].some((t) => t.first <= runStart && runStart < t.last)) continue;
     let j = end;
     let gap = gapAfter(end);
@@ -385,6 +512,24 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
   return out;
 }
 
+/**
+ * The sentence splitter may end a sentence at the dot of a chained degree ("PGS.TS. Nguyễn Văn A",
+ * "BSCKI. Trần …"); the degree and the name that follows on the same line are read as one sentence.
+ */
+function readingSentences(doc: Doc): Sentence[] {
+  const out: Sentence[] = [];
+  for (const s of doc.sentences) {
+    const prev = out[out.length - 1];
+    const tail = prev ? /(?:^|[\s,(])([\p{L}.]+)\.$/u.exec(doc.norm.slice(Math.max(prev.start, prev.end - 20), prev.end)) : null;
+    const degree = tail?.[1]?.split(".").every((a) => DEGREE_ATOMS.has(a));
+    if (prev && degree && prev.line === s.line && isCapStart(doc.norm, s.start)) out[out.length - 1] = { ...prev, end: s.end };
+    else out.push(s);
+  }
+  return out;
+}
+
+const isCapStart = (norm: string, at: number) => { const c = norm[at] ?? ""; return c !== c.toLowerCase(); };
+
 /** How much text may follow a signature line (a source note, a link). */
 const SIGNATURE_TAIL = 160;
 
@@ -395,7 +540,7 @@ export function recognizeOfficials(ctx: Context): OfficialFact[] {
   const author = doc.article.author ? personKey(doc.article.author) : null;
   const byKey = new Map<string, OfficialFact>();
   const seenTitles = new Map<string, Set<string>>();
-  for (const sent of doc.sentences) {
+  for (const sent of readingSentences(doc)) {
     for (const m of sentenceMentions(doc, sent)) {
       const name = clean(span(doc, m.name[0], m.name[1]).surface);
       const key = personKey(name);
