@@ -56,4 +56,25 @@ describe("person names", () => {
     expect(personKey("Nguyễn  Lan Hương")).toBe(personKey("nguyễn lan hương"));
     expect(personKey("Lê Văn Hùng")).not.toBe(personKey("Lê Văn Hưng"));
   });
+
+  it("reads Ê Đê names: marker Y or H', one to four given words, clan name last", () => {
+    for (const n of ["Y Ngọc Niê", "H'Luân Mlô", "Y Thanh Hà Niê Kđăm", "Y Giang Gry Niê Knơng", "H'Yim Kđoh", "H Mai Êban"]) {
+      expect(isName(n), n).toBe(true);
+    }
+    // without a clan name the marker proves nothing; five given words are too many
+    for (const n of ["H'Mông", "Y Tế", "Y Ngọc Lan", "Y A B C D E Niê"]) expect(isName(n), n).toBe(false);
+  });
+
+  it("reads clan names written first and apostrophe-glued given names as one word", () => {
+    for (const n of ["Rơ Châm Long", "Ksơr Y Phước", "Siu H'Mai", "Điểu K'Ré", "Danh Út", "Vàng Seo Cón", "Quảng Đại Tuyên"]) {
+      expect(isName(n), n).toBe(true);
+    }
+    expect(tail("Đắk Lắk Y Ngọc Niê")).toBe("Y Ngọc Niê");
+    expect(tail("Gia Lai Rơ Châm Long")).toBe("Rơ Châm Long");
+  });
+
+  it("does not take a body whose head starts with a surname for a person", () => {
+    for (const n of ["Thành Ủy", "Thành Đoàn", "Thành Phố Huế"]) expect(isName(n), n).toBe(false);
+    expect(isName("Thành Thị Ngọc")).toBe(true);
+  });
 });

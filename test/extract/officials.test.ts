@@ -72,6 +72,36 @@ describe("officials", () => {
     expect(o2.titleProv![0]!.start).toBe(text2.indexOf("Phó Thống đốc"));
   });
 
+  it("keeps a chain of ranks and degrees whole in rank, and finds the name after it", () => {
+    expect(officials("Có mặt Thiếu tướng, PGS.TS Trần Ngọc Hà, Phó Tư lệnh Quân khu 4 và Đại tá Lê Văn Hòa.")).toEqual([
+      { name: "Trần Ngọc Hà", rank: "Thiếu tướng, PGS.TS", titles: ["Phó Tư lệnh Quân khu 4"] },
+    ]);
+    expect(officials("Giám đốc Bệnh viện Đa khoa tỉnh, BSCKII. Hà Văn Quang cho biết.")).toEqual([
+      { name: "Hà Văn Quang", rank: "BSCKII.", titles: ["Giám đốc Bệnh viện Đa khoa tỉnh"] },
+    ]);
+  });
+
+  it("lets an organisation name run over lower-case words only up to a clear boundary", () => {
+    // ends at a verb of the stop list, at a unit noun then a verb, at a comma
+    expect(officials("Ông Võ Văn Hải, Giám đốc Trung tâm Hỗ trợ phát triển doanh nghiệp vừa và nhỏ tỉnh cho biết.")[0]!.titles)
+      .toEqual(["Giám đốc Trung tâm Hỗ trợ phát triển doanh nghiệp vừa và nhỏ tỉnh"]);
+    expect(officials("Bà Lý Thị Hạnh, Phó Giám đốc Trung tâm Kiểm soát bệnh tật, trình bày báo cáo.")[0]!.titles)
+      .toEqual(["Phó Giám đốc Trung tâm Kiểm soát bệnh tật"]);
+    // no clear boundary within reach (a number, a long run): the title keeps only what it was sure of
+    const [cut] = officials("Ông Đỗ Văn Tài, Giám đốc Trung tâm Phát triển quỹ đất lập kế hoạch năm 2024 cho các huyện.")[0]!.titles;
+    expect(cut).toMatch(/^Giám đốc Trung tâm/);
+    expect(cut).not.toMatch(/kế hoạch|năm/);
+    // a complete name does not run on
+    expect(officials("Bà Mai Thị Hồng, Phó Giám đốc Sở Giáo dục và Đào tạo hướng dẫn các trường thực hiện.")[0]!.titles)
+      .toEqual(["Phó Giám đốc Sở Giáo dục và Đào tạo"]);
+  });
+
+  it("keeps a title that ends before the person's name in 'Title Name' after a lower-case run", () => {
+    expect(officials("Giám đốc Ban Quản lý dự án đầu tư xây dựng Nguyễn Văn Định báo cáo tiến độ.")).toEqual([
+      { name: "Nguyễn Văn Định", rank: null, titles: ["Giám đốc Ban Quản lý dự án đầu tư xây dựng"] },
+    ]);
+  });
+
   it("reproduces the gold officials of the sample articles", () => {
     const read = (f: string): Article => ({ ...article(readFileSync(new URL(`../../corpus/seeds/${f}.txt`, import.meta.url), "utf8")), source: f });
     const gold = (f: string) => JSON.parse(readFileSync(new URL(`../../corpus/gold/${f}.json`, import.meta.url), "utf8")) as { officials: Array<{ name: string; titles: string[]; optional?: boolean }> };

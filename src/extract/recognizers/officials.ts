@@ -7,7 +7,7 @@
 import type { OfficialFact } from "../../types.js";
 import { prov, span, type Doc } from "../doc.js";
 import { lexiconEntries, makeLexicon, type Lexicon } from "../lexicon.js";
-import { capRunEnd, joined, nameAnchorAt, nameTail, personKey, skipHonorific } from "../names.js";
+import { capRunEnd, glued, joined, nameAnchorAt, nameTail, personKey, skipHonorific } from "../names.js";
 import { fold, normalize } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { syllables, type Syllable } from "../syllables.js";
@@ -258,7 +258,8 @@ function titleAt(v: View, i: number): Title | null {
     if (s.cap || (/^\d/.test(s.text) && hasOrg)) {
       open = s.cap && afterHead && !abbreviation(s.text);
       afterHead = false;
-      j = last = j + 1; hasOrg = true; continue;
+      j = last = glued(norm, v.syl, j) ? j + 2 : j + 1; // "Ea H'leo": a glued word is one
+      hasOrg = true; continue;
     }
     if (f === "so" && hasOrg && /^\d/.test(v.syl[j + 1]?.text ?? "")) { j += 1; open = false; continue; }
     // "Ủy ban Đối ngoại của Quốc hội", "Ban Dân vận của Tỉnh ủy": an organisation owned by a capitalised body
