@@ -93,6 +93,10 @@ function readPredictions(file: string): Map<string, Rec> {
   return out;
 }
 
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f)) : [f]));
+}
+
 interface SetResult { label: string; totals: Map<string, Totals>; errors: ErrorLine[] }
 
 /** Score one corpus folder: DIR/gold plus one folder of articles per subset (seeds, dev, articles…). */
@@ -114,7 +118,7 @@ async function scoreSet(dir: string, predictions: Map<string, Rec> | null): Prom
   };
   for (const subset of subsets) {
     const preds = predictions ?? (await predict([join(dir, subset)]));
-    for (const name of readdirSync(join(dir, subset)).map(key).sort()) {
+    for (const name of filesUnder(join(dir, subset)).map(key).sort()) {
       const g = gold.get(name), p = preds.get(name);
       if (!g || !p) continue;
       add(subset, g, p, name);
