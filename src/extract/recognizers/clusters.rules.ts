@@ -47,3 +47,14 @@ export const NAME_STOPS = new Set([
 
 /** Lower-case syllables allowed after a capitalised word before the name must end (Cựu chiến binh). */
 export const MAX_LOWER_RUN = 2;
+
+/**
+ * Lower-case sector and unit nouns coordinated by a comma inside a name: "các sở, ban, ngành",
+ * "các huyện, thị xã, thành phố", "các cơ quan, đơn vị". The word before the comma must end one, the word after start one.
+ * Written with diacritics (quận ≠ quan).
+ */
+export const COORD_ENDS = new Set(["sở", "ban", "ngành", "tỉnh", "huyện", "quận", "xã", "phường", "thể", "hội", "vị", "nghiệp", "quan", "phố", "trường", "viện"]);
+export const COORD_STARTS = new Set(["sở", "ban", "ngành", "thành", "huyện", "quận", "thị", "xã", "phường", "đoàn", "hội", "cơ", "đơn", "doanh", "trường", "bệnh"]);
+
+/** How far (syllables) a capitalised coordination "Đảng, Mặt trận và …" may run before its "và". */
+export const MAX_COORD_SYLLABLES = 10;

@@ -13,7 +13,7 @@ import { prov, sentenceAt, type Doc } from "../doc.js";
 import { makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import { syllables, type Syllable } from "../syllables.js";
-import { CLUSTER_HEAD, CLUSTER_REF, MAX_LOWER_RUN, NAME_STOPS, NAME_TRAILERS, NAME_WORDS, NOT_LOCAL } from "./clusters.rules.js";
+import { CLUSTER_HEAD, CLUSTER_REF, COORD_ENDS, COORD_STARTS, MAX_COORD_SYLLABLES, MAX_LOWER_RUN, NAME_STOPS, NAME_TRAILERS, NAME_WORDS, NOT_LOCAL } from "./clusters.rules.js";
 import type { ClusterMention, Context } from "./context.js";
 
 interface Mention {
@@ -39,10 +39,30 @@ export function romanToInt(s: string): number | null {
   return total > 0 ? total : null;
 }
 
-const orgWords = makeLexicon("org-words");
+const orgWords = makeLexicon("org-words", "cluster-sectors");
+
+/**
+ * Does a comma at syllable k continue a coordinated list of organisations that the name names
+ * ("Khối thi đua Đảng, Mặt trận và các đoàn thể …")? Only when a "và" closes the list within a few
+ * capitalised (or organisation) words, with no verb or other punctuation on the way.
+ */
+function coordinationAhead(doc: Doc, syl: Syllable[], k: number): boolean {
+  if (!syl[k]?.cap) return false;
+  let prevEnd = syl[k - 1]?.end ?? syl[k]!.start;
+  for (let j = k, n = 0; j < syl.length && n < MAX_COORD_SYLLABLES; j++, n++) {
+    const s = syl[j]!;
+    const gap = doc.norm.slice(prevEnd, s.start);
+    if (j > k && !/^\s+$/.test(gap) && !/^\s*,\s*$/.test(gap)) return false;
+    const f = fold(s.text);
+    if (f === "va" && !s.cap && /^\s+$/.test(gap)) return j > k;
+    if (!s.cap && (NAME_STOPS.has(f) || !(NAME_WORDS.has(s.text.toLowerCase()) || orgWords.longestAt(doc.norm, syl[j - 1]!.start)))) return false;
+    prevEnd = s.end;
+  }
+  return false;
+}
 
 /** Words after the head that still belong to the name; returns the norm end of the name. */
-function nameEnd(doc: Doc, from: number, limit: number): { end: number; apposition: boolean } {
+function nameEnd(doc: Doc, from: number, limit: number, number: number | null): { end: number; apposition: boolean } {
   const syl = syllables(doc.norm, from, limit);
   let end = from;
   let lastGood = from;
@@ -52,8 +72,16 @@ function nameEnd(doc: Doc, from: number, limit: number): { end: number; appositi
     const gap = doc.norm.slice(end, s.start);
     const dash = /^\s*-\s*$/.test(gap);
     const f = fold(s.text);
-    const provincesAndCities = /^\s*,\s*$/.test(gap) && /tinh$/.test(fold(doc.norm.slice(from, end))) && f === "thanh"; // "các tỉnh, thành phố"
-    if (!/^\s+$/.test(gap) && !dash && !provincesAndCities) break; // punctuation ends the name
+    // a comma inside the name: "các tỉnh, thành phố", "các sở, ban, ngành", "Đảng, Mặt trận và các đoàn thể"
+    const comma = /^\s*,\s*$/.test(gap) && end > from;
+    const prevWord = doc.norm.slice(syl[k - 1]?.start ?? s.start, end).toLowerCase();
+    const coordinated = comma && ((!s.cap && COORD_ENDS.has(prevWord) && COORD_STARTS.has(s.text.toLowerCase())) ||
+      (!number && syl[k - 1]!.cap === true && coordinationAhead(doc, syl, k)));
+    if (!/^\s+$/.test(gap) && !dash && !coordinated) break; // punctuation ends the name
+    if (f === "tren" && fold(doc.norm.slice(s.start, syl[k + 2]?.end ?? s.end)) === "tren dia ban") { // "… trên địa bàn tỉnh X"
+      k += 2; end = syl[k]!.end; lowerRun = -1;
+      continue;
+    }
     if (dash && (f === "cum" || f === "khoi")) return { end: lastGood, apposition: true };
     if ((f === "cum" || f === "khoi") && /^(thi|so)$/.test(fold(syl[k + 1]?.text ?? ""))) break; // the next cluster
     const word = orgWords.longestAt(doc.norm, s.start);
@@ -103,7 +131,7 @@ function findMentions(doc: Doc): Mention[] {
     if (!m[2] && number === null) continue; // a bare "cụm" is a reference, not a name
     const headEnd = number === null && numText ? m.index + m[0].length - numText.length - 3 : m.index + m[0].length;
     const sent = sentenceAt(doc, m.index);
-    const { end, apposition } = nameEnd(doc, headEnd, Math.min(sent ? sent.end : doc.norm.length, headEnd + 300)); // names are short
+    const { end, apposition } = nameEnd(doc, headEnd, Math.min(sent ? sent.end : doc.norm.length, headEnd + 300), number); // names are short
     const kind: ClusterKind = m[1] === "cum" ? "cụm" : "khối";
     const name = doc.norm.slice(m.index, end).replace(/\s+/g, " ");
     const plural = /(?:^|\s)(?:cac|nhung|moi|tung|cung)\s+$/u.test(doc.folded.slice(Math.max(0, m.index - 8), m.index));
