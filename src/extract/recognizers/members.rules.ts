@@ -32,15 +32,18 @@ export const DISTRIBUTED_HEADS = ["thành phố", "thị xã", "thị trấn", "
 export const GENERIC_HEADS = ["đơn vị thành viên", "đơn vị", "địa phương", "thành viên", "cơ quan", "tỉnh thành", "tỉnh, thành phố", "sở, ngành", "doanh nghiệp", "ngành"];
 
 /** First words of an organisation's name: a list whose first item starts so is a list of organisations. */
-export const ORG_HEADS = /^(Hội|Liên đoàn|Liên hiệp|Sở|Ban|Ủy ban|UBND|UBMTTQ|Đoàn|Công an|Mặt trận|MTTQ|Tòa án|Viện|Cục|Chi cục|Tổng cục|Bộ|Trường|Bệnh viện|Công ty|Tổng công ty|Ngân hàng|Kho bạc|Thanh tra|Văn phòng|Quận ủy|Huyện ủy|Thành ủy|Tỉnh ủy|Đảng ủy|Tỉnh đoàn|Thành đoàn|Bộ Chỉ huy|Bộ đội|Chi nhánh|Trung tâm|Báo|Đài|Hạt|Phòng|Cơ quan|Kiểm toán|Bảo hiểm|Cảnh sát|Liên minh|Học viện|Quân khu|Lữ đoàn|Sư đoàn|Trung đoàn|Tập đoàn|Hợp tác xã|LĐLĐ|HĐND)(?![\p{L}])/iu;
+export const ORG_HEADS = /^(Hội|Liên đoàn|Liên hiệp|Sở|Ban|Ủy ban|UBND|UBMTTQ|Đoàn|Công an|Mặt trận|MTTQ|Tòa án|Viện|Cục|Chi cục|Tổng cục|Bộ|Trường|Bệnh viện|Công ty|Tổng công ty|Ngân hàng|Kho bạc|Thanh tra|Văn phòng|Quận ủy|Huyện ủy|Thành ủy|Tỉnh ủy|Đảng ủy|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Quận đoàn|Thị đoàn|Thị ủy|Bộ Chỉ huy|Bộ đội|Chi nhánh|Trung tâm|Báo|Đài|Hạt|Phòng|Cơ quan|Kiểm toán|Bảo hiểm|Cảnh sát|Liên minh|Học viện|Quân khu|Lữ đoàn|Sư đoàn|Trung đoàn|Tập đoàn|Hợp tác xã|LĐLĐ|HĐND)(?![\p{L}])/iu;
 
 export const NUMBER_WORDS: Record<string, number> = {
   "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
   "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14, "mười lăm": 15,
 };
 
-/** Where an organisation item stops: the predicate of the sentence resumes ("… Hội Nông dân tỉnh đã tổ chức"). Folded. */
-export const ORG_ITEM_STOP = /^(?:da|dang|se|duoc|deu|cung|to chuc|tham du|thuc hien|tien hanh|trien khai|ky ket|ky|dong chu tri|chu tri|co|lam|la|giu vai tro|nham|theo|tai|voi)(?![\p{L}])/u;
+/**
+ * Where an organisation item stops: the predicate of the sentence resumes ("… Hội Nông dân tỉnh đã tổ chức").
+ * Lower case with diacritics: "được" is a verb, "dược" (pharmacy) a word of a hospital's name; "lâm", "tài", "cơ" likewise.
+ */
+export const ORG_ITEM_STOP = /^(?:đã|đang|sẽ|được|đều|cũng|tổ chức|tham dự|thực hiện|tiến hành|triển khai|ký kết|ký|kí kết|kí|đồng chủ trì|chủ trì|có|làm|là|giữ vai trò|nhằm|theo|tại|với)(?![\p{L}])/u;
 
 /** Words between the cluster and "gồm" that make the list something other than members (contents, tasks). Folded. */
 export const BETWEEN_NOT_MEMBERS = /noi dung|nhiem vu|chi tieu|giai phap|tieu chi|hoat dong|phong trao|van de|cam ket|giao uoc|ket qua|danh hieu|khen thuong|dai bieu|thanh phan|tham du/u;

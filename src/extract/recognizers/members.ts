@@ -18,23 +18,28 @@ import { clusterAt, type ClusterMention, type Context, type Rule } from "./conte
 import { BETWEEN_NOT_MEMBERS, DISTRIBUTED_HEADS, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_LA, NUMBER_WORDS, ORG_HEADS } from "./members.rules.js";
 
 interface Head {
-  org: [number, number] | null; // "Công an" in "Công an 8 tỉnh"
+  org: [number, number] | null; // "Công an" in "Công an 8 tỉnh", "LĐLĐ" in "LĐLĐ các tỉnh:"
   count: number | null;
   unit: [number, number] | null; // distributed unit noun
+  /** A counted noun of the members that is not an administrative unit ("6 trường:", "8 bệnh viện:"). */
+  noun: [number, number] | null;
   after: number;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const NUM = `\\d{1,2}|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|")}`;
+// [1] organisation over the units ("Bộ Chỉ huy Quân sự 6 tỉnh:", "LĐLĐ các tỉnh:"), [2] count, [3] "các",
+// [4] distributed unit noun, [5] another counted noun before a colon ("6 trường:", "8 bệnh viện:", "5 doanh nghiệp sau:")
 const HEAD_RE = new RegExp(
-  `^\\s*:?\\s*(?:có\\s+)?(?:các\\s+)?(?:((?:\\p{Lu}[\\p{L}]*\\s+){1,4}?)(?=(?:${NUM})\\s))?(?:(${NUM})\\s+)?` +
-  `(?:(${DISTRIBUTED_HEADS.map(esc).join("|")})|(?:${GENERIC_HEADS.map(esc).join("|")}))?(?![\\p{L}])\\s*(?:sau)?\\s*:?`,
-  "iu",
+  `^\\s*:?\\s*(?:có\\s+)?(?:các\\s+)?(?:(\\p{Lu}[\\p{L}]*(?:\\s+[\\p{L}]+){0,6}?)\\s+(?=(?:${NUM}|các)\\s))?(?:(${NUM})\\s+|(các)\\s+)?` +
+  `(?:(${DISTRIBUTED_HEADS.map(esc).join("|")})|(?:${GENERIC_HEADS.map(esc).join("|")})|(\\p{Ll}[\\p{L}]*(?:\\s+[\\p{L}]+){0,2}?)(?=\\s*(?:sau\\s*)?:))?(?![\\p{L}])\\s*(?:sau)?\\s*:?`,
+  "u",
 );
 
 function parseHead(doc: Doc, pos: number): Head {
+  const none: Head = { org: null, count: null, unit: null, noun: null, after: pos };
   const m = HEAD_RE.exec(doc.norm.slice(pos, pos + 160));
-  if (!m) return { org: null, count: null, unit: null, after: pos };
+  if (!m) return none;
   let cursor = pos;
   const at = (sub: string | undefined): [number, number] | null => {
     if (!sub) return null;
@@ -42,13 +47,19 @@ function parseHead(doc: Doc, pos: number): Head {
     cursor = k + sub.length;
     return [k, k + sub.trimEnd().length];
   };
-  const org = at(m[1]);
+  const orgText = m[1];
+  const org = at(orgText);
   const countText = m[2];
   if (countText) cursor = doc.norm.indexOf(countText, cursor) + countText.length;
-  const unit = at(m[3]);
+  const unit = at(m[4]);
+  const nounText = m[5];
   const count = countText ? (/^\d+$/.test(countText) ? Number(countText) : NUMBER_WORDS[countText.toLowerCase()] ?? null) : null;
+  // an organisation over the units needs a count or "các" and a unit noun, and is one name, not a list ("Sở Y tế và 3 huyện")
+  const orgOk = orgText !== undefined && !/\s(?:và|với)\s/u.test(orgText) && (count !== null || (m[3] !== undefined && unit !== null));
+  if (orgText && !orgOk) return none; // the capitalised words are the first item
+  if (nounText && count === null) return none; // a bare lower-case word before a colon is not a counted noun
   // a bare unit noun with no count and no colon is the first item's own head ("gồm Thị trấn X, …")
-  return { org: count !== null ? org : null, count, unit, after: pos + m[0].length };
+  return { org: count !== null || m[3] !== undefined ? org : null, count, unit, noun: count !== null ? at(nounText) : null, after: pos + m[0].length };
 }
 
 type Item = [number, number];
@@ -71,9 +82,9 @@ function cutItem(doc: Doc, s: number, e: number, names: boolean, commas = false)
     if (names) {
       // a name: capitalised syllables ("Bà Rịa - Vũng Tàu"), after an optional unit noun ("Thị trấn", "xã")
       const unitWord = !seenCap && /^(cac|thi|tran|xa|quan|huyen|phuong|tinh|thanh|pho)$/.test(f);
-      if (!x.cap && !unitWord && !/^\d+$/.test(x.text)) return { item: end > s ? [s, end] : null, ended: true };
+      if (!x.cap && !unitWord && !/^\d+$/.test(x.text)) return { item: end > s && seenCap ? [s, end] : null, ended: true }; // a unit noun alone is no unit
       if (x.cap && !unitWord) seenCap = true;
-    } else if (k > 0 && !x.cap && ORG_ITEM_STOP.test(fold(doc.norm.slice(x.start, e)))) {
+    } else if (k > 0 && !x.cap && ORG_ITEM_STOP.test(doc.norm.slice(x.start, Math.min(e, x.start + 24)).toLowerCase())) {
       return { item: end > s ? [s, end] : null, ended: true };
     }
     end = x.end;
@@ -85,7 +96,7 @@ const firstWord = (t: string) => (/^\p{L}+/u.exec(t)?.[0] ?? "").toLowerCase();
 
 /** Does a verb of the sentence's predicate occur in [s, e) ("… Yên Bái đã chủ động")? */
 function hasPredicate(doc: Doc, s: number, e: number): boolean {
-  return syllables(doc.norm, s, e).some((x, k) => k > 0 && !x.cap && ORG_ITEM_STOP.test(fold(doc.norm.slice(x.start, e))));
+  return syllables(doc.norm, s, e).some((x, k) => k > 0 && !x.cap && ORG_ITEM_STOP.test(doc.norm.slice(x.start, Math.min(e, x.start + 24)).toLowerCase()));
 }
 
 /** Split a list region into items: ";" when the list uses it, else ","; "và" before the last item. */
@@ -97,7 +108,9 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
   // Nor does one whose first part is itself a comma list of units ("Phòng A, Phòng B, Phòng C; X làm Cụm trưởng").
   const commaParts = firstSemi.split(",").map((t) => t.replace(/^\s*:?\s*/, ""));
   const commaListOfUnits = commaParts.length > 1 && commaParts.slice(1).every((t) => ORG_HEADS.test(t) || ADMIN_NAME_START.test(t) || firstWord(t) === firstWord(commaParts[0]!));
-  const sep = region.includes(";") && !commaListOfUnits && !hasPredicate(doc, s, s + firstSemi.length) ? ";" : ",";
+  // Nor in a list of bare names (no comma inside a place name): "các huyện A, B, C và D; năm nay …" ends at the ";".
+  const namesBeforeSemi = names && firstSemi.includes(",");
+  const sep = region.includes(";") && !commaListOfUnits && !namesBeforeSemi && !hasPredicate(doc, s, s + firstSemi.length) ? ";" : ",";
   const raw: Item[] = [];
   let k = s;
   for (const part of region.split(sep)) { raw.push([k, k + part.length]); k += part.length + 1; }
@@ -132,16 +145,46 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
   return out;
 }
 
-/** Sentences after a list-opening sentence that are its bullet or numbered items. */
-function bulletItems(doc: Doc, opener: Sentence): Item[] {
+/** Is a list whose first item reads so a list of bare names (to take a unit noun) rather than of organisations? */
+function listOfNames(head: Head, firstText: string, opener: string): boolean {
+  if (head.unit !== null || /địa phương|tỉnh thành/iu.test(opener)) return true;
+  if (!ORG_HEADS.test(firstText) && isCap(firstText)) return true;
+  return ADMIN_NAME_START.test(firstText); // "huyện A; huyện B và huyện C"
+}
+
+const MAX_LIST_LINES = 40;
+const MAX_ITEM_LINE = 160;
+
+/**
+ * Lines after a list-opening line ("… gồm 5 đơn vị:" or a line ending in ";") that are its items: bullet or numbered
+ * lines ("- ", "+ ", "1."), or plain lines that start like a unit and end in ";", "," or "." (the "." ends the list).
+ * A line may hold the last two items joined by "và".
+ */
+function lineItems(doc: Doc, opener: Sentence, head: Head, openerText: string): Item[] {
   const out: Item[] = [];
-  for (let i = opener.index + 1; i < doc.sentences.length; i++) {
+  let line = opener.line;
+  for (let i = opener.index + 1, n = 0; i < doc.sentences.length && n < MAX_LIST_LINES; i++, n++) {
     const s = doc.sentences[i]!;
-    const m = /^(?:[-+•*]|\d{1,2}[.)]|[a-zđ]\))\s*/u.exec(doc.norm.slice(s.start, s.end));
-    if (!m) break;
-    let a = s.start + m[0].length, b = s.end;
-    while (b > a && /[\s.;,:]/.test(doc.norm[b - 1]!)) b--;
-    if (b > a) out.push([a, b]);
+    if (s.line === line) break; // a second sentence on an item's line: prose, the list is over
+    line = s.line;
+    const text = doc.norm.slice(s.start, s.end);
+    const bullet = /^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\))\s*/u.exec(text);
+    let a = s.start + (bullet ? bullet[0].length : 0), b = s.end;
+    const lead = /^(?:và|cùng)\s+/u.exec(doc.norm.slice(a, b));
+    if (lead) a += lead[0].length;
+    const body = doc.norm.slice(a, b);
+    const last = /\.\s*$/.test(body);
+    if (!bullet && (!/[;,.]\s*$/.test(body) || body.length > MAX_ITEM_LINE || !UNIT_START.test(body))) break;
+    if (hasPredicate(doc, a, b)) break; // a sentence, not a unit: the list is over
+    if (!bullet || UNIT_START.test(body)) {
+      const split = splitItems(doc, a, b, listOfNames(head, body, openerText));
+      if (!split.length) break;
+      out.push(...split);
+    } else {
+      while (b > a && /[\s.;,:]/.test(doc.norm[b - 1]!)) b--;
+      if (b > a) out.push([a, b]);
+    }
+    if (last && !bullet) break;
   }
   return out;
 }
@@ -162,6 +205,19 @@ function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ u
   let noun = head.unit ? span(doc, head.unit[0], head.unit[1]).surface : null;
   let org = head.org ? span(doc, head.org[0], head.org[1]).surface.trim() + " " : "";
   let distribute = names;
+  // "6 trường: THPT A, …", "8 bệnh viện: Bệnh viện X, …": items carry their own kind; only a bare proper name
+  // ("5 trường: Lê Quý Đôn, …") takes the noun, written as the start of a name ("Trường Lê Quý Đôn")
+  const counted = head.noun ? span(doc, head.noun[0], head.noun[1]).surface.replace(/\s+/g, " ") : null;
+  if (counted) {
+    const kind = counted.charAt(0).toUpperCase() + counted.slice(1);
+    const kindWords = fold(counted);
+    return items.map((item) => {
+      const surface = span(doc, item[0], item[1]).surface.replace(/\s+/g, " ");
+      const first = surface.split(" ")[0] ?? "";
+      const ownKind = fold(surface).startsWith(kindWords + " ") || ORG_HEADS.test(surface) || (first.length > 1 && first === first.toUpperCase());
+      return { unit: ownKind || !bareName(surface) ? surface : `${kind} ${surface}`, item };
+    });
+  }
   return items.map((item) => {
     const surface = span(doc, item[0], item[1]).surface.replace(/\s+/g, " ");
     const plural = PLURAL_UNIT.exec(surface);
@@ -205,12 +261,13 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       if (near && BETWEEN_NOT_MEMBERS.test(doc.folded.slice(near.end, m.index))) continue; // "cam kết … các nội dung gồm:"
       const head = parseHead(doc, m.index + m[0].length);
       const regionEnd = Math.min(sent.end, head.after + 2000); // a list is not longer than this; keeps run-on text linear
-      let names = head.unit !== null || /địa phương|tỉnh thành/iu.test(doc.norm.slice(m.index, head.after));
+      const openerText = doc.norm.slice(m.index, head.after);
       const firstText = doc.norm.slice(head.after, regionEnd).replace(/^[\s:]+/, "");
-      if (!names && !ORG_HEADS.test(firstText) && isCap(firstText)) names = true;
-      if (!names && ADMIN_NAME_START.test(firstText)) names = true; // "huyện A; huyện B và huyện C"
+      const names = listOfNames(head, firstText, openerText);
       let items = splitItems(doc, head.after, regionEnd, names);
-      if (!items.length && /:\s*$/.test(doc.norm.slice(head.after - 1, regionEnd))) items = bulletItems(doc, sent);
+      // the list goes on over the next lines when its line ends open ("gồm 5 đơn vị:", "…, Sở Y tế;")
+      const openEnd = regionEnd === sent.end && (items.length ? /[;,]\s*$/ : /:\s*$/).test(doc.norm.slice(Math.max(head.after - 1, regionEnd - 3), regionEnd));
+      if (openEnd) items = items.concat(lineItems(doc, sent, head, openerText));
       if (!items.length) {
         const c = near?.cluster ?? null;
         if (head.count !== null && c !== null && ctx.clusters[c]) ctx.clusters[c]!.declaredMembers = head.count; // "gồm 6 đơn vị" with no list
@@ -234,7 +291,7 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
     // an organisation named just before the count ("MTTQ 06 quận") heads every unit
     const orgM = /((?:\p{Lu}[\p{L}]*\s+){1,3})$/u.exec(doc.norm.slice(Math.max(0, b.index - 40), b.index));
     const org: [number, number] | null = orgM ? [b.index - orgM[1]!.length, b.index - 1] : null;
-    found.push({ cluster, head: { org, count, unit: [unitStart, unitStart + b[2]!.length], after: open }, items, names: true, rule: MEMBER_COUNTED_BRACKETS, at: b.index });
+    found.push({ cluster, head: { org, count, unit: [unitStart, unitStart + b[2]!.length], noun: null, after: open }, items, names: true, rule: MEMBER_COUNTED_BRACKETS, at: b.index });
   }
   const members: MemberFact[] = [];
   const notes: RecordNote[] = [];
