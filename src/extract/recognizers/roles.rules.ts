@@ -44,20 +44,52 @@ export const ROLE_AFTER_POSITION: Rule = {
   confidence: 0.7,
 };
 
-/** "bàn giao nhiệm vụ cụm trưởng (năm 2019) cho X", "Cụm trưởng năm 2022 là X". */
+/**
+ * "Đại tá A, Giám đốc Công an tỉnh Gia Lai, Cụm trưởng …", "Chủ tịch UBND thị trấn Lai Cách, Cụm trưởng",
+ * "bà B, Giám đốc Bệnh viện Mắt, Phó khối": the role in apposition to a person's post; the unit is the
+ * organisation the post heads (only when a position title opens the phrase before the comma).
+ */
+export const ROLE_AFTER_POSITION_COMMA: Rule = {
+  name: "roles.position-org-comma-role",
+  pattern: new RegExp(String.raw`\s*,\s*${ROLE}`, "gu"),
+  produces: "the organisation headed by the person holds the role (a position title, a comma, then the role)",
+  confidence: 0.75,
+};
+
+/**
+ * "bàn giao nhiệm vụ cụm trưởng (năm 2019) cho X", "Cụm trưởng năm 2022 là X", "Trưởng cụm năm học 2023 - 2024 là X".
+ * A school year gives its first year (the year the term starts, as "năm 2023" would).
+ */
 export const ROLE_FORWARD: Rule = {
   name: "roles.role-to-unit",
-  pattern: new RegExp(String.raw`(?<![\p{L}])(?:(ban giao)\s+(?:nhiem vu\s+)?)?${ROLE}(?:\s+thi dua)?(?:\s+nam\s+(\d{4}))?\s+(?:cho|la)\s+`, "gu"),
+  pattern: new RegExp(String.raw`(?<![\p{L}])(?:(ban giao)\s+(?:nhiem vu\s+)?)?${ROLE}(?:\s+thi dua)?(?:\s+nam\s+(\d{4})|\s+nam hoc\s+(\d{4})\s*-\s*(?:\d{4}|\d{2}))?\s+(?:cho|la)\s+`, "gu"),
   produces: "the unit after 'cho' / 'là' takes or holds the role",
   confidence: 0.8,
 };
 
-/** Words that begin the unit's clause: the unit starts after them. Folded, longest first. */
-export const UNIT_OPENERS = /(?:^|\s)(?:do|suy ton|bau chon|bau|chon|thong nhat|gioi thieu|nhat tri|va|voi|cua|tai)\s+$/u;
+/**
+ * Words that begin the unit's clause: the unit starts after them. Lower case with diacritics
+ * ("do" is "by", "đô" a word of "Môi trường đô thị").
+ */
+export const UNIT_OPENERS = /(?:^|\s)(?:do|suy tôn|bầu chọn|bầu|chọn|thống nhất|giới thiệu|nhất trí|và|với|của|tại|cho)\s+$/u;
+
+/** Verb markers that never sit inside a unit's name: looking back from the role, the unit starts after them. */
+export const CLAUSE_MARKERS = new Set(["đã", "đang", "sẽ", "được", "vừa", "cho", "trao", "nhận"]);
+
+/**
+ * Lower-case words that start a predicate; before a capitalised word they end the unit looking back
+ * ("… Hội nghị tổ chức tại Sở Y tế …"). With diacritics: "thông" in "Giao thông Vận tải" is no verb.
+ */
+export const CLAUSE_STOPS = new Set([
+  "tổ", "đã", "đang", "sẽ", "ký", "kí", "gồm", "là", "có", "được", "với", "tại", "trong", "năm", "tổng", "triển", "tiếp", "cần",
+  "phải", "thực", "họp", "để", "cùng", "về", "tiến", "phát", "báo", "bàn", "vừa", "mới", "như", "ra", "lên", "làm", "chủ",
+  "gửi", "nhận", "ghi", "tham", "dự", "từ", "theo", "này", "những", "sau", "trước", "khi", "nếu", "vì", "qua", "luôn", "đều",
+  "bầu", "suy", "giữ", "đưa", "đi", "đến", "trao", "tặng", "giao",
+]);
 
 /** Position titles before an organisation: "Chủ tịch UBND xã B" → unit "UBND xã B". Lower-cased text with diacritics
  * ("trưởng" is a title, "Trường" a school). */
-export const POSITION_PREFIX = /^(?:phó\s+)?(?:chủ tịch|tổng giám đốc|giám đốc|bí thư|trưởng ban|chánh văn phòng|chánh án|viện trưởng|cục trưởng|thủ trưởng|trưởng phòng|hiệu trưởng|đại diện|lãnh đạo|trưởng|chánh)(?:\s+phụ trách)?\s+/u;
+export const POSITION_PREFIX = /^(?:phó\s+)?(?:chủ tịch|tổng giám đốc|giám đốc|bí thư|trưởng ban|chánh văn phòng|chánh án|chánh thanh tra|viện trưởng|chi cục trưởng|cục trưởng|thủ trưởng|trưởng phòng|hiệu trưởng|chỉ huy trưởng|chính ủy|chủ nhiệm|tư lệnh|tổng biên tập|đại diện|lãnh đạo|trưởng|chánh)(?:\s+(?:phụ trách|thường trực))?\s+/u;
 
 /** Verbs of choosing a leader for the coming term: the role year is the year after a year-end review. Folded. */
 export const ELECTION = /suy ton|bau chon|(?<![\p{L}])bau(?![\p{L}])|ban giao|nhan ban giao|gioi thieu|de cu|chon/u;

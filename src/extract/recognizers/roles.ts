@@ -15,7 +15,7 @@ import type { Sentence } from "../sentences.js";
 import { isCap, syllables } from "../syllables.js";
 import { NAME_STOPS } from "./clusters.rules.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
-import { ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_BRACKET, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
+import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_BRACKET, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
 
 const MAX_UNIT_SYLLABLES = 14;
 
@@ -34,6 +34,8 @@ function looksLikePerson(text: string): boolean {
   return !place;
 }
 const BOUNDARY_PUNCT = /[(),;:.!?"\n]/;
+/** A role phrase (and its year) just before "và": the next unit's clause begins. Folded. */
+const ROLE_BEFORE = /(?:(?:cum|khoi)\s+(?:truong|pho)|(?:truong|pho)\s+(?:cum|khoi))(?:\s+thi dua)?(?:\s+nam\s+\d{4})?\s*$/u;
 
 /** The unit that ends at norm offset `end`: back to punctuation or a clause opener ("do", "suy tôn", …). */
 function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean): [number, number] | null {
@@ -46,9 +48,11 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
     if (BOUNDARY_PUNCT.test(doc.norm.slice(s.end, start === end ? end : start))) break;
     const before = doc.folded.slice(Math.max(sent.start, s.start - 40), s.start);
     const f = fold(s.text);
-    if (f === "va" && /(?:truong|pho)\s*$/.test(before)) break; // "… làm Cụm trưởng và Y làm Cụm phó"
-    if (f !== "va" && UNIT_OPENERS.test(doc.folded.slice(Math.max(sent.start, s.end - 40), s.end) + " ") && !isCap(s.text)) break;
-    if (!isCap(s.text) && NAME_STOPS.has(f) && !/^(do|va)$/.test(f) && k < syl.length - 1 && count > 0 && isCap(syl[k + 1]!.text) && f !== "ban") break;
+    if (f === "va" && ROLE_BEFORE.test(before)) break; // "… làm Cụm trưởng và Y làm Cụm phó", "… làm Trưởng khối năm 2024 và Y …"
+    const low = s.text.toLowerCase();
+    if (!isCap(s.text) && CLAUSE_MARKERS.has(low)) break; // "tỉnh A đã trao cờ cho tỉnh B – Cụm trưởng"
+    if (f !== "va" && UNIT_OPENERS.test(doc.norm.slice(Math.max(sent.start, s.end - 40), s.end).toLowerCase() + " ") && !isCap(s.text)) break;
+    if (!isCap(s.text) && CLAUSE_STOPS.has(low) && low !== "do" && k < syl.length - 1 && count > 0 && isCap(syl[k + 1]!.text)) break;
     start = s.start;
     if (++count > MAX_UNIT_SYLLABLES) return null;
   }
@@ -146,7 +150,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
     seen.set(key, roles.length);
     roles.push({ cluster, unit: surface, role, year, prov: prov(doc, unit[0], rolePos[1], rule.name, rule.confidence) });
   };
-  const backward: Array<[Rule, boolean]> = [[ROLE_LAM, false], [ROLE_LA, false], [ROLE_BRACKET, false], [ROLE_DASH, false], [ROLE_AFTER_POSITION, true]];
+  const backward: Array<[Rule, boolean]> = [[ROLE_LAM, false], [ROLE_LA, false], [ROLE_BRACKET, false], [ROLE_DASH, false], [ROLE_AFTER_POSITION_COMMA, true], [ROLE_AFTER_POSITION, true]];
   // forward pattern first: "bàn giao nhiệm vụ Cụm trưởng cho X" must not read "nhiệm vụ" as a unit
   const fre = new RegExp(ROLE_FORWARD.pattern.source, ROLE_FORWARD.pattern.flags);
   let f: RegExpExecArray | null;
@@ -159,7 +163,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
     const unit = unitAfter(doc, unitStart, Math.min(sent.end, unitStart + 300));
     usedRolePhrases.add(roleStart);
     if (!unit) continue;
-    const explicit = f[6] ? Number(f[6]) : null;
+    const explicit = f[6] ?? f[7] ? Number(f[6] ?? f[7]) : null; // a school year "2023 - 2024" gives 2023
     const handover = f[1] !== undefined || /(?:cho)\s+$/u.test(f[0]);
     const kind = roleKind(f);
     const before = roles.length;
