@@ -25,11 +25,11 @@ export const CLUSTER_REF: Rule = {
 export const NAME_WORDS = new Set([
   "thành", "phố", "tỉnh", "quận", "huyện", "xã", "phường", "thị", "trấn", "các", "của", "và", "trực", "thuộc",
   "cơ", "quan", "đoàn", "thể", "chính", "trị", "hội", "khối", "dân", "vận", "miền", "bộ", "trung", "ương",
-  "doanh", "nghiệp", "ngành", "số", "ban", "trường", "đại", "học", "cao", "đẳng", "khu", "vực", "sở",
+  "doanh", "nghiệp", "ngành", "số", "ban", "trường", "đại", "học", "cao", "đẳng", "khu", "vực", "sở", "phía",
 ]);
 
 /** Words that may not end a name (they only link what follows). Folded. */
-export const NAME_TRAILERS = new Set(["cac", "cua", "va", "truc", "thuoc", "thi", "khoi", "truong", "khu"]);
+export const NAME_TRAILERS = new Set(["cac", "cua", "va", "truc", "thuoc", "thi", "khoi", "truong", "khu", "phia"]);
 
 /** Names that describe a national or regional cluster: the article's own province is not its locality. */
 export const NOT_LOCAL = /(?:^|\s)(?:bo\s|cac tinh|cac thanh pho|truc thuoc trung uong|mien|viet nam|toan quoc|\d+\s+(?:tinh|thanh pho))/u;

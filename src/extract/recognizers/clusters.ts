@@ -76,7 +76,7 @@ function nameEnd(doc: Doc, from: number, limit: number, number: number | null): 
     const comma = /^\s*,\s*$/.test(gap) && end > from;
     const prevWord = doc.norm.slice(syl[k - 1]?.start ?? s.start, end).toLowerCase();
     const coordinated = comma && ((!s.cap && COORD_ENDS.has(prevWord) && COORD_STARTS.has(s.text.toLowerCase())) ||
-      (!number && syl[k - 1]!.cap === true && coordinationAhead(doc, syl, k)));
+      (!number && lowerRun >= 0 && coordinationAhead(doc, syl, k)));
     if (!/^\s+$/.test(gap) && !dash && !coordinated) break; // punctuation ends the name
     if (f === "tren" && fold(doc.norm.slice(s.start, syl[k + 2]?.end ?? s.end)) === "tren dia ban") { // "… trên địa bàn tỉnh X"
       k += 2; end = syl[k]!.end; lowerRun = -1;

@@ -23,16 +23,19 @@ interface Head {
   unit: [number, number] | null; // distributed unit noun
   /** A counted noun of the members that is not an administrative unit ("6 trường:", "8 bệnh viện:"). */
   noun: [number, number] | null;
+  /** Several unit nouns ("huyện, thị xã"): a list of names, none distributed. */
+  mixed?: boolean;
   after: number;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const NUM = `\\d{1,2}|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|")}`;
 // [1] organisation over the units ("Bộ Chỉ huy Quân sự 6 tỉnh:", "LĐLĐ các tỉnh:"), [2] count, [3] "các",
-// [4] distributed unit noun, [5] another counted noun before a colon ("6 trường:", "8 bệnh viện:", "5 doanh nghiệp sau:")
+// [4] distributed unit noun, [5] more unit nouns ("7 huyện, thị xã:"), [6] another counted noun before a colon or the
+// end of the sentence ("6 trường:", "8 bệnh viện:", "5 doanh nghiệp sau:", "gồm 7 trường.")
 const HEAD_RE = new RegExp(
   `^\\s*:?\\s*(?:có\\s+)?(?:các\\s+)?(?:(\\p{Lu}[\\p{L}]*(?:\\s+[\\p{L}]+){0,6}?)\\s+(?=(?:${NUM}|các)\\s))?(?:(${NUM})\\s+|(các)\\s+)?` +
-  `(?:(${DISTRIBUTED_HEADS.map(esc).join("|")})|(?:${GENERIC_HEADS.map(esc).join("|")})|(\\p{Ll}[\\p{L}]*(?:\\s+[\\p{L}]+){0,2}?)(?=\\s*(?:sau\\s*)?:))?(?![\\p{L}])\\s*(?:sau)?\\s*:?`,
+  `(?:(${DISTRIBUTED_HEADS.map(esc).join("|")})((?:\\s*,\\s*(?:${DISTRIBUTED_HEADS.map(esc).join("|")}))+(?=\\s*:))?|(?:${GENERIC_HEADS.map(esc).join("|")})|(\\p{Ll}[\\p{L}]*(?:\\s+[\\p{L}]+){0,2}?)(?=\\s*(?:sau\\s*)?(?::|\\.|$)))?(?![\\p{L}])\\s*(?:sau)?\\s*:?`,
   "u",
 );
 
@@ -52,17 +55,24 @@ function parseHead(doc: Doc, pos: number): Head {
   const countText = m[2];
   if (countText) cursor = doc.norm.indexOf(countText, cursor) + countText.length;
   const unit = at(m[4]);
-  const nounText = m[5];
+  const mixed = m[5] !== undefined;
+  const nounText = m[6];
   const count = countText ? (/^\d+$/.test(countText) ? Number(countText) : NUMBER_WORDS[countText.toLowerCase()] ?? null) : null;
   // an organisation over the units needs a count or "các" and a unit noun, and is one name, not a list ("Sở Y tế và 3 huyện")
   const orgOk = orgText !== undefined && !/\s(?:và|với)\s/u.test(orgText) && (count !== null || (m[3] !== undefined && unit !== null));
   if (orgText && !orgOk) return none; // the capitalised words are the first item
   if (nounText && count === null) return none; // a bare lower-case word before a colon is not a counted noun
   // a bare unit noun with no count and no colon is the first item's own head ("gồm Thị trấn X, …")
-  return { org: count !== null || m[3] !== undefined ? org : null, count, unit, noun: count !== null ? at(nounText) : null, after: pos + m[0].length };
+  // several unit nouns ("7 huyện, thị xã:"): a bare name could be either, so names are kept as written
+  return { org: count !== null || m[3] !== undefined ? org : null, count, unit: mixed ? null : unit, mixed, noun: count !== null ? at(nounText) : null, after: pos + m[0].length };
 }
 
 type Item = [number, number];
+
+/** An office of a field named by one pair ("Sở Lao động", "Bộ Văn hóa") that a comma may continue. */
+const FIELD_HEAD = /^(?:Sở|Bộ|Ban|Phòng|Ủy ban|Vụ|Cục|Chi cục|Trung tâm)\s+\p{Lu}\p{L}*(?:\s+\p{Ll}\p{L}*)?$/u;
+/** The rest of such a name: "Thương binh và Xã hội", "Thể thao và Du lịch". */
+const FIELD_PAIR = /^\p{Lu}\p{L}*(?:\s+\p{Ll}\p{L}*)?\s+và\s+\p{Lu}\p{L}*(?:\s+\p{Ll}\p{L}*)?(?![\p{L}])/u;
 
 const ADMIN_NAME_START = /^(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+\p{Lu}/u;
 
@@ -113,7 +123,14 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
   const sep = region.includes(";") && !commaListOfUnits && !namesBeforeSemi && !hasPredicate(doc, s, s + firstSemi.length) ? ";" : ",";
   const raw: Item[] = [];
   let k = s;
-  for (const part of region.split(sep)) { raw.push([k, k + part.length]); k += part.length + 1; }
+  for (const part of region.split(sep)) {
+    const prev = raw[raw.length - 1];
+    // "Sở Văn hóa, Thể thao và Du lịch", "Sở Lao động, Thương binh và Xã hội": the comma is inside one name
+    if (sep === "," && !names && prev && FIELD_PAIR.test(part.trim()) && !ORG_HEADS.test(part.trim()) && FIELD_HEAD.test(doc.norm.slice(prev[0], prev[1]).replace(/^[\s:]+/, "").trim())) prev[1] = k + part.length;
+    else raw.push([k, k + part.length]);
+    k += part.length + 1;
+  }
+  const pluralOrg = !names && raw[0] !== undefined && ORG_PLURAL_UNIT.test(doc.norm.slice(raw[0][0], raw[0][1]).replace(/^[\s:]+/, ""));
   // "và" joins the last two items; in a list of names it may also join a named unit to a plural one
   // ("thành phố Đà Nẵng và các tỉnh Quảng Nam, Quảng Ngãi"). Split when what follows starts an item of the same sort.
   for (let r = 0; r < raw.length; r++) {
@@ -125,7 +142,8 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
     while ((m = re.exec(text))) {
       const rest = text.slice(m.index + m[0].length);
       const sameHead = firstWord(rest) === firstWord(doc.norm.slice(raw[0]![0], raw[0]![1]).replace(/^[\s:]+/, ""));
-      if (names || ORG_HEADS.test(rest) || sameHead) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
+      // "Liên đoàn Lao động các huyện A, B, C và D": after a plural unit the items are bare names
+      if (names || ORG_HEADS.test(rest) || sameHead || (pluralOrg && bareName(rest.replace(/[.;,]\s*$/, "")))) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
     }
     if (cut >= 0) raw.splice(r, 1, [p0, p0 + cut], [p0 + cutEnd, p1]);
   }
@@ -138,7 +156,7 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
     while (b > a && /[\s.;,:!?)]/.test(doc.norm[b - 1]!)) b--;
     if (b <= a) continue;
     if (!UNIT_START.test(doc.norm.slice(a, a + 24))) break; // not a unit: the list (if any) is over
-    const { item, ended } = cutItem(doc, a, b, names, sep === ";" && !names);
+    const { item, ended } = cutItem(doc, a, b, names, !names) // a comma left inside an item belongs to its name;
     if (item) out.push(item);
     if (ended) break;
   }
@@ -147,7 +165,7 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
 
 /** Is a list whose first item reads so a list of bare names (to take a unit noun) rather than of organisations? */
 function listOfNames(head: Head, firstText: string, opener: string): boolean {
-  if (head.unit !== null || /địa phương|tỉnh thành/iu.test(opener)) return true;
+  if (head.unit !== null || head.mixed || /địa phương|tỉnh thành/iu.test(opener)) return true;
   if (!ORG_HEADS.test(firstText) && isCap(firstText)) return true;
   return ADMIN_NAME_START.test(firstText); // "huyện A; huyện B và huyện C"
 }
@@ -260,6 +278,7 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       if (rule === MEMBER_LIST && (!near || syllables(doc.norm, near.end, m.index).length > 8)) continue;
       if (near && BETWEEN_NOT_MEMBERS.test(doc.folded.slice(near.end, m.index))) continue; // "cam kết … các nội dung gồm:"
       const head = parseHead(doc, m.index + m[0].length);
+      head.after = Math.min(head.after, sent.end); // "gồm:" then a line break: the head ends with its line
       const regionEnd = Math.min(sent.end, head.after + 2000); // a list is not longer than this; keeps run-on text linear
       const openerText = doc.norm.slice(m.index, head.after);
       const firstText = doc.norm.slice(head.after, regionEnd).replace(/^[\s:]+/, "");

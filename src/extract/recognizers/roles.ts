@@ -101,7 +101,7 @@ function yearContext(doc: Doc): YearContext {
 function statedYear(doc: Doc, sent: Sentence, roleEnd: number): number | null {
   const after = doc.folded.slice(roleEnd, Math.min(sent.end, roleEnd + 200));
   const clause = after.split(/[;.]|\s(?:va|,)\s.*?(?:lam|la)\s/u)[0] ?? "";
-  const direct = /^[^;]{0,70}?nam (\d{4})/u.exec(clause);
+  const direct = /^[^;]{0,70}?nam(?: hoc)? (\d{4})/u.exec(clause); // "năm học 2023 - 2024" gives 2023
   return direct ? Number(direct[1]) : null;
 }
 
@@ -109,7 +109,7 @@ function roleYear(doc: Doc, sent: Sentence, roleStart: number, roleEnd: number, 
   // "năm Y" right after the role, before the next role or clause
   const after = doc.folded.slice(roleEnd, Math.min(sent.end, roleEnd + 200));
   const clause = after.split(/[;.]|\s(?:va|,)\s.*?(?:lam|la)\s/u)[0] ?? "";
-  const direct = /^[^;]{0,70}?nam (\d{4})/u.exec(clause);
+  const direct = /^[^;]{0,70}?nam(?: hoc)? (\d{4})/u.exec(clause); // "năm học 2023 - 2024" gives 2023
   if (direct) return Number(direct[1]);
   // "Năm 2021, Cụm … do X làm Cụm trưởng", "Theo đó, năm 2024 Cụm thi đua số 4 …": the year frames the clause
   const opening = /^(?:[\p{L}\s,]{0,20})?nam (\d{4})\s*(?:,|(?=\s*(?:cum|khoi)\s))/u.exec(doc.folded.slice(sent.start, Math.min(roleStart, sent.start + 200)));
