@@ -47,4 +47,17 @@ describe("clusters", () => {
   it("finds nothing in a text about other things", () => {
     expect(run("Khối lượng công việc lớn; cụm công nghiệp số 2 đã lấp đầy. Khối đại đoàn kết toàn dân được củng cố.").clusters).toEqual([]);
   });
+
+  it("continues a name over coordinated sectors and 'trên địa bàn', and stops at the verb", () => {
+    expect(run("Khối thi đua các sở, ban, ngành Kinh tế tổng hợp đã ký kết giao ước.").clusters.map((c) => c.name)).toEqual(["Khối thi đua các sở, ban, ngành Kinh tế tổng hợp"]);
+    expect(run("Khối thi đua Đảng, Mặt trận và các đoàn thể huyện Đà Bắc tổ chức hội nghị.").clusters.map((c) => c.name)).toEqual(["Khối thi đua Đảng, Mặt trận và các đoàn thể huyện Đà Bắc"]);
+    const credit = run("Khối thi đua các tổ chức tín dụng trên địa bàn tỉnh Bình Định ký kết giao ước.").clusters;
+    expect(credit.map((c) => [c.name, c.locality])).toEqual([["Khối thi đua các tổ chức tín dụng trên địa bàn tỉnh Bình Định", "Bình Định"]]);
+  });
+
+  it("does not run a name into a comma list that 'và' does not close, nor into the next cluster", () => {
+    expect(run("Khối thi đua Nội chính, Sở Tư pháp đã tổ chức hội nghị.").clusters.map((c) => c.name)).toEqual(["Khối thi đua Nội chính"]);
+    expect(run("Khối thi đua Văn hóa - Xã hội, Khối thi đua Kinh tế và Khối thi đua Nội chính cùng họp.").clusters.map((c) => c.name))
+      .toEqual(["Khối thi đua Văn hóa - Xã hội", "Khối thi đua Kinh tế", "Khối thi đua Nội chính"]);
+  });
 });

@@ -46,4 +46,28 @@ describe("members", () => {
     expect(run("Dự hội nghị của Cụm thi đua số 4 có lãnh đạo Sở Nội vụ, Sở Tài chính và UBND các huyện.").members).toEqual([]);
     expect(run("Cụm thi đua số 4 tổ chức hội nghị với sự tham dự của nhiều đại biểu đến từ các cơ quan, đơn vị gồm Sở Nội vụ, Sở Tài chính.").members).toEqual([]);
   });
+
+  it("reads a counted kind that is not a unit noun as a head, not a member", () => {
+    const r = run("Cụm thi đua số 6 gồm 3 trường: THCS Kim Đồng, THCS Lê Văn Tám và THCS Võ Thị Sáu.");
+    expect(r.members.map((m) => m.unit)).toEqual(["THCS Kim Đồng", "THCS Lê Văn Tám", "THCS Võ Thị Sáu"]);
+    expect(r.clusters[0]).toMatchObject({ declaredMembers: 3, listedMembers: 3 });
+    const bare = run("Cụm thi đua số 6 gồm 2 bệnh viện: Phổi và Mắt.");
+    expect(bare.members.map((m) => m.unit)).toEqual(["Bệnh viện Phổi", "Bệnh viện Mắt"]);
+  });
+
+  it("distributes an organisation written with lower-case syllables over counted units", () => {
+    const r = run("Cụm thi đua số 2 gồm Bộ Chỉ huy Bộ đội Biên phòng 3 tỉnh: Lào Cai, Hà Giang và Cao Bằng.");
+    expect(r.members.map((m) => m.unit)).toEqual(["Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lào Cai", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Hà Giang", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Cao Bằng"]);
+  });
+
+  it("reads one unit a line after an open line, with provenance on each line", () => {
+    const text = "Cụm thi đua số 8 gồm 3 đơn vị:\nHội Nông dân huyện Chợ Mới;\nHội Cựu chiến binh huyện Chợ Mới;\nHuyện đoàn Chợ Mới.\nCác đơn vị đã ký giao ước.";
+    const r = run(text);
+    expect(r.members.map((m) => m.unit)).toEqual(["Hội Nông dân huyện Chợ Mới", "Hội Cựu chiến binh huyện Chợ Mới", "Huyện đoàn Chợ Mới"]);
+    expect(r.members.map((m) => text.slice(m.prov.start, m.prov.end))).toEqual(["Hội Nông dân huyện Chợ Mới", "Hội Cựu chiến binh huyện Chợ Mới", "Huyện đoàn Chợ Mới"]);
+  });
+
+  it("stops a line list at prose and at a line that is not a unit", () => {
+    expect(run("Cụm thi đua số 8 gồm 3 đơn vị:\nnăm nay các đơn vị đều hoàn thành;\nHội nghị đã thống nhất.").members).toEqual([]);
+  });
 });

@@ -46,4 +46,24 @@ describe("roles", () => {
   it("refuses people and roles without a unit", () => {
     expect(roles("Hội nghị bầu đồng chí Lê Văn Tám làm Cụm trưởng. Trần Quốc Toản - Cụm phó phát biểu. Cụm trưởng chủ trì.")).toEqual([]);
   });
+
+  it("gives the role to the organisation a person heads when the role follows the post after a comma", () => {
+    const text = "Thượng tá Nguyễn Văn Hùng, Giám đốc Công an tỉnh Bình Phước, Cụm trưởng Cụm thi đua số 6 phát biểu.";
+    const r = run(text);
+    expect(r.roles.map((x) => [x.unit, x.role])).toEqual([["Công an tỉnh Bình Phước", "trưởng"]]);
+    expect(r.roles[0]!.prov.rule).toBe("roles.position-org-comma-role");
+    expect(text.slice(r.roles[0]!.prov.start, r.roles[0]!.prov.end)).toBe("Công an tỉnh Bình Phước, Cụm trưởng");
+  });
+
+  it("does not take a role from a person with no organisation, nor a post that names none", () => {
+    expect(run("Ông Lê Văn Tùng, Cụm trưởng, phát biểu tại Cụm thi đua số 3.").roles).toEqual([]);
+    expect(run("Ông Lê Văn Tùng, Tỉnh ủy viên, Cụm trưởng, phát biểu tại Cụm thi đua số 3.").roles).toEqual([]);
+  });
+
+  it("takes the unit after 'cho' in a handover, and a school year's first year", () => {
+    expect(run("Tại Cụm thi đua số 2, tỉnh Bến Tre đã trao cờ luân lưu cho tỉnh Trà Vinh - Cụm trưởng năm 2025.").roles.map((x) => [x.unit, x.role, x.year]))
+      .toEqual([["tỉnh Trà Vinh", "trưởng", 2025]]);
+    expect(run("Cụm thi đua số 1 tổng kết. Cụm trưởng năm học 2022 - 2023 là Trường THCS Ngô Quyền.").roles.map((x) => [x.unit, x.year]))
+      .toEqual([["Trường THCS Ngô Quyền", 2022]]);
+  });
 });

@@ -62,7 +62,7 @@ export const ROLE_AFTER_POSITION_COMMA: Rule = {
  */
 export const ROLE_FORWARD: Rule = {
   name: "roles.role-to-unit",
-  pattern: new RegExp(String.raw`(?<![\p{L}])(?:(ban giao)\s+(?:nhiem vu\s+)?)?${ROLE}(?:\s+thi dua)?(?:\s+nam\s+(\d{4})|\s+nam hoc\s+(\d{4})\s*-\s*(?:\d{4}|\d{2}))?\s+(?:cho|la)\s+`, "gu"),
+  pattern: new RegExp(String.raw`(?<![\p{L}])(?:(ban giao)\s+(?:nhiem vu\s+)?)?${ROLE}(?:\s+thi dua)?(?:\s+nam nay|\s+nam\s+(\d{4})|\s+nam hoc\s+(\d{4})\s*-\s*(?:\d{4}|\d{2}))?\s+(?:cho|la)\s+`, "gu"),
   produces: "the unit after 'cho' / 'là' takes or holds the role",
   confidence: 0.8,
 };
@@ -87,9 +87,10 @@ export const CLAUSE_STOPS = new Set([
   "bầu", "suy", "giữ", "đưa", "đi", "đến", "trao", "tặng", "giao",
 ]);
 
-/** Position titles before an organisation: "Chủ tịch UBND xã B" → unit "UBND xã B". Lower-cased text with diacritics
+/** Position titles before an organisation: "Chủ tịch UBND xã B" → unit "UBND xã B"; "Trưởng Ban Tuyên giáo" → "Ban Tuyên giáo",
+ * "Chánh Văn phòng UBND tỉnh" → "Văn phòng UBND tỉnh" (the office's noun is part of its name). Lower-cased text with diacritics
  * ("trưởng" is a title, "Trường" a school). */
-export const POSITION_PREFIX = /^(?:phó\s+)?(?:chủ tịch|tổng giám đốc|giám đốc|bí thư|trưởng ban|chánh văn phòng|chánh án|chánh thanh tra|viện trưởng|chi cục trưởng|cục trưởng|thủ trưởng|trưởng phòng|hiệu trưởng|chỉ huy trưởng|chính ủy|chủ nhiệm|tư lệnh|tổng biên tập|đại diện|lãnh đạo|trưởng|chánh)(?:\s+(?:phụ trách|thường trực))?\s+/u;
+export const POSITION_PREFIX = /^(?:phó\s+)?(?:chủ tịch|tổng giám đốc|giám đốc|bí thư|chánh án|viện trưởng|chi cục trưởng|cục trưởng|thủ trưởng|hiệu trưởng|chỉ huy trưởng|chính ủy|chủ nhiệm|tư lệnh|tổng biên tập|đại diện|lãnh đạo|trưởng|chánh)(?:\s+(?:phụ trách|thường trực))?\s+/u;
 
 /** Verbs of choosing a leader for the coming term: the role year is the year after a year-end review. Folded. */
 export const ELECTION = /suy ton|bau chon|(?<![\p{L}])bau(?![\p{L}])|ban giao|nhan ban giao|gioi thieu|de cu|chon/u;
