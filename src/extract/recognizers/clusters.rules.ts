@@ -58,3 +58,6 @@ export const COORD_STARTS = new Set(["sở", "ban", "ngành", "thành", "huyện
 
 /** How far (syllables) a capitalised coordination "Đảng, Mặt trận và …" may run before its "và". */
 export const MAX_COORD_SYLLABLES = 10;
+
+/** A conjunct that is a unit, not a sector: "Khối thi đua Văn hóa - Xã hội, Sở Y tế và Sở Giáo dục đã …" lists units after the name. */
+export const UNIT_CONJUNCT = /^(?:Sở|Bộ|Cục|Chi cục|Tổng cục|Phòng|Ban|Công ty|Tổng công ty|Bệnh viện|Trường|UBND|Ủy ban|Ngân hàng|Kho bạc|Văn phòng|Công an|Viện|Tòa án|Báo|Đài|Trung tâm|Huyện|Quận|Tỉnh|Thành phố|Xã|Phường|Thị xã|Thị trấn)(?![\p{L}])/u;

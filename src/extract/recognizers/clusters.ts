@@ -13,7 +13,7 @@ import { prov, sentenceAt, type Doc } from "../doc.js";
 import { makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import { syllables, type Syllable } from "../syllables.js";
-import { CLUSTER_HEAD, CLUSTER_REF, COORD_ENDS, COORD_STARTS, MAX_COORD_SYLLABLES, MAX_LOWER_RUN, NAME_STOPS, NAME_TRAILERS, NAME_WORDS, NOT_LOCAL } from "./clusters.rules.js";
+import { CLUSTER_HEAD, CLUSTER_REF, COORD_ENDS, COORD_STARTS, MAX_COORD_SYLLABLES, MAX_LOWER_RUN, NAME_STOPS, NAME_TRAILERS, NAME_WORDS, NOT_LOCAL, UNIT_CONJUNCT } from "./clusters.rules.js";
 import type { ClusterMention, Context } from "./context.js";
 
 interface Mention {
@@ -47,7 +47,7 @@ const orgWords = makeLexicon("org-words", "cluster-sectors");
  * capitalised (or organisation) words, with no verb or other punctuation on the way.
  */
 function coordinationAhead(doc: Doc, syl: Syllable[], k: number): boolean {
-  if (!syl[k]?.cap) return false;
+  if (!syl[k]?.cap || UNIT_CONJUNCT.test(doc.norm.slice(syl[k]!.start, syl[k]!.start + 16))) return false;
   let prevEnd = syl[k - 1]?.end ?? syl[k]!.start;
   for (let j = k, n = 0; j < syl.length && n < MAX_COORD_SYLLABLES; j++, n++) {
     const s = syl[j]!;

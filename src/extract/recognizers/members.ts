@@ -164,8 +164,12 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
 }
 
 /** Is a list whose first item reads so a list of bare names (to take a unit noun) rather than of organisations? */
-function listOfNames(head: Head, firstText: string, opener: string): boolean {
+function listOfNames(doc: Doc, head: Head, firstText: string, opener: string): boolean {
   if (head.unit !== null || head.mixed || /địa phương|tỉnh thành/iu.test(opener)) return true;
+  if (head.noun) { // "6 trường: THPT Dân tộc nội trú, …" are organisations; "5 trường: Lê Lợi, …" bare names
+    const kind = fold(doc.norm.slice(head.noun[0], head.noun[1]));
+    return !(ORG_HEADS.test(firstText) || /^\p{Lu}{2,}(?![\p{L}])/u.test(firstText) || fold(firstText).startsWith(kind + " "));
+  }
   if (!ORG_HEADS.test(firstText) && isCap(firstText)) return true;
   return ADMIN_NAME_START.test(firstText); // "huyện A; huyện B và huyện C"
 }
@@ -195,7 +199,7 @@ function lineItems(doc: Doc, opener: Sentence, head: Head, openerText: string): 
     if (!bullet && (!/[;,.]\s*$/.test(body) || body.length > MAX_ITEM_LINE || !UNIT_START.test(body))) break;
     if (hasPredicate(doc, a, b)) break; // a sentence, not a unit: the list is over
     if (!bullet || UNIT_START.test(body)) {
-      const split = splitItems(doc, a, b, listOfNames(head, body, openerText));
+      const split = splitItems(doc, a, b, listOfNames(doc, head, body, openerText));
       if (!split.length) break;
       out.push(...split);
     } else {
@@ -282,7 +286,7 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       const regionEnd = Math.min(sent.end, head.after + 2000); // a list is not longer than this; keeps run-on text linear
       const openerText = doc.norm.slice(m.index, head.after);
       const firstText = doc.norm.slice(head.after, regionEnd).replace(/^[\s:]+/, "");
-      const names = listOfNames(head, firstText, openerText);
+      const names = listOfNames(doc, head, firstText, openerText);
       let items = splitItems(doc, head.after, regionEnd, names);
       // the list goes on over the next lines when its line ends open ("gồm 5 đơn vị:", "…, Sở Y tế;")
       const openEnd = regionEnd === sent.end && (items.length ? /[;,]\s*$/ : /:\s*$/).test(doc.norm.slice(Math.max(head.after - 1, regionEnd - 3), regionEnd));
