@@ -155,6 +155,30 @@ const GENERIC_TAIL = new Set(["cua", "cac", "va", "tinh", "thanh", "pho", "quan"
 const hasOwnName = (m: Mention) =>
   m.number !== null || (!m.plural && words(m.name).slice(/thi\s+dua/.test(fold(m.name)) ? 3 : 1).some((w) => !GENERIC_TAIL.has(w)));
 
+/** Words of a name after its head and number: "Cụm thi đua số 3 các trường THPT huyện X" → các trường thpt huyen x. */
+const tailWords = (name: string) => words(fold(name).replace(/^(?:cum|khoi)(?:\s+thi\s+dua)?(?:\s+(?:cum|khoi))?(?:\s+so\s+\S+)?/u, ""));
+
+/**
+ * A cluster named without its number ("Cụm thi đua các trường THPT huyện X", often in the title) is the numbered
+ * cluster whose name after the number is the same (or longer), when exactly one numbered cluster fits.
+ */
+function mergeUnnumbered(mentions: Mention[], groups: number[][], groupOf: number[]): void {
+  const numbered = groups.map((g, k) => ({ k, g })).filter(({ g }) => g.some((i) => mentions[i]!.number !== null));
+  groups.forEach((g, k) => {
+    if (!g.length || g.some((i) => mentions[i]!.number !== null)) return;
+    const tails = g.map((i) => tailWords(mentions[i]!.name)).filter((t) => t.length >= 2 && t.some((w) => !GENERIC_TAIL.has(w)));
+    if (!tails.length) return;
+    const fits = numbered.filter(({ g: other }) => other.some((i) => {
+      const t = tailWords(mentions[i]!.name);
+      return tails.some((u) => isPrefix(u, t));
+    }));
+    if (fits.length !== 1) return;
+    const target = fits[0]!.k;
+    for (const i of g) { groups[target]!.push(i); groupOf[i] = target; }
+    groups[k] = [];
+  });
+}
+
 const provinces = makeLexicon("provinces");
 
 function localityIn(text: string): string | null {
@@ -219,6 +243,7 @@ export function recognizeClusters(ctx: Context): ClusterFact[] {
     if (!byName.has(nameKey)) { byName.set(nameKey, g >= 0 ? g : groups.length); reps.push({ m, group: g >= 0 ? g : groups.length }); }
     if (g >= 0) { groups[g]!.push(i); groupOf[i] = g; } else { groupOf[i] = groups.length; groups.push([i]); }
   });
+  mergeUnnumbered(mentions, groups, groupOf);
   const facts: ClusterFact[] = [];
   const factOfGroup = new Map<number, number>();
   const local = storyLocality(doc);

@@ -92,8 +92,8 @@ function unitAfter(doc: Doc, from: number, limit: number): [number, number] | nu
 interface YearContext { review: number | null; signing: number | null; pub: number | null }
 
 function yearContext(doc: Doc): YearContext {
-  const review = /(?:tong ket|so ket)[^.\n]{0,80}?nam (\d{4})/u.exec(doc.folded);
-  const signing = /(?:ky ket|ky|giao uoc|cam ket)[^.\n]{0,60}?nam (\d{4})/u.exec(doc.folded);
+  const review = /(?:tong ket|so ket)[^.\n]{0,80}?nam(?: hoc)? (\d{4})/u.exec(doc.folded);
+  const signing = /(?:ky ket|ky|giao uoc|cam ket)[^.\n]{0,60}?nam(?: hoc)? (\d{4})/u.exec(doc.folded);
   return { review: review ? Number(review[1]) : null, signing: signing ? Number(signing[1]) : null, pub: doc.pubYear };
 }
 
