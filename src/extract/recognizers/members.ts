@@ -35,7 +35,7 @@ const NUM = `\\d{1,2}|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.le
 // end of the sentence ("6 trường:", "8 bệnh viện:", "5 doanh nghiệp sau:", "gồm 7 trường.")
 const HEAD_RE = new RegExp(
   `^\\s*:?\\s*(?:có\\s+)?(?:các\\s+)?(?:(\\p{Lu}[\\p{L}]*(?:\\s+[\\p{L}]+){0,6}?)\\s+(?=(?:${NUM}|các)\\s))?(?:(${NUM})\\s+|(các)\\s+)?` +
-  `(?:(${DISTRIBUTED_HEADS.map(esc).join("|")})((?:\\s*,\\s*(?:${DISTRIBUTED_HEADS.map(esc).join("|")}))+(?=\\s*:))?|(?:${GENERIC_HEADS.map(esc).join("|")})|(\\p{Ll}[\\p{L}]*(?:\\s+[\\p{L}]+){0,2}?)(?=\\s*(?:sau\\s*)?(?::|\\.|$)))?(?![\\p{L}])\\s*(?:sau)?\\s*:?`,
+  `(?:(${DISTRIBUTED_HEADS.map(esc).join("|")})((?:\\s*,\\s*(?:${DISTRIBUTED_HEADS.map(esc).join("|")}))+(?=\\s*:))?|(?:${GENERIC_HEADS.map(esc).join("|")})|(\\p{Ll}[\\p{L}]*(?:\\s+[\\p{L}]+){0,2}?)(?=\\s*(?:sau\\s*)?(?::|\\.|$)))?(?![\\p{L}])\\s*(?:sau|là)?\\s*:?`,
   "u",
 );
 
@@ -254,6 +254,8 @@ function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ u
       distribute = true;
       return { unit: `${org}${noun} ${surface.slice(orgPlural[0].length).trim()}`, item };
     }
+    // "Hội Nông dân các huyện A, B và thị xã C": the organisation heads a unit written with its own noun too
+    if (org && UNIT_AT_START.test(surface) && !/^TP/u.test(surface)) return { unit: `${org}${surface}`, item };
     if (!distribute || !noun || UNIT_AT_START.test(surface) || (!names && !bareName(surface))) return { unit: surface, item };
     return { unit: `${org}${noun} ${surface}`, item };
   });
