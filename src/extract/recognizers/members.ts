@@ -137,13 +137,13 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
     if (!names && r !== raw.length - 1) continue;
     const [p0, p1] = raw[r]!;
     const text = doc.norm.slice(p0, p1);
-    const re = names ? /\s+và\s+(?=\p{Lu}|các\s|(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+\p{Lu})/gu : /\s+và\s+(?=\p{Lu})/gu;
+    const re = names || pluralOrg ? /\s+và\s+(?=\p{Lu}|các\s|(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+\p{Lu})/gu : /\s+và\s+(?=\p{Lu})/gu;
     let m: RegExpExecArray | null, cut = -1, cutEnd = -1;
     while ((m = re.exec(text))) {
       const rest = text.slice(m.index + m[0].length);
       const sameHead = firstWord(rest) === firstWord(doc.norm.slice(raw[0]![0], raw[0]![1]).replace(/^[\s:]+/, ""));
       // "Liên đoàn Lao động các huyện A, B, C và D": after a plural unit the items are bare names
-      if (names || ORG_HEADS.test(rest) || sameHead || (pluralOrg && bareName(rest.replace(/[.;,]\s*$/, "")))) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
+      if (names || ORG_HEADS.test(rest) || sameHead || (pluralOrg && (bareName(rest.replace(/[.;,]\s*$/, "")) || ADMIN_NAME_START.test(rest)))) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
     }
     if (cut >= 0) raw.splice(r, 1, [p0, p0 + cut], [p0 + cutEnd, p1]);
   }
