@@ -12,7 +12,7 @@ import { prov, sentenceAt, type Doc } from "../doc.js";
 import { lexiconEntries, makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
-import { isCap, syllables } from "../syllables.js";
+import { isCap, syllables, type Syllable } from "../syllables.js";
 import { NAME_STOPS } from "./clusters.rules.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
 import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_BRACKET, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
@@ -32,6 +32,24 @@ function looksLikePerson(text: string): boolean {
   if (!SURNAMES.has(fold(syl[0]!.text))) return false;
   const place = provinces.longestAt(text, 0);
   return !place;
+}
+const UNIT_NOUNS = new Set(["tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran"]);
+/**
+ * Index where a person's name closes a post's organisation ("Sở Y tế | Nguyễn Văn An", "UBND huyện Mường Tè | Lò Văn Phương"),
+ * or -1: three or four capitalised syllables from a surname, not after a unit noun ("huyện Hoàng Su Phì"), an abbreviation
+ * or a school's noun ("THPT Nguyễn Văn Trỗi", "Trường Trần Phú").
+ */
+function trailingPerson(words: Syllable[]): number {
+  for (const len of [3, 4]) {
+    const k = words.length - len;
+    if (k < 1) continue;
+    const tail = words.slice(k);
+    if (!tail.every((w) => w.cap) || !SURNAMES.has(fold(tail[0]!.text))) continue;
+    const before = words[k - 1]!;
+    if (UNIT_NOUNS.has(fold(before.text)) || /^\p{Lu}{2,}$/u.test(before.text) || /^(?:trường|viện|học)$/u.test(before.text.toLowerCase())) continue;
+    return k;
+  }
+  return -1;
 }
 const BOUNDARY_PUNCT = /[(),;:.!?"\n]/;
 /** A role phrase (and its year) just before "và": the next unit's clause begins. Folded. */
@@ -60,12 +78,19 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
   let text = doc.folded.slice(start, end);
   const lead = /^(?:va|ca|cac|don vi)\s+/u.exec(text);
   if (lead) { start += lead[0].length; text = text.slice(lead[0].length); }
+  // "Đồng chí Giám đốc Công an tỉnh, Cụm trưởng": an honorific before a post, not before a name
+  const honorific = /^(?:đồng chí|ông|bà)\s+/u.exec(doc.norm.slice(start, end).toLowerCase());
+  if (honorific && POSITION_PREFIX.test(doc.norm.slice(start + honorific[0].length, end).toLowerCase())) start += honorific[0].length;
   const pos = POSITION_PREFIX.exec(doc.norm.slice(start, end).toLowerCase());
   if (needPosition && !pos) return null;
   if (pos) start += pos[0].length;
   // a person is not a unit
   if (/(?<![\p{L}])(?:dong chi|ong|ba|anh|chi)\s*$/u.test(doc.folded.slice(Math.max(sent.start, start - 12), start)) || /^(?:dong chi|ong|ba)\s/u.test(doc.folded.slice(start, end))) return null;
-  const words = syllables(doc.norm, start, end);
+  let words = syllables(doc.norm, start, end);
+  if (pos) { // "Giám đốc Sở Y tế Nguyễn Văn An, Cụm trưởng": the person after the post is not part of the unit
+    const cut = trailingPerson(words);
+    if (cut > 0) { end = words[cut - 1]!.end; words = words.slice(0, cut); }
+  }
   if (!words.length || !words.some((w) => w.cap)) return null;
   if (looksLikePerson(doc.norm.slice(start, end))) return null;
   if (/^(?:cum|khoi)(?:\s|$)/u.test(doc.folded.slice(start, end))) return null; // the cluster itself
