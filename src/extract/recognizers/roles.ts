@@ -15,9 +15,13 @@ import type { Sentence } from "../sentences.js";
 import { isCap, syllables, type Syllable } from "../syllables.js";
 import { NAME_STOPS } from "./clusters.rules.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
+import { ORG_HEADS } from "./members.rules.js";
 import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_BRACKET, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
 
 const MAX_UNIT_SYLLABLES = 14;
+/** A company's name written out ("Công ty trách nhiệm hữu hạn một thành viên …") may be longer. */
+const MAX_ORG_SYLLABLES = 24;
+const LONG_ORG_START = /^(?:Công ty|Tổng công ty|Ngân hàng|Chi nhánh|Trung tâm|Bệnh viện|Trường)(?![\p{L}])/u;
 
 const provinces = makeLexicon("provinces");
 /** Surnames from the officials' lexicon when it exists; else the commonest few. */
@@ -33,6 +37,7 @@ function looksLikePerson(text: string): boolean {
   const place = provinces.longestAt(text, 0);
   return !place;
 }
+const LOWER_UNIT_START = /^(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+\p{Lu}/u;
 const UNIT_NOUNS = new Set(["tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran"]);
 /**
  * Index where a person's name closes a post's organisation ("Sở Y tế | Nguyễn Văn An", "UBND huyện Mường Tè | Lò Văn Phương"),
@@ -57,7 +62,7 @@ const ROLE_BEFORE = /(?:(?:cum|khoi)\s+(?:truong|pho)|(?:truong|pho)\s+(?:cum|kh
 
 /** The unit that ends at norm offset `end`: back to punctuation or a clause opener ("do", "suy tôn", …). */
 function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean): [number, number] | null {
-  // a unit is at most MAX_UNIT_SYLLABLES long: look back a bounded window, so long run-on "sentences" stay linear
+  // a unit is at most MAX_UNIT_SYLLABLES long: look back a bounded window (a company's name may run to MAX_ORG_SYLLABLES), so long run-on "sentences" stay linear
   const syl = syllables(doc.norm, Math.max(sent.start, end - 300), end);
   let start = end;
   let count = 0;
@@ -72,7 +77,7 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
     if (f !== "va" && UNIT_OPENERS.test(doc.norm.slice(Math.max(sent.start, s.end - 40), s.end).toLowerCase() + " ") && !isCap(s.text)) break;
     if (!isCap(s.text) && CLAUSE_STOPS.has(low) && low !== "do" && k < syl.length - 1 && count > 0 && isCap(syl[k + 1]!.text)) break;
     start = s.start;
-    if (++count > MAX_UNIT_SYLLABLES) return null;
+    if (++count > MAX_ORG_SYLLABLES) return null;
   }
   if (start >= end) return null;
   let text = doc.folded.slice(start, end);
@@ -92,6 +97,17 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
     if (cut > 0) { end = words[cut - 1]!.end; words = words.slice(0, cut); }
   }
   if (!words.length || !words.some((w) => w.cap)) return null;
+  // a unit opens with a capital, a unit noun or an organisation's noun; else it is the end of a clause
+  // ("… đã nỗ lực hoàn thành nhiệm vụ và tỉnh Quảng Nam làm Trưởng khối"): the unit is what follows its last "và"
+  const opening = doc.norm.slice(start, end);
+  const tooLong = words.length > MAX_UNIT_SYLLABLES && !LONG_ORG_START.test(opening);
+  if (tooLong || (!words[0]!.cap && !ORG_HEADS.test(opening) && !LOWER_UNIT_START.test(opening))) {
+    const k = opening.lastIndexOf(" và ");
+    if (k < 0 || !/^(?:\p{Lu}|(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+\p{Lu})/u.test(opening.slice(k + 4))) return null;
+    start += k + 4;
+    words = syllables(doc.norm, start, end);
+  }
+  if (words.length > MAX_UNIT_SYLLABLES && !LONG_ORG_START.test(doc.norm.slice(start, end))) return null;
   if (looksLikePerson(doc.norm.slice(start, end))) return null;
   if (/^(?:cum|khoi)(?:\s|$)/u.test(doc.folded.slice(start, end))) return null; // the cluster itself
   return [start, end];
