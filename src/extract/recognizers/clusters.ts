@@ -3,7 +3,9 @@
 //   "Cụm thi đua số 4 thành phố Hà Nội", "Cụm Thi đua số 01 Ủy ban MTTQ Việt Nam …" (number 1),
 //   "Cụm thi đua cụm số VII" (Roman numeral → 7), "Cụm số 1 của MTTQ …", "Khối thi đua Văn hóa - Xã hội",
 //   "Cụm thi đua 5 thành phố trực thuộc Trung ương" (no number: the 5 counts cities),
-//   "Cụm thi đua số 4 - Cụm thi đua Mặt trận …" (apposition: one cluster).
+//   "Cụm thi đua số 4 - Cụm thi đua Mặt trận …" (apposition: one cluster),
+//   "Khối thi đua Đảng, Mặt trận và các đoàn thể huyện X", "Khối thi đua các sở, ban, ngành Kinh tế tổng hợp",
+//   "Khối thi đua các tổ chức tín dụng trên địa bàn tỉnh X" (commas, sector phrases and "trên địa bàn" inside a name).
 // Mentions of one cluster merge (same kind and number; without a number, one name a prefix of the other);
 // the name kept is the fullest surface. A cluster named only in page furniture (a line with no final
 // punctuation that is not the title, e.g. a related-article headline) is dropped. System and locality

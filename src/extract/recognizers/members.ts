@@ -6,7 +6,10 @@
 //   "cụm … gồm các xã Thị trấn Hữu Lũng, Minh Sơn, …" → "Thị trấn Hữu Lũng", "xã Minh Sơn", …
 //   "Khối … gồm Mặt trận, Liên đoàn Lao động, …, Hội Cựu chiến binh tỉnh."
 //   "… thành viên của Cụm là A, B và C"; lists continued on bullet lines after "gồm … :";
-//   "MTTQ 06 quận (Đống Đa, …)" when the bracket holds exactly the stated number of names.
+//   "MTTQ 06 quận (Đống Đa, …)" when the bracket holds exactly the stated number of names;
+//   "gồm 6 trường: THPT A, …" / "8 bệnh viện: Bệnh viện X, …" (a counted kind: items kept as written, a bare
+//   name takes the kind), "Bộ Chỉ huy Quân sự 6 tỉnh: …", "LĐLĐ các tỉnh: …", "7 huyện, thị xã: …" (names as written);
+//   "gồm N đơn vị:" then one unit a line (";", "," or "." ending each, or "- ", "+ ", "1." bullets).
 // A list must follow a mention of the cluster closely (units merely attending a meeting are not members).
 // Items are cut where the predicate resumes ("… Đồng Tân đã tổ chức"), and the whole list ends there.
 import type { MemberFact, RecordNote } from "../../types.js";

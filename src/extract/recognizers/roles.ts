@@ -4,7 +4,10 @@
 //   "X được bầu làm Khối trưởng", "X giữ vai trò Cụm phó", "X là đơn vị Trưởng khối … năm 2020",
 //   "X (đơn vị Trưởng Khối)", "X – Cụm trưởng", "Chủ tịch X- đơn vị cụm trưởng",
 //   "Ông A, chủ tịch UBND xã B cụm trưởng" (unit = the organisation, never the person),
-//   "bàn giao nhiệm vụ cụm trưởng cho X", "Cụm trưởng năm 2022 là X".
+//   "bàn giao nhiệm vụ cụm trưởng cho X", "Cụm trưởng năm 2022 là X",
+//   "Đại tá A, Giám đốc Công an tỉnh X, Cụm trưởng" (the organisation the post heads; a name after it is cut),
+//   "tỉnh A đã trao cờ cho tỉnh B – Cụm trưởng năm 2024" (the unit after "cho").
+// A school year ("năm học 2023 - 2024") gives its first year, as the start of the term.
 // Year: "năm Y" right after the role; "Năm Y, …" opening the sentence; else a leader elected at the
 // year-end review of Y serves Y+1, and a sitting leader at a review of Y (or a signing for Y) holds Y.
 import type { RoleFact, RoleKind } from "../../types.js";
