@@ -2,7 +2,8 @@
 // ROLE matches "Cụm trưởng", "cụm Phó", "Khối trưởng", "Trưởng Khối", "Phó Khối", "đơn vị Cụm trưởng".
 import type { Rule } from "./context.js";
 
-const ROLE = String.raw`(?:(cum|khoi)\s+(truong|pho)|(truong|pho)\s+(cum|khoi))(?![\p{L}])`;
+// not a residential or industrial cluster's head ("Trưởng cụm dân cư", "Trưởng cụm công nghiệp")
+const ROLE = String.raw`(?:(cum|khoi)\s+(truong|pho)|(truong|pho)\s+(cum|khoi))(?![\p{L}])(?!\s+(?:dan cu|cong nghiep|tieu thu cong nghiep|dan pho)(?![\p{L}]))`;
 
 /** "do X làm Cụm trưởng", "(X làm cụm trưởng, Y làm cụm Phó)", "suy tôn X làm Cụm trưởng và Y làm Cụm phó". */
 export const ROLE_LAM: Rule = {
