@@ -41,7 +41,7 @@ export function parseHtml(html: string, source: string, opts: HtmlOptions = {}):
   const $ = cheerio.load(html);
   const url = opts.url ?? null;
   const meta = readMetadata($, url);
-  const body = extractBody($);
+  const body = extractBody($, { inPlace: true }); // $ is only read before this, so the extractor may prune it
   const flags: string[] = [];
   if (isTruncatedHtml(html)) flags.push("truncated");
   if (body.isListing) flags.push("listing");

@@ -166,7 +166,17 @@ export async function* readArticles(paths: string[], opts: ReadOptions = {}): As
         const src = "error" in item ? item.error.source : item.article.source;
         if (!inShard(src, opts.shard)) continue;
       }
-      yield item;
+      yield noArticle(item);
     }
   }
+}
+
+/** A listing page or a page without a story is no article, and says so (whatever format brought it). */
+function noArticle(item: ReadItem): ReadItem {
+  if ("error" in item) return item;
+  const { article } = item;
+  const why = typeof article.extra?.bodyReason === "string" ? `: ${article.extra.bodyReason}` : "";
+  if (article.flags?.includes("listing")) return { error: { source: article.source, reason: `listing page, no article${why}` } };
+  if (article.flags?.includes("no-body")) return { error: { source: article.source, reason: `no article body on the page${why}` } };
+  return item;
 }
