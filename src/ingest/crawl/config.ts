@@ -2,6 +2,7 @@
 // Every mistake is reported with the file, the outlet and the field, all at once.
 import { readFileSync } from "node:fs";
 import { parseDuration } from "./duration.js";
+import type { FetchSettings } from "./fetch.js";
 
 export interface OutletConfig {
   name: string;
@@ -29,24 +30,16 @@ export interface OutletConfig {
   delayMs: number | null;
 }
 
-export interface CrawlConfig {
+/** The fetch settings (user agent, timeouts, caps, retries) and the crawl's own. */
+export interface CrawlConfig extends FetchSettings {
   file: string;
   /** Put in the User-Agent so site owners can reach the operator. */
   contact: string;
-  userAgent: string;
   concurrency: number;
   perHostConcurrency: number;
   delayMs: number;
   /** Upper bound on a robots.txt Crawl-delay (a site asking for an hour between pages is skipped for the night, not obeyed at that pace). */
   maxCrawlDelayMs: number;
-  connectTimeoutMs: number;
-  /** Headers must arrive and the body must keep flowing within this; the whole body within 4 times this. */
-  bodyTimeoutMs: number;
-  maxBodyBytes: number;
-  maxRedirects: number;
-  retries: number;
-  backoffMs: number;
-  maxRetryAfterMs: number;
   outlets: OutletConfig[];
 }
 

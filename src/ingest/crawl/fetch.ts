@@ -6,6 +6,7 @@ import { backoffMs, isRetryableStatus, parseRetryAfter } from "./retry.js";
 export interface FetchSettings {
   userAgent: string;
   connectTimeoutMs: number;
+  /** Headers must arrive and the body must keep flowing within this; the whole body within 4 times this. */
   bodyTimeoutMs: number;
   maxBodyBytes: number;
   maxRedirects: number;
