@@ -115,7 +115,10 @@ export function decodeBytes(buf: Uint8Array, opts: DecodeOptions = {}): Decoded 
     const named = declared ?? meta;
     let strictUtf8: string | null = null;
     try { strictUtf8 = UTF8.decode(buf); } catch { /* not UTF-8 */ }
-    if (named && normalizeName(named) !== "utf-8" && iconv.encodingExists(normalizeName(named))) {
+    // a page that lies about its charset: bytes that are valid UTF-8 with multi-byte characters are UTF-8,
+    // whatever single-byte charset was declared (real windows-125x Vietnamese is never valid UTF-8)
+    const liesAboutCharset = named !== null && strictUtf8 !== null && /[^\x00-\x7f]/.test(strictUtf8);
+    if (named && !liesAboutCharset && normalizeName(named) !== "utf-8" && iconv.encodingExists(normalizeName(named))) {
       result = { text: decodeWith(buf, named), charset: normalizeName(named), via: declared ? "header" : "meta" };
     } else if (strictUtf8 !== null) {
       result = { text: strictUtf8, charset: "utf-8", via: named ? (declared ? "header" : "meta") : "utf-8" };

@@ -34,3 +34,16 @@ describe("listing pages", () => {
     expect(item && "error" in item ? item.error.reason : "").toMatch(/listing page|no article body/);
   });
 });
+
+describe("a page that lies about its charset", () => {
+  it("UTF-8 bytes declared as windows-1252 are read as UTF-8", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "thidua-charset-"));
+    const page = story.replace(/<meta[^>]*charset[^>]*>/i, "").replace("<head>", '<head><meta charset="windows-1252">');
+    writeFileSync(join(dir, "lie.html"), page);
+    const [item] = await all([join(dir, "lie.html")]);
+    expect(item && "article" in item).toBe(true);
+    const text = item && "article" in item ? item.article.text : "";
+    expect(text).toMatch(/thi đua/);
+    expect(text).not.toMatch(/Ä‘|Ã/);
+  });
+});
