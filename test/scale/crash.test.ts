@@ -2,6 +2,7 @@
 // intact, holds every article exactly once and the same facts as an uninterrupted run.
 // THIDUA_CRASH_N (articles, default 240) and THIDUA_CRASH_KILLS (default 3) make it longer.
 import { describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { dump, runCli, startCli, tempDir, writeCorpus } from "./helpers.js";
 
@@ -26,12 +27,14 @@ describe("ingest survives kill -9", () => {
     for (let k = 0; k < KILLS; k++) {
       const child = startCli(["ingest", corpus, "--db", crashed, "-q", "--batch", "16"]);
       const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
-      // wait until the child has started writing, then kill it at a random point of its run
-      await new Promise((r) => setTimeout(r, 250 + rand() * 900));
+      // wait until the child has started writing (its database exists), then kill it at a random point
+      for (let waited = 0; !existsSync(crashed) && child.exitCode === null && waited < 20_000; waited += 25) await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, 50 + rand() * 900));
       const wasRunning = child.exitCode === null;
       child.kill("SIGKILL");
       await exited;
       if (wasRunning) killedMidway++;
+      if (!existsSync(crashed)) continue; // killed before its first write: nothing stored is a valid state
       const mid = dump(crashed);
       expect(mid.integrity).toBe("ok");
       expect(mid.duplicateHashes).toBe(0);
