@@ -29,6 +29,8 @@ export const TABLES: Record<string, { description: string; columns?: Record<stri
   person_merges: { description: "Each mention joined to a known person: the rule (same-name-same-post, same-name-same-place, same-name-no-conflict) and the evidence." },
   unit_keys: { description: "Every comparison key a unit is known by (exact lookups)." },
   unit_variants: { description: "Keys with one word replaced by *: candidates for one-letter typo merges." },
+  article_revisions: { description: "Earlier texts of a story whose body changed under the same canonical URL (a re-fetched or re-ingested edited article): the story keeps the newest text and facts, each older text is kept here.", columns: {
+    article_id: "The story", text: "The text before it was replaced", body_hash: "sha-256 of that normalised body", extractor_version: "Extractor version of the facts that text had", replaced_at: "When the newer text replaced it" } },
   lsh_buckets: { description: "MinHash LSH buckets (16 bands of 6 rows) of each story's body, to find near-duplicates." },
     fact_support: { description: "For each fact key, the number of distinct stories and outlets stating it." },
   search_index: { description: "FTS5 index of articles (rowid = article id) and of each article's facts (rowid = -article id); *_folded columns have diacritics removed. Contentless: the texts stay in articles and the fact tables." },

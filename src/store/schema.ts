@@ -335,6 +335,21 @@ export const CORE_MIGRATIONS: Migration[] = [
     CREATE TABLE IF NOT EXISTS _pending (task TEXT PRIMARY KEY);
     INSERT OR IGNORE INTO _pending (task) VALUES ('rebuild search index');` },
   { version: 7, name: "fact views: v_person_titles shows the fullest spelling of each post", sql: REPLACE_VIEWS },
+  { version: 9, name: "article_revisions: earlier texts of a story whose body changed under the same URL", sql: `
+    CREATE TABLE article_revisions (
+      id INTEGER PRIMARY KEY,
+      article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+      source TEXT,
+      title TEXT,
+      published TEXT,
+      text TEXT NOT NULL,
+      body_start INTEGER NOT NULL,
+      body_hash TEXT NOT NULL,
+      extractor_version TEXT,
+      replaced_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+    );
+    CREATE INDEX article_revisions_article ON article_revisions(article_id);
+    CREATE INDEX article_revisions_hash ON article_revisions(body_hash);` },
 ];
 
 /** Names of the fact views (for export and the README). */

@@ -67,6 +67,11 @@ export function rebuildSearchIndex(db: DB): number {
   return ids.length;
 }
 
+/** Removes an article's own row (its text changed). */
+export function unindexArticle(db: DB, articleId: number): void {
+  stmts(db).remove.run(articleId);
+}
+
 export function unindexFacts(db: DB, articleId: number): void {
   stmts(db).remove.run(-articleId);
 }

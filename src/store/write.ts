@@ -1,6 +1,8 @@
 // Storing one article and its facts in one transaction (a savepoint when the caller batches writes).
 // One story is stored once: an exact copy of the body or the same canonical URL only adds a source,
 // a near-duplicate (MinHash) is kept as a copy linked to the story, without facts of its own.
+// A different body under a known canonical URL, published no earlier than the story, is a revision:
+// the story takes the new text and facts and its old text goes to article_revisions.
 import type { Article, ExtractionRecord, FactKind, Provenance } from "../types.js";
 import { FACT_KINDS } from "../types.js";
 import type { DB } from "./db.js";
@@ -9,10 +11,14 @@ import { bands, blobToSig, bodyHash, MAX_CANDIDATES, minhash, NEAR_DUPLICATE, si
 import { skipReason } from "./relevance.js";
 import { articleLocality, nameKey } from "./names.js";
 import { normalize } from "../extract/normalize.js";
-import { indexArticle, indexFacts, unindexFacts } from "./search.js";
+import { indexArticle, indexFacts, unindexArticle, unindexFacts } from "./search.js";
 
 export type StoreStatus = "stored" | "duplicate" | "near-duplicate" | "skipped";
-export interface StoreResult { status: StoreStatus; articleId: number | null; reason?: string; counts: Record<string, number> }
+export interface StoreResult {
+  status: StoreStatus; articleId: number | null; reason?: string; counts: Record<string, number>;
+  /** The story existed under this URL with another body: its text and facts were replaced (status stored or skipped). */
+  revised?: boolean;
+}
 
 type Stmts = ReturnType<typeof prepare>;
 const cache = new WeakMap<DB, Stmts>();
@@ -46,6 +52,17 @@ function prepare(db: DB) {
     setMentions: db.prepare("UPDATE articles SET locality_mentions = ? WHERE id = ?"),
     factIds: db.prepare("SELECT id FROM facts WHERE article_id = ?"),
     deleteFacts: db.prepare("DELETE FROM facts WHERE article_id = ?"),
+    story: db.prepare("SELECT id, source, title, published, text, body_start, body_hash, status, extractor_version FROM articles WHERE id = ?"),
+    insertRevision: db.prepare(`INSERT INTO article_revisions (article_id, source, title, published, text, body_start, body_hash, extractor_version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    updateArticle: db.prepare(`UPDATE articles SET source = @source, url = @url, canonical_url = coalesce(@canonical_url, canonical_url), title = @title,
+      published = @published, outlet = @outlet, author = @author, format = @format, text = @text, body_start = @body_start, raw = @raw, extra = @extra,
+      flags = @flags, status = @status, skip_reason = @skip_reason, body_hash = @body_hash, locality = @locality, locality_mentions = @mentions,
+      extractor_version = @extractor_version WHERE id = @id`),
+    revisionByHash: db.prepare("SELECT article_id FROM article_revisions WHERE body_hash = ? LIMIT 1").pluck(),
+    deleteSig: db.prepare("DELETE FROM minhash WHERE article_id = ?"),
+    deleteBucket: db.prepare("DELETE FROM lsh_buckets WHERE band = ? AND hash = ? AND article_id = ?"),
+    updateSource: db.prepare("UPDATE article_sources SET url = ?, title = ?, outlet = ?, published = ?, body_hash = ? WHERE article_id = ? AND source = ?"),
     counts: db.prepare("SELECT f.kind, count(*) AS n FROM facts f JOIN articles a ON a.id = f.article_id AND a.status = 'stored' GROUP BY f.kind"),
   };
 }
@@ -68,14 +85,35 @@ export function storeArticle(db: DB, article: Article, record: ExtractionRecord)
   return db.transaction(() => storeInTransaction(db, article, record))();
 }
 
+interface Prepared { norm: string; titleNorm: string; hash: string; curl: string | null }
+
+// normalised once: hash, shingles, relevance, locality and the search index all read it
+function prepared(a: Article): Prepared {
+  const norm = normalize(a.text.slice(a.bodyStart)).norm;
+  return { norm, titleNorm: a.title ? normalize(a.title).norm : "", hash: bodyHash(norm), curl: storyUrl(a) };
+}
+
+function rowOf(a: Article, p: Prepared, version: string) {
+  return {
+    source: a.source, url: a.url, canonical_url: p.curl, title: a.title, published: a.published, outlet: a.outlet, author: a.author,
+    format: a.format, text: a.text, body_start: a.bodyStart, raw: a.raw ?? null,
+    extra: a.extra && Object.keys(a.extra).length ? JSON.stringify(a.extra) : null,
+    flags: a.flags?.length ? JSON.stringify(a.flags) : null,
+    body_hash: p.hash, extractor_version: version,
+  };
+}
+
+/** Dates as stored (ISO, maybe with a time): is `later` on or after `earlier`? Unknown dates do not object. */
+function notEarlier(later: string | null, earlier: string | null): boolean {
+  if (!later || !earlier) return true;
+  const [x, y] = [Date.parse(later), Date.parse(earlier)];
+  return Number.isNaN(x) || Number.isNaN(y) ? later >= earlier : x >= y;
+}
+
 function storeInTransaction(db: DB, a: Article, record: ExtractionRecord): StoreResult {
   const s = stmts(db);
-  const body = a.text.slice(a.bodyStart);
-  // normalised once: hash, shingles, relevance, locality and the search index all read it
-  const norm = normalize(body).norm;
-  const titleNorm = a.title ? normalize(a.title).norm : "";
-  const hash = bodyHash(norm);
-  const curl = storyUrl(a);
+  const p = prepared(a);
+  const { norm, titleNorm, hash, curl } = p;
   const source = (story: number, how: string, sim: number | null, copy: number | null) =>
     s.insertSource.run(story, a.source, a.url, a.title, a.outlet, a.published, hash, how, sim, copy);
 
@@ -85,22 +123,27 @@ function storeInTransaction(db: DB, a: Article, record: ExtractionRecord): Store
     source(same.story, "same-body", 1, null);
     return { status: "duplicate", articleId: same.story, reason: `same body as article ${same.story}`, counts: zeroCounts() };
   }
-  const base = {
-    source: a.source, url: a.url, canonical_url: curl, title: a.title, published: a.published, outlet: a.outlet, author: a.author,
-    format: a.format, text: a.text, body_start: a.bodyStart, raw: a.raw ?? null,
-    extra: a.extra && Object.keys(a.extra).length ? JSON.stringify(a.extra) : null,
-    flags: a.flags?.length ? JSON.stringify(a.flags) : null,
-    body_hash: hash, extractor_version: record.extractor.version,
-  };
+  // an earlier text of a revised story (the old file read again) changes nothing
+  const earlier = s.revisionByHash.get(hash) as number | undefined;
+  if (earlier !== undefined) {
+    source(earlier, "same-url", null, null);
+    return { status: "duplicate", articleId: earlier, reason: `an earlier text of article ${earlier}`, counts: zeroCounts() };
+  }
+  const base = rowOf(a, p, record.extractor.version);
   const copy = (story: number, how: "same-url" | "near-duplicate", sim: number | null, reason: string): StoreResult => {
     const id = Number(s.insertArticle.run({ ...base, status: "duplicate", skip_reason: reason, duplicate_of: story, similarity: sim, locality: null }).lastInsertRowid);
     source(story, how, sim, id);
     return { status: how === "same-url" ? "duplicate" : "near-duplicate", articleId: story, reason, counts: zeroCounts() };
   };
-  // the same canonical URL is the same story (a re-edited version)
+  // the same canonical URL is the same story: a newer body revises it, an older one is kept as a copy
   if (curl) {
     const byUrl = s.byUrl.get(curl) as { id: number; story: number } | undefined;
-    if (byUrl) return copy(byUrl.story, "same-url", null, `same URL as article ${byUrl.story} (a re-edited version)`);
+    if (byUrl) {
+      const story = s.story.get(byUrl.story) as StoryRow | undefined;
+      // only the URL's own story is revised (a copy's URL belongs to another page's story)
+      if (story && byUrl.id === byUrl.story && story.status !== "duplicate" && notEarlier(a.published, story.published)) return reviseInTransaction(db, story, a, record, p);
+      return copy(byUrl.story, "same-url", null, `same URL as article ${byUrl.story} (an earlier version)`);
+    }
   }
   // near-duplicates: candidates share an LSH bucket, confirmed by the estimated Jaccard similarity
   const sig = minhash(norm);
@@ -131,6 +174,48 @@ function storeInTransaction(db: DB, a: Article, record: ExtractionRecord): Store
   if (reason) return { status: "skipped", articleId: id, reason, counts: zeroCounts() };
   const counts = writeFacts(db, id, record);
   return { status: "stored", articleId: id, counts };
+}
+
+interface StoryRow { id: number; source: string; title: string | null; published: string | null; text: string; body_start: number; body_hash: string; status: string; extractor_version: string | null }
+
+/**
+ * A story's body changed (the page was edited): the old text becomes a revision, the story takes the new
+ * text, metadata, hash, MinHash and search rows, and its facts are replaced (left unresolved for the next
+ * resolve). Nothing changes when the body is the same. Returns the story's id as articleId.
+ */
+export function reviseArticle(db: DB, storyId: number, article: Article, record: ExtractionRecord): StoreResult {
+  return db.transaction(() => {
+    const story = stmts(db).story.get(storyId) as StoryRow | undefined;
+    if (!story) throw new Error(`article ${storyId} is not in the database`);
+    if (story.status === "duplicate") throw new Error(`article ${storyId} is a copy, not a story`);
+    return reviseInTransaction(db, story, article, record, prepared(article));
+  })();
+}
+
+function reviseInTransaction(db: DB, story: StoryRow, a: Article, record: ExtractionRecord, p: Prepared): StoreResult {
+  const s = stmts(db);
+  const id = story.id;
+  if (story.body_hash === p.hash) return { status: "duplicate", articleId: id, reason: `same body as article ${id}`, counts: zeroCounts() };
+  s.insertRevision.run(id, story.source, story.title, story.published, story.text, story.body_start, story.body_hash, story.extractor_version);
+  const reason = skipReason(`${p.titleNorm}\n\n${p.norm}`, record);
+  const loc = articleLocality(p.titleNorm, p.norm);
+  s.updateArticle.run({ ...rowOf(a, p, record.extractor.version), id, status: reason ? "skipped" : "stored", skip_reason: reason, locality: loc?.name ?? null, mentions: loc?.mentions ?? null });
+  if (s.updateSource.run(a.url, a.title, a.outlet, a.published, p.hash, id, a.source).changes === 0) {
+    s.insertSource.run(id, a.source, a.url, a.title, a.outlet, a.published, p.hash, "same-url", null, null);
+  }
+  // the near-duplicate buckets follow the new body
+  const old = s.sig.get(id) as { sig: Buffer } | undefined;
+  if (old) bands(blobToSig(old.sig)).forEach((h, band) => s.deleteBucket.run(band, h, id));
+  s.deleteSig.run(id);
+  const sig = minhash(p.norm);
+  s.insertSig.run(id, sigToBlob(sig));
+  bands(sig).forEach((h, band) => s.insertBucket.run(band, h, id));
+  unindexArticle(db, id);
+  indexArticle(db, id, p.titleNorm, p.norm);
+  deleteFacts(db, id);
+  const base = { articleId: id, revised: true, reason: `revised: the body under this URL changed (earlier text kept in article_revisions)` };
+  if (reason) return { ...base, status: "skipped", reason, counts: zeroCounts() };
+  return { ...base, status: "stored", counts: writeFacts(db, id, record) };
 }
 
 function provArgs(p: Provenance | undefined): [number | null, number | null, number | null, string | null, number | null] {

@@ -75,6 +75,39 @@ describe("crawl of a fake news site", () => {
     expect(Object.fromEntries(fetches.map((f) => [f.result, f.n]))["not-modified"]).toBe(second.notModified);
   });
 
+  it("an edited article's story takes the new text and facts; the old text is kept as a revision", async () => {
+    site = await startSite({ articles: 4 });
+    const db = join(dir, "r.sqlite");
+    const cfg = parseConfig(siteConfig(site.base, { delay: 0 }), "site.json");
+    const leaders = () => {
+      const conn = new Database(db, { readonly: true });
+      try {
+        return {
+          articles: conn.prepare("SELECT id, status, text FROM articles WHERE url LIKE '%/bai-1-cum-thi-dua.html'").all() as { id: number; status: string; text: string }[],
+          leaders: conn.prepare(`SELECT r.unit FROM fact_roles r JOIN facts f ON f.id = r.fact_id JOIN articles a ON a.id = f.article_id
+            WHERE a.url LIKE '%/bai-1-cum-thi-dua.html' AND r.role = 'trưởng'`).pluck().all() as string[],
+          revisions: conn.prepare("SELECT article_id, text FROM article_revisions").all() as { article_id: number; text: string }[],
+          unresolved: conn.prepare("SELECT count(*) FROM facts WHERE resolved = 0").pluck().get() as number,
+        };
+      } finally { conn.close(); }
+    };
+    await crawl(cfg, { db });
+    const before = leaders();
+    expect(before.articles, JSON.stringify(before)).toHaveLength(1);
+    expect(before.leaders, before.articles[0]!.status).toEqual(["Sở Xây dựng"]);
+    expect(before.revisions).toEqual([]);
+    site.edit(1);
+    const second = await crawl(cfg, { db });
+    expect(second.changedArticles).toBe(1);
+    const after = leaders();
+    expect(after.articles).toHaveLength(1);
+    expect(after.articles[0]!.id).toBe(before.articles[0]!.id);
+    expect(after.articles[0]!.text).toContain("Cập nhật lần 1");
+    expect(after.leaders).toEqual(["Sở Nội vụ"]);
+    expect(after.revisions).toEqual([{ article_id: before.articles[0]!.id, text: before.articles[0]!.text }]);
+    expect(after.unresolved).toBe(0); // the crawl resolved the new facts at its end
+  });
+
   it("survives the night's faults: 5xx then success, 429 with Retry-After, a hanging server, a redirect loop, a 30 MB body, a lying charset", async () => {
     site = await startSite({ articles: 2, faults: true });
     const db = join(dir, "c.sqlite");

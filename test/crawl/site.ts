@@ -25,6 +25,18 @@ export interface Site { base: string; hits: Hit[]; hugeBytesSent: () => number; 
 const UNITS = ["Sở Tài chính", "Sở Xây dựng", "Sở Y tế", "Sở Nội vụ", "Sở Tư pháp", "Sở Công Thương", "Ban Dân tộc", "Thanh tra tỉnh"];
 const PLACES = ["Nghệ An", "Thanh Hóa", "Hà Tĩnh", "Quảng Bình", "Bắc Ninh", "Lào Cai"];
 
+// what each article reports besides the template, so that two articles are not near-duplicates of each other
+const NEWS = [
+  "Trong năm qua, các đơn vị đã hoàn thành kế hoạch giải ngân vốn đầu tư công trước thời hạn hai tháng.",
+  "Nhiều mô hình hay như chuyển đổi số trong giải quyết thủ tục hành chính được nhân rộng ở cơ sở.",
+  "Công tác cải cách hành chính có chuyển biến rõ nét, chỉ số hài lòng của người dân tăng mạnh.",
+  "Phong trào xây dựng nông thôn mới nâng cao huy động được hàng trăm tỷ đồng đóng góp của nhân dân.",
+  "Việc phòng, chống tham nhũng, lãng phí được thực hiện nghiêm túc, không để xảy ra sai phạm lớn.",
+  "Đội ngũ cán bộ trẻ được bồi dưỡng kỹ năng số, ứng dụng trí tuệ nhân tạo vào công việc hằng ngày.",
+  "Hội nghị cũng biểu dương những tập thể tiêu biểu trong phong trào thi đua đặc biệt vì người nghèo.",
+  "Tỷ lệ hồ sơ trực tuyến toàn trình đạt trên chín mươi phần trăm, cao nhất từ trước tới nay.",
+];
+
 export function articleText(n: number, revision = 0): { title: string; body: string } {
   const place = PLACES[n % PLACES.length]!;
   const cum = (n % 9) + 1;
@@ -33,7 +45,9 @@ export function articleText(n: number, revision = 0): { title: string; body: str
   const body = [
     `Ngày 15/3/2024, tại thành phố Vinh, Cụm thi đua số ${cum} tỉnh ${place} tổ chức hội nghị ký kết giao ước thi đua năm 2024.`,
     `Cụm thi đua số ${cum} gồm ${members.length} đơn vị: ${members.join(", ")}.`,
-    `${members[0]} là Cụm trưởng, ${members[1]} là Cụm phó năm 2024.`,
+    // an edited version hands the lead to another member, so its facts differ
+    `${members[revision ? 2 : 0]} là Cụm trưởng, ${members[1]} là Cụm phó năm 2024.`,
+    `${NEWS[n % NEWS.length]} ${NEWS[(n + 3) % NEWS.length]} ${NEWS[(n + 5) % NEWS.length]}`,
     `Các đơn vị cam kết hoàn thành xuất sắc nhiệm vụ chính trị được giao.${revision ? ` (Cập nhật lần ${revision}: bổ sung danh sách.)` : ""}`,
   ];
   return { title, body: body.join("\n") };

@@ -1,5 +1,5 @@
 import { describe, it, expect, afterEach } from "vitest";
-import { storeArticle, countFacts } from "../../src/store/write.js";
+import { storeArticle, countFacts, reviseArticle } from "../../src/store/write.js";
 import { resolve } from "../../src/store/resolve.js";
 import { article, at, cluster, filler, record, tempDb } from "./helpers.js";
 
@@ -89,13 +89,61 @@ describe("storeArticle", () => {
     expect(storeArticle(d, other, record(other, { clusters: [cluster(other, "Cụm thi đua số 1", 1)] })).status).toBe("stored");
   });
 
-  it("treats the same canonical URL as the same story (a re-edited version)", () => {
+  it("revises a story when its canonical URL comes back with another body: one article, the new facts, the old text kept", () => {
     const d = db();
     const { a, rec } = story("x1.html", "", { url: "https://example.vn/tin/cum-1.html?utm_source=fb" });
-    storeArticle(d, a, rec);
-    const b = { ...a, source: "x2.html", url: "https://EXAMPLE.vn/tin/cum-1.html#top", text: `${a.text} Cập nhật: bổ sung danh sách. ${filler("update", 200)}` };
-    expect(storeArticle(d, b, rec).status).toBe("duplicate");
+    const first = storeArticle(d, a, rec);
+    resolve(d);
+    const text = `${a.text} Cập nhật: quận Ba Đình là Cụm trưởng năm 2020. ${filler("update", 200)}`;
+    const b = { ...a, source: "x2.html", url: "https://EXAMPLE.vn/tin/cum-1.html#top", text, published: "2020-02-07" };
+    const newRec = record(b, {
+      clusters: [cluster(b, "Cụm thi đua số 1 của Ủy ban MTTQ thành phố Hà Nội", 1, { locality: "Hà Nội", system: "MTTQ" })],
+      members: [{ cluster: 0, unit: "quận Ba Đình", prov: at(b, "Ba Đình") }],
+      roles: [{ cluster: 0, unit: "quận Ba Đình", role: "trưởng", year: 2020, prov: at(b, "quận Ba Đình là Cụm trưởng") }],
+    }, "test-2");
+    const r = storeArticle(d, b, newRec);
+    expect(r).toMatchObject({ status: "stored", articleId: first.articleId, revised: true });
+    expect(r.counts).toMatchObject({ clusters: 1, members: 1, roles: 1 });
+    expect(d.prepare("SELECT count(*) FROM articles").pluck().get()).toBe(1);
+    const row = d.prepare("SELECT text, published, extractor_version, source FROM articles").get();
+    expect(row).toEqual({ text, published: "2020-02-07", extractor_version: "test-2", source: "x2.html" });
+    expect(d.prepare("SELECT article_id, text, extractor_version FROM article_revisions").all()).toEqual([{ article_id: first.articleId, text: a.text, extractor_version: "test-1" }]);
+    // the new facts, waiting for resolution, then resolved; the old ones gone
+    expect(d.prepare("SELECT count(*) FROM facts WHERE resolved = 0").pluck().get()).toBe(3);
+    resolve(d);
+    expect(d.prepare("SELECT unit FROM v_cluster_members").pluck().all()).toEqual(["quận Ba Đình"]);
+    expect(d.prepare("SELECT unit, role FROM v_cluster_roles").all()).toEqual([{ unit: "quận Ba Đình", role: "trưởng" }]);
+    // the index and the near-duplicate signature follow the new text
+    expect(d.prepare("SELECT count(*) FROM search_index WHERE search_index MATCH 'body_folded : \"cap nhat\"'").pluck().get()).toBe(1);
+    expect(tableCounts(d)).toMatchObject({ articles: 1, minhash: 1, lsh_buckets: 16, search_index: 2 });
     expect(d.prepare("SELECT how FROM article_sources ORDER BY id").pluck().all()).toEqual(["primary", "same-url"]);
+    // the old file read again changes nothing (it is an earlier text, not a newer one)
+    expect(storeArticle(d, a, rec)).toMatchObject({ status: "duplicate", articleId: first.articleId });
+    expect(d.prepare("SELECT text FROM articles").pluck().get()).toBe(text);
+  });
+
+  it("keeps a same-URL body from an earlier publication as a copy of the story, not a revision", () => {
+    const d = db();
+    const { a, rec } = story("new.html", "Bản cập nhật.", { url: "https://example.vn/tin/cum-1.html", published: "2020-03-01" });
+    storeArticle(d, a, rec);
+    const older = { ...a, source: "old.html", text: a.text.replace(" Bản cập nhật.", ""), published: "2020-02-06" };
+    expect(storeArticle(d, older, rec)).toMatchObject({ status: "duplicate", articleId: 1 });
+    expect(d.prepare("SELECT count(*) FROM article_revisions").pluck().get()).toBe(0);
+    expect(d.prepare("SELECT text FROM articles WHERE id = 1").pluck().get()).toBe(a.text);
+    expect(d.prepare("SELECT how FROM article_sources ORDER BY id").pluck().all()).toEqual(["primary", "same-url"]);
+  });
+
+  it("reviseArticle replaces a story by id; the same body changes nothing; a copy cannot be revised", () => {
+    const d = db();
+    const { a, rec } = story("a.txt");
+    const id = storeArticle(d, a, rec).articleId!;
+    expect(reviseArticle(d, id, a, rec).status).toBe("duplicate");
+    const weather = article("a.txt", "Dự báo thời tiết", `Hà Nội có mưa rào. ${filler("weather")}`);
+    // an edit that leaves nothing about clusters: the story becomes skipped, with no facts
+    expect(reviseArticle(d, id, weather, record(weather))).toMatchObject({ status: "skipped", revised: true, articleId: id });
+    expect(countFacts(d)).toMatchObject({ clusters: 0, members: 0 });
+    expect(d.prepare("SELECT count(*) FROM article_revisions").pluck().get()).toBe(1);
+    expect(() => reviseArticle(d, 99, a, rec)).toThrow(/article 99 is not in the database/);
   });
 
   it("stores an article about something else as skipped, with its reason, and shows none of its facts", () => {

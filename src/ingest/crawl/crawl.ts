@@ -16,7 +16,7 @@ import { openWarc, type WarcWriter } from "./warc.js";
 import { lockCrawl } from "./lock.js";
 import { silent, type Logger } from "./log.js";
 import { dbPath, openDb, type DB } from "../../store/db.js";
-import { storeArticle } from "../../store/write.js";
+import { reviseArticle, storeArticle } from "../../store/write.js";
 import * as storeApi from "../../store/api.js";
 
 export interface CrawlOptions {
@@ -228,7 +228,10 @@ async function crawlLocked(cfg: CrawlConfig, opts: CrawlOptions, db: DB, path: s
     db.transaction(() => {
       st.fetched.run(run.id, row.url, outlet.name, at, r.status, ms, r.body.length, result, null);
       if (article && record) {
-        const stored = storeArticle(db, article, record);
+        // an edited page replaces its story's text and facts (the old text is kept as a revision)
+        const stored = result === "changed" && row.article_id != null && isStory(row.article_id, [row.url, r.url])
+          ? reviseArticle(db, row.article_id, article, record)
+          : storeArticle(db, article, record);
         articleId = stored.articleId;
         st.revision.run(row.url, run.id, at, bodyHash, articleId, stored.status, article.title, article.text);
       }
@@ -245,6 +248,9 @@ async function crawlLocked(cfg: CrawlConfig, opts: CrawlOptions, db: DB, path: s
     log({ event: "fetched", url: row.url, status: r.status, ms, result, links: links.found.length, ...(record ? { clusters: record.clusters.length } : {}) });
     commitDone();
   };
+  // the page's own story (not a story it was found to copy, which another page owns)
+  const ownStory = db.prepare("SELECT 1 FROM articles WHERE id = ? AND status != 'duplicate' AND (url = ? OR url = ?)").pluck();
+  const isStory = (id: number, urls: [string, string]) => ownStory.get(id, ...urls) !== undefined;
   const commitDone = () => { committed++; opts.onPage?.(committed); };
 
   // the dispatcher: keeps a bounded number of pages alive, a few per host, within each outlet's budget

@@ -86,6 +86,8 @@ export interface FrontierRow {
   url: string; outlet: string; host: string; kind: Kind; depth: number; state: State;
   hint: string | null; lastmod: string | null; fetched_at: string | null; fetched_run: number | null;
   etag: string | null; last_modified: string | null; body_hash: string | null; attempts: number;
+  /** The story stored from this page (SELECT * reads it). */
+  article_id: number | null;
 }
 
 export interface Run { id: number; startedAt: string; resumed: boolean }
