@@ -1,4 +1,5 @@
 // Sentence and list-item splitting on normalised text. Offsets are in normalised space.
+import { lexiconEntries } from "./lexicon.js";
 
 export interface Sentence {
   index: number;
@@ -10,8 +11,14 @@ export interface Sentence {
   line: number;
 }
 
-// Abbreviations that end in a dot and do not end a sentence.
-const ABBREV_BEFORE_DOT = /(?:^|[\s(])(?:TP|Tp|Q|P|TS|ThS|PGS|GS|BS|KS|CN|Th|St|Mr|Ms|v\.v|TT|NXB|No|Đ\/c|đ\/c|[A-ZĐ])$/u;
+const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+/**
+ * An abbreviation (lexicons/dot-abbreviations.txt) or an initial right before a dot: the dot does not end the sentence.
+ * It may follow a space, "(" or another abbreviation's dot ("(TP. Huế)", "PGS.TS. Nguyễn", "ThS.BS.", "BS.CKI.").
+ */
+const ABBREV_BEFORE_DOT = new RegExp(String.raw`(?:^|[\s(.])(?:${lexiconEntries("dot-abbreviations").sort((a, b) => b.length - a.length).map(escape).join("|")}|[A-ZĐ])$`, "u");
+/** How far back the abbreviation is looked for (the longest part plus the character before it). */
+const ABBREV_WINDOW = 12;
 
 export function splitSentences(norm: string): Sentence[] {
   const out: Sentence[] = [];
@@ -45,7 +52,7 @@ export function splitSentences(norm: string): Sentence[] {
       while (e < le && /[.!?…/"')\]]/.test(norm[e]!)) e++;
       const next = norm.slice(e, e + 2);
       if (c === ".") {
-        const before = norm.slice(Math.max(ls, k - 8), k);
+        const before = norm.slice(Math.max(ls, k - ABBREV_WINDOW), k);
         if (/\d$/.test(before) && /^\d/.test(norm[k + 1] ?? "")) continue; // 1.000, 3.5
         if (ABBREV_BEFORE_DOT.test(before)) continue;
         if (k - s <= 8 && /^\d+$/.test(norm.slice(s, k).trim())) continue; // numbered item "1."

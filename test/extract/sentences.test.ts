@@ -12,9 +12,23 @@ describe("splitSentences", () => {
     expect(split("Hội nghị tại TP. Hồ Chí Minh do TS. Nguyễn Văn A chủ trì. Sau đó ký kết.")).toEqual([
       "Hội nghị tại TP. Hồ Chí Minh do TS. Nguyễn Văn A chủ trì.", "Sau đó ký kết.",
     ]);
-    expect(split("Đoàn đến TP.HCM và Q. 1 gặp PGS.TS. Lê Văn B. Buổi làm việc kết thúc.")).toHaveLength(2);
+    expect(split("Đoàn đến TP.HCM và Q. 1 gặp PGS.TS. Lê Văn Bình. Buổi làm việc kết thúc.")).toEqual([
+      "Đoàn đến TP.HCM và Q. 1 gặp PGS.TS. Lê Văn Bình.", "Buổi làm việc kết thúc.",
+    ]);
     expect(split("Các phong trào thi đua, v.v. Tiếp theo là phần ký kết.")).toHaveLength(1);
     expect(split("ThS. Trần Thị C phát biểu. Hội nghị bế mạc.")).toHaveLength(2);
+  });
+
+  it("reads an abbreviation after '(' or another abbreviation's dot, and degree chains, as no sentence end", () => {
+    expect(split("Hội nghị diễn ra tại Huế (TP. Huế) sáng nay. Sau đó các đơn vị ký kết.")).toEqual([
+      "Hội nghị diễn ra tại Huế (TP. Huế) sáng nay.", "Sau đó các đơn vị ký kết.",
+    ]);
+    expect(split("Dự có ThS.BS. Lê Thị Hoa, BS.CKI. Trần Văn Nam và BSCKII. Phạm Quốc Bảo. Hội nghị bế mạc.")).toEqual([
+      "Dự có ThS.BS. Lê Thị Hoa, BS.CKI. Trần Văn Nam và BSCKII. Phạm Quốc Bảo.", "Hội nghị bế mạc.",
+    ]);
+    expect(split("Phát biểu có GS.TS. Đỗ Minh Châu (Q. Cầu Giấy). Tiếp theo là ký kết.")).toHaveLength(2);
+    // a word that merely ends like an abbreviation still ends the sentence
+    expect(split("Đơn vị dẫn đầu là Sở GTVT. Hội nghị bế mạc.")).toHaveLength(2);
   });
 
   it("keeps dates and numbers whole", () => {
