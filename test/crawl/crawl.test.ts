@@ -180,4 +180,17 @@ describe("crawl of a fake news site", () => {
     expect(p).toContain("/thi-dua/bai-0-cum-thi-dua.html"); // linked from the section page
     expect(s.newArticles).toBe(6);
   });
+
+  it("follows the Sitemap lines of robots.txt unless the outlet says not to", async () => {
+    site = await startSite({ articles: 3, robotsSitemap: true });
+    const only = `/thi-dua/bai-8-cum-thi-dua.html`; // listed only in the robots sitemap
+    const on = await crawl(parseConfig(siteConfig(site.base, { delay: 0 }, { sitemaps: [] }), "site.json"), { db: join(dir, "r1.sqlite") });
+    expect(on.failed).toBe(0);
+    expect(paths(site).filter((p) => p === "/sitemap-robots.xml")).toHaveLength(1); // two lines, one URL
+    expect(paths(site)).toContain(only);
+    site.hits.length = 0;
+    await crawl(parseConfig(siteConfig(site.base, { delay: 0 }, { sitemaps: [], robotsSitemaps: false }), "site.json"), { db: join(dir, "r2.sqlite") });
+    expect(paths(site)).not.toContain("/sitemap-robots.xml");
+    expect(paths(site)).not.toContain(only);
+  });
 });

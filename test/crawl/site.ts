@@ -14,6 +14,8 @@ export interface SiteOptions {
   crawlDelay?: number;
   /** Serve ordinary articles this many ms after the request (so a crawl can be killed midway). */
   articleDelayMs?: number;
+  /** robots.txt lists a sitemap (/sitemap-robots.xml) that nothing else links to. */
+  robotsSitemap?: boolean;
   /** Turn on the fault pages (flaky, busy, hang, loop, huge, latin1 header). */
   faults?: boolean;
   /** Called on each request (tests use it to kill a crawler at a given point). */
@@ -87,7 +89,7 @@ export async function startSite(opts: SiteOptions = {}): Promise<Site> {
     const m = /^\/thi-dua\/bai-(\d+)-cum-thi-dua\.html$/.exec(path);
     if (path === "/robots.txt") {
       res.writeHead(200, { "content-type": "text/plain" });
-      res.end(`User-agent: *\nDisallow: /private/\n${opts.crawlDelay !== undefined ? `Crawl-delay: ${opts.crawlDelay}\n` : ""}`);
+      res.end(`User-agent: *\nDisallow: /private/\n${opts.crawlDelay !== undefined ? `Crawl-delay: ${opts.crawlDelay}\n` : ""}${opts.robotsSitemap ? `Sitemap: ${base}/sitemap-robots.xml\nSitemap: /sitemap-robots.xml\n` : ""}`);
     } else if (path === "/") {
       const faults = opts.faults ? ["/loi/flaky-cum-thi-dua.html", "/loi/busy-cum-thi-dua.html", "/loi/hang-cum-thi-dua.html", "/loi/loop-cum-thi-dua.html", "/loi/huge-cum-thi-dua.html", "/loi/latin-cum-thi-dua.html"].map((p) => `<a href="${p}">Khối thi đua ${p}</a>`) : [];
       send(req, res, html("Trang chủ", [`<a href="/thi-dua">Thi đua khen thưởng</a>`, `<a href="/private/thi-dua/bao-cao-thi-dua.html">Nội bộ thi đua</a>`, `<a href="/the-thao/bong-da.html">Bóng đá</a>`, art(0), ...faults]), "text/html; charset=utf-8");
@@ -105,6 +107,9 @@ export async function startSite(opts: SiteOptions = {}): Promise<Site> {
       send(req, res, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Thi đua</title>${items.join("")}</channel></rss>`, "application/rss+xml");
     } else if (path === "/sitemap-index.xml") {
       send(req, res, `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${base}/sitemap-news.xml</loc><lastmod>2024-03-15</lastmod></sitemap></sitemapindex>`, "application/xml");
+    } else if (path === "/sitemap-robots.xml" && opts.robotsSitemap) {
+      const urls = [n + 5].map((i) => `<url><loc>${base}/thi-dua/bai-${i}-cum-thi-dua.html</loc><lastmod>2024-03-16</lastmod></url>`);
+      send(req, res, `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join("")}</urlset>`, "application/xml");
     } else if (path === "/sitemap-news.xml") {
       const urls = [n - 1, n].map((i) => `<url><loc>${base}/thi-dua/bai-${i}-cum-thi-dua.html</loc><news:news><news:publication><news:name>Báo thử</news:name><news:language>vi</news:language></news:publication><news:publication_date>2024-03-15T08:00:00+07:00</news:publication_date><news:title>${articleText(i).title}</news:title></news:news></url>`);
       send(req, res, `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${urls.join("")}</urlset>`, "application/xml");

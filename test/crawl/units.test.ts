@@ -10,6 +10,7 @@ import { feedItems, htmlLinks, sitemapEntries, xmlKind } from "../../src/ingest/
 import { classify, foldAccents } from "../../src/ingest/crawl/classify.js";
 import { makeHostGate } from "../../src/ingest/crawl/hosts.js";
 import { parseDuration } from "../../src/ingest/crawl/duration.js";
+import { rulesFrom } from "../../src/ingest/crawl/robots.js";
 import iconv from "iconv-lite";
 
 const good = { contact: "https://example.org/lien-he", outlets: [{ name: "Báo A", start: ["https://a.example.vn/"], articlePatterns: ["/\\d+\\.html$"] }] };
@@ -23,7 +24,7 @@ describe("sources config", () => {
   });
 
   it("names the file, the outlet and the field of every mistake at once", () => {
-    const bad = { contact: "me", outlets: [{ name: "Báo B", start: ["/relative"], articlePatterns: ["(unclosed"], maxDepth: -1, keywords: 3, colour: "red" }, { start: [] }] };
+    const bad = { contact: "me", outlets: [{ name: "Báo B", start: ["/relative"], articlePatterns: ["(unclosed"], maxDepth: -1, keywords: 3, colour: "red", robotsSitemaps: "yes" }, { start: [] }] };
     const dir = mkdtempSync(join(tmpdir(), "thidua-cfg-"));
     const file = join(dir, "sources.json");
     writeFileSync(file, JSON.stringify(bad));
@@ -38,6 +39,7 @@ describe("sources config", () => {
     expect(msg).toContain('outlet "Báo B": field "maxDepth"');
     expect(msg).toContain('outlet "Báo B": field "keywords"');
     expect(msg).toContain('outlet "Báo B": field "colour": unknown field');
+    expect(msg).toContain('outlet "Báo B": field "robotsSitemaps": must be true or false');
     expect(msg).toContain('outlet #2: field "name"');
     expect(msg).toContain("outlet #2: fields \"start\", \"feeds\", \"sitemaps\"");
   });
@@ -52,6 +54,22 @@ describe("sources config", () => {
   it("validates the example config shipped in docs/", () => {
     const c = loadConfig(join(import.meta.dirname, "../../docs/crawl.example.json"));
     expect(c.outlets.length).toBeGreaterThan(0);
+  });
+});
+
+describe("robots.txt", () => {
+  const txt = "User-agent: *\nDisallow: /noi-bo/\nCrawl-delay: 2\n\nUser-agent: thidua\nDisallow: /tim-kiem\n\nSitemap: https://a.example.vn/sitemap.xml\nSitemap: /sitemap-news.xml\nSitemap: ftp://a.example.vn/x.xml\n";
+  it("reads the rules for our agent, its Crawl-delay and every Sitemap line (relative ones resolved)", () => {
+    const r = rulesFrom("https://a.example.vn", 200, txt, "thidua");
+    expect(r.allowed("https://a.example.vn/tim-kiem?q=thi+dua")).toBe(false);
+    expect(r.allowed("https://a.example.vn/thi-dua/bai-1.html")).toBe(true);
+    expect(r.sitemaps).toEqual(["https://a.example.vn/sitemap.xml", "https://a.example.vn/sitemap-news.xml"]);
+  });
+  it("treats a 404 as no rules and a 5xx as keep out", () => {
+    expect(rulesFrom("https://a.example.vn", 404, "", "thidua").allowed("https://a.example.vn/x")).toBe(true);
+    const down = rulesFrom("https://a.example.vn", 503, "", "thidua");
+    expect(down.allowed("https://a.example.vn/x")).toBe(false);
+    expect(down.refused).toMatch(/503/);
   });
 });
 

@@ -12,6 +12,8 @@ export interface OutletConfig {
   feeds: string[];
   /** Sitemaps, news sitemaps or sitemap indexes. */
   sitemaps: string[];
+  /** Also follow the Sitemap: lines of robots.txt on the outlet's hosts (default true). */
+  robotsSitemaps: boolean;
   /** URLs of articles (any one matches). Empty: every same-site link found in a feed or sitemap is an article, none found on a page is. */
   articlePatterns: RegExp[];
   /** URLs of listing pages (sections, tags, pagination) whose links are followed. */
@@ -54,7 +56,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const GLOBAL_KEYS = new Set(["contact", "userAgent", "concurrency", "perHostConcurrency", "delay", "maxCrawlDelay", "connectTimeout", "bodyTimeout", "maxBodyBytes", "maxRedirects", "retries", "backoff", "maxRetryAfter", "outlets", "$comment"]);
-const OUTLET_KEYS = new Set(["name", "start", "feeds", "sitemaps", "articlePatterns", "listingPatterns", "hosts", "maxDepth", "maxPages", "keywords", "revisitFor", "delay", "$comment"]);
+const OUTLET_KEYS = new Set(["name", "start", "feeds", "sitemaps", "articlePatterns", "listingPatterns", "hosts", "maxDepth", "maxPages", "keywords", "revisitFor", "delay", "robotsSitemaps", "$comment"]);
 
 /** Reads and validates a config file; throws ConfigError naming every mistake. */
 export function loadConfig(file: string): CrawlConfig {
@@ -159,9 +161,11 @@ export function parseConfig(json: unknown, file = "<config>"): CrawlConfig {
         else { try { keywords = new RegExp(o.keywords, "iu"); } catch (e) { at(`${where}field "keywords"`, `bad regular expression: ${(e as Error).message}`); } }
       }
       const delayMs = o.delay === undefined ? null : dur(o, "delay", where, cfg.delayMs);
+      if (o.robotsSitemaps !== undefined && typeof o.robotsSitemaps !== "boolean") at(`${where}field "robotsSitemaps"`, "must be true or false");
       cfg.outlets.push({
         name: typeof o.name === "string" ? o.name : `#${i + 1}`,
         start, feeds, sitemaps, hosts, keywords, delayMs,
+        robotsSitemaps: o.robotsSitemaps !== false,
         articlePatterns: regexes("articlePatterns"),
         listingPatterns: regexes("listingPatterns"),
         maxDepth: num(o, "maxDepth", where, 2, 0),

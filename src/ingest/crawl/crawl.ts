@@ -143,6 +143,7 @@ async function crawlLocked(cfg: CrawlConfig, opts: CrawlOptions, db: DB, path: s
     const host = row.host;
     try {
       const rules = await robots.rules(row.url);
+      if (outlet.robotsSitemaps && rules.sitemaps.length) queueRobotsSitemaps(outlet, row, rules.sitemaps);
       if (!rules.allowed(row.url)) {
         const reason = rules.refused ?? "disallowed by robots.txt";
         st.setState.run(rules.refused ? "failed" : "blocked", reason, rules.refused ? 1 : 0, row.url);
@@ -179,6 +180,19 @@ async function crawlLocked(cfg: CrawlConfig, opts: CrawlOptions, db: DB, path: s
       try { st.setState.run("failed", `internal error: ${(e as Error).message}`, 1, row.url); } catch { /* database gone */ }
       fail(row.url, host, `internal error: ${(e as Error).message}`, "internal");
     }
+  };
+
+  // Sitemap: lines of robots.txt join the frontier once per outlet and site in a process; later runs
+  // requeue them with the outlet's other sitemaps (seed), and a 304 makes that cheap.
+  const robotsSeen = new Set<string>();
+  const queueRobotsSitemaps = (outlet: OutletConfig, row: FrontierRow, sitemaps: string[]) => {
+    const key = `${outlet.name} ${new URL(row.url).origin}`;
+    if (robotsSeen.has(key)) return;
+    robotsSeen.add(key);
+    db.transaction(() => {
+      for (const url of sitemaps) enqueue(st, outlet, { url, hint: null, lastmod: null, sitemap: true }, "sitemap", { ...row, depth: 0 }, run, null);
+    })();
+    wake();
   };
 
   /** Everything after the response: parse and extract outside the transaction, then commit it all at once. */
