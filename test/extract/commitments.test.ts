@@ -48,4 +48,19 @@ describe("commitments", () => {
     const text = "Cụm thi đua số 3 ký giao ước thi đua năm 2022 với các nội dung chủ yếu sau:\n\nThi đua hoàn thành xuất sắc nhiệm vụ chính trị.\n\nThi đua xây dựng cơ quan văn hóa.\n\nPhát biểu tại hội nghị, đồng chí Chủ tịch đánh giá cao các nội dung giao ước.";
     expect(commitments(text).map((c) => c.text)).toEqual(["Thi đua hoàn thành xuất sắc nhiệm vụ chính trị.", "Thi đua xây dựng cơ quan văn hóa."]);
   });
+
+  it("reads numbered items after '… với N nội dung. Cụ thể:' and notes a stated count that disagrees", () => {
+    const items = ["Thi đua giảm nghèo bền vững.", "Thi đua xây dựng nông thôn mới kiểu mẫu.", "Thi đua chuyển đổi số trong quản lý nhà nước."];
+    const head = "Ngày 8/2, Cụm thi đua số 2 tỉnh Hậu Giang ký kết giao ước thi đua năm 2025 với 4 nội dung trọng tâm. Cụ thể:";
+    const text = [head, ...items.map((t, i) => `${i + 1}. ${t}`)].join("\n");
+    const rec = run(text);
+    expect(rec.commitments.map((c) => c.text)).toEqual(items);
+    expect(rec.commitments.every((c) => c.year === 2025 && c.cluster === 0)).toBe(true);
+    const notes = rec.notes.filter((n) => n.kind === "commitment-count");
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.message).toContain("4 commitments stated, 3 found");
+    expect(text.slice(notes[0]!.prov!.start, notes[0]!.prov!.end)).toMatch(/^4 nội dung[\s\S]*quản lý nhà nước\.$/u);
+    // the same list with the count it states gives no note
+    expect(run(text.replace("4 nội dung", "3 nội dung")).notes.filter((n) => n.kind === "commitment-count")).toEqual([]);
+  });
 });

@@ -17,7 +17,7 @@ export const ITEMS_OPENER = /^(?:cu the(?: la| nhu sau)?|gom|bao gom|cac noi dun
 export const NOT_COMMITMENT = /(?<![\p{L}])(?:de nghi|yeu cau|de xuat|chi dao|nhan manh|luu y|giao nhiem vu|ket qua|da dat duoc|dat duoc|hoan thanh|bao cao|da (?:thuc hien|trien khai|to chuc thuc hien|lam tot)|nam qua|thoi gian qua)(?![\p{L}])/u;
 
 /** A numbered item marker at the start of a line: "1.", "2)", "(3)", "1/", "a)", "Một là,", "Thứ hai,". Folded. */
-export const NUMBERED = /^(?:\(?\d{1,2}[.)/]|\(\d{1,2}\)|[a-h]\)|(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) la\s*,?|thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\s*,)\s+/u;
+export const NUMBERED = /^(?:\(?\d{1,2}[.)/]|\(\d{1,2}\)|[a-h]\)|(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) la\s*[,:]?|thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)(?: la)?\s*[,:])\s+/u;
 /** A sub-bullet at the start of a line: "- ", "+ ", "•". */
 export const BULLET = /^[-+•*]\s*/u;
 
@@ -43,4 +43,11 @@ export const COMMIT_INLINE: Rule = {
   pattern: LIST_HEAD,
   produces: "one commitment per ';'-separated item after 'cam kết … các nội dung gồm:'",
   confidence: 0.85,
+};
+
+export const COMMIT_COUNT: Rule = {
+  name: "commitments.stated-count",
+  pattern: LIST_HEAD,
+  produces: "a note (not a fact) when the count the head states ('với 5 nội dung') differs from the items found",
+  confidence: 0.7,
 };

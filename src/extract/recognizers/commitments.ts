@@ -3,11 +3,11 @@
 // "cam kết thực hiện tốt các nội dung gồm:", "với một số nội dung sau:"); the items follow it:
 //   numbered lines ("1. …", sub-bullets "- …" stay with their item), paragraphs after "Cụ thể:" (as many as
 //   the declared count), bullets, or ';'-separated items in the same sentence.
-import type { CommitmentFact } from "../../types.js";
+import type { CommitmentFact, RecordNote } from "../../types.js";
 import { prov, type Doc } from "../doc.js";
 import { fold } from "../normalize.js";
 import { clusterAt, type Context, type Rule } from "./context.js";
-import { BULLET, COMMIT_INLINE, COMMIT_NUMBERED, COMMIT_PARAGRAPHS, COVENANT, ITEMS_OPENER, LIST_ENDS, LIST_HEAD, NOT_COMMITMENT, NUMBERED } from "./commitments.rules.js";
+import { BULLET, COMMIT_COUNT, COMMIT_INLINE, COMMIT_NUMBERED, COMMIT_PARAGRAPHS, COVENANT, ITEMS_OPENER, LIST_ENDS, LIST_HEAD, NOT_COMMITMENT, NUMBERED } from "./commitments.rules.js";
 import { NUMBER_WORDS } from "./members.rules.js";
 
 const MAX_ITEMS = 15;
@@ -108,10 +108,25 @@ function itemText(doc: Doc, it: Item): string {
     .replace(/\s+/g, " ").replace(/^(?:và|hoặc)\s+/u, "").replace(/[\s:;,]+$/u, "").trim();
 }
 
+// events.ts reads the commitments too (a covenant's items are no meetings): compute them once per document
+const memo = new WeakMap<Doc, { commitments: CommitmentFact[]; notes: RecordNote[] }>();
+
 export function recognizeCommitments(ctx: Context): CommitmentFact[] {
+  return commitmentsWithNotes(ctx).commitments;
+}
+
+/** The commitments and a note wherever the count the head sentence states differs from the items found. */
+export function commitmentsWithNotes(ctx: Context): { commitments: CommitmentFact[]; notes: RecordNote[] } {
+  let r = memo.get(ctx.doc);
+  if (!r) { r = findCommitments(ctx); memo.set(ctx.doc, r); }
+  return r;
+}
+
+function findCommitments(ctx: Context): { commitments: CommitmentFact[]; notes: RecordNote[] } {
   const { doc } = ctx;
   const lines = linesOf(doc);
   const out: CommitmentFact[] = [];
+  const notes: RecordNote[] = [];
   const seen = new Set<string>();
   const used = new Set<number>(); // head sentences already read (a repeated lead paragraph gives nothing new)
   for (const s of doc.sentences) {
@@ -132,6 +147,11 @@ export function recognizeCommitments(ctx: Context): CommitmentFact[] {
     const lineIdx = lines.findIndex((l) => l.start <= s.start && s.start < l.end + 1);
     const line = lines[lineIdx];
     if (!line) continue;
+    if (colonAt < 0 && s.end < line.end) {
+      // "… với 5 nội dung trọng tâm. Cụ thể:" — the opener is the next sentence of the same line
+      const opener = ITEMS_OPENER.exec(doc.folded.slice(s.end, line.end).trimStart());
+      if (opener) colonAt = line.end - doc.folded.slice(s.end, line.end).trimStart().length + opener[0].length;
+    }
     let items: Item[] = [];
     if (colonAt >= 0) while (colonAt < line.end && /\s/.test(doc.norm[colonAt]!)) colonAt++;
     if (colonAt >= 0 && doc.norm.slice(colonAt, line.end).trim().length > 10) {
@@ -146,21 +166,34 @@ export function recognizeCommitments(ctx: Context): CommitmentFact[] {
       if (!next) continue;
       const opener = ITEMS_OPENER.exec(doc.folded.slice(next.start, next.end));
       if (colonAt < 0 && !opener && !NUMBERED.test(doc.folded.slice(next.start, next.end))) continue;
-      items = opener ? blockItems(doc, lines, lineIdx + 2, { start: next.start + opener[0].length, end: next.end }, count) : blockItems(doc, lines, lineIdx + 1, null, count);
+      // "Cụ thể:" alone on its line: the items start on the line after it
+      const first = opener && next.start + opener[0].length < next.end ? { start: next.start + opener[0].length, end: next.end } : null;
+      items = opener ? blockItems(doc, lines, lineIdx + 2, first, count) : blockItems(doc, lines, lineIdx + 1, null, count);
     }
     if (!items.length || used.has(line.start)) continue;
     used.add(line.start);
     const cluster = clusterAt(ctx, s.start + head.index); // the cluster named in the head sentence, else the one before
     const year = yearOf(doc, s.start, s.end);
+    let taken = 0;
     for (const it of items) {
       const text = itemText(doc, it);
       if (text.length < 8) continue;
+      taken++;
       const key = fold(text);
       if (seen.has(key)) continue;
       seen.add(key);
       const first = it.parts[0]!, last = it.parts[it.parts.length - 1]!;
       out.push({ cluster, year, text, prov: prov(doc, first.start, last.end, it.rule.name, it.rule.confidence) });
     }
+    // "với 5 nội dung" and four items found: the reader should know the list may be incomplete (or the count wrong)
+    if (count !== null && taken !== count) {
+      const last = items[items.length - 1]!.parts;
+      notes.push({
+        kind: "commitment-count",
+        message: `${cluster !== null ? ctx.clusters[cluster]?.name ?? "a cluster" : "the covenant"}: ${count} commitments stated, ${taken} found`,
+        prov: prov(doc, s.start + head.index, last[last.length - 1]!.end, COMMIT_COUNT.name, COMMIT_COUNT.confidence),
+      });
+    }
   }
-  return out;
+  return { commitments: out, notes };
 }
