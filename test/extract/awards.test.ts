@@ -40,4 +40,22 @@ describe("awards", () => {
     expect(text.slice(a.prov.start, a.prov.end)).toBe(text.slice(0, -1));
     expect(a.prov.rule).toBe("awards.conferred");
   });
+
+  it("reads 'đề nghị <authority> tặng A cho X và Y; tặng B cho Z' as three proposals, none for the authority", () => {
+    const text = "Hội nghị tổng kết công tác thi đua năm 2023 của Cụm thi đua các tỉnh Tây Nguyên thống nhất đề nghị Thủ tướng Chính phủ tặng Cờ thi đua của Chính phủ cho tỉnh Gia Lai và tỉnh Đắk Nông; tặng Bằng khen của Thủ tướng Chính phủ cho tỉnh Kon Tum.";
+    const rec = run(text);
+    expect(rec.awards.map(({ award, recipient, year, status }) => ({ award, recipient, year, status }))).toEqual([
+      { award: "Cờ thi đua của Chính phủ", recipient: "tỉnh Gia Lai", year: 2023, status: "proposed" },
+      { award: "Cờ thi đua của Chính phủ", recipient: "tỉnh Đắk Nông", year: 2023, status: "proposed" },
+      { award: "Bằng khen của Thủ tướng Chính phủ", recipient: "tỉnh Kon Tum", year: 2023, status: "proposed" },
+    ]);
+    expect(rec.awards.every((a) => a.prov.rule === "awards.proposed")).toBe(true);
+    // provenance runs from the award to its recipient in the original text
+    expect(text.slice(rec.awards[2]!.prov.start, rec.awards[2]!.prov.end)).toBe("Bằng khen của Thủ tướng Chính phủ cho tỉnh Kon Tum");
+  });
+
+  it("keeps a company name with a lower-case word that folds like a stop word ('đô thị' is not 'do')", () => {
+    const text = "Dịp này, UBND tỉnh tặng Bằng khen cho Công ty TNHH MTV Môi trường đô thị Hải Dương và Công ty Cổ phần Nước sạch Hải Dương.";
+    expect(awards(text).map((a) => a.recipient)).toEqual(["Công ty TNHH MTV Môi trường đô thị Hải Dương", "Công ty Cổ phần Nước sạch Hải Dương"]);
+  });
 });

@@ -45,11 +45,24 @@ export const CONFERRED: StatusRule = {
 
 export const STATUS_RULES: StatusRule[] = [PROPOSED, REGISTERED, CONFERRED];
 
-/** Before the award, a subject that receives it: "X (được …) (đề nghị) tặng", "X nhận", "X đăng ký". Folded. */
-export const RECEIVER_VERBS = /(?<![\p{L}])(?:duoc|nhan|don nhan|dang ky|vinh du)(?![\p{L}])/u;
+// The next patterns run on the lower-cased text with its diacritics (awards.ts lowerOf): folded, "đô thị" would
+// read as "do" (because), "nhân dân" as "nhận" (receives), "Đa" as "đã".
 
-/** Where the subject (recipient) of a clause ends: its verb group starts. Folded, anchored at a word. */
-export const SUBJECT_END = /(?<![\p{L}])(?:duoc|da|vua|se|dang ky|nhan|don nhan|vinh du|deu|cung|lien tuc|xuat sac|dan dau)(?![\p{L}])/u;
+/** Before the award, a subject that receives it: "X (được …) (đề nghị) tặng", "X nhận", "X đăng ký". Lower case. */
+export const RECEIVER_VERBS = /(?<![\p{L}])(?:được|nhận|đón nhận|đăng ký|vinh dự)(?![\p{L}])/u;
+
+/** Where the subject (recipient) of a clause ends: its verb group starts. Lower case, anchored at a word. */
+export const SUBJECT_END = /(?<![\p{L}])(?:được|đã|vừa|sẽ|đăng ký|nhận|đón nhận|vinh dự|đều|cũng|liên tục|xuất sắc|dẫn đầu)(?![\p{L}])/u;
+
+/**
+ * "đề nghị Sở Tư pháp được nhận …", "đề xuất UBND tỉnh tặng …": after a proposal verb a new subject (a name) starts;
+ * the units before the verb only propose. Not after "được" ("X được đề nghị Bộ trưởng … tặng": X receives).
+ * Lower case; the name after it is checked in awards.ts.
+ */
+export const PROPOSAL_THEN_SUBJECT = /(?<![\p{L}])(?<!được\s+)(?:đề nghị|đề xuất|kiến nghị)(?:\s+(?:cấp trên|cấp có thẩm quyền|xét))?\s+/gu;
+
+/** A clause that gives an award itself, not under the proposal of the same sentence: "đã trao", "đón nhận", "vinh dự". Lower case. */
+export const OWN_CONFERRAL = /(?<![\p{L}])(?:đã|vừa|được|đón nhận|vinh dự|nhận)(?![\p{L}])/u;
 
 /** After the award: "(tặng) cho X", "được trao cho X". Folded, anchored at the award's end. */
 export const FORWARD_CHO = /^\s*"?\s*(?:nam\s+\d{4}\s+)?(?:(?:da\s+)?duoc\s+)?(?:(?:trao tang|tang|trao|khen thuong)\s+)?cho(?:\s*:\s*|\s+)/u;
@@ -57,8 +70,8 @@ export const FORWARD_CHO = /^\s*"?\s*(?:nam\s+\d{4}\s+)?(?:(?:da\s+)?duoc\s+)?(?
 /** Adverbials that open a clause before its subject: "Năm 2020,", "Đồng thời,", "Tại hội nghị,". Folded. */
 export const CLAUSE_OPENER = /^(?:[;,.:\s]|va\s|dong thoi\s*,?|theo do\s*,?|ket qua\s*,?|nhan dip nay\s*,?|dip nay\s*,?|(?:cung\s+)?tai (?:hoi nghi|buoi le|le)[^,]{0,40},|ngoai ra\s*,?|(?:trong\s+)?nam\s+\d{4}\s*,|rieng\s+)+/u;
 
-/** Where a recipient list stops. Folded. */
-export const RECIPIENT_STOP = /[.()"\n]|\s(?:vi|do|da|ve thanh tich|co thanh tich|nhan dip|trong|dat|nham|de|tai|voi|duoc|vao)(?![\p{L}])/u;
+/** Where a recipient list stops: punctuation, a lower-case word of the sentence going on, a year. Lower case. */
+export const RECIPIENT_STOP = /[.()"\n]|\s(?:vì|do|đã|về thành tích|có thành tích|nhân dịp|trong|đạt|nhằm|để|tại|với|được|vào|(?:năm|giai đoạn)(?=\s+\d{4}))(?![\p{L}])/u;
 
 /** The year of the achievement: "dẫn đầu phong trào thi đua năm 2020", "thành tích … năm 2021", "trong năm 2022". Folded. */
 export const ACHIEVEMENT_YEAR = /(?:phong trao thi dua|thanh tich|nhiem vu|cong tac|dan dau|trong)[^.;]{0,50}?nam\s+(\d{4})/u;
@@ -68,5 +81,5 @@ export const COUNTED_HEAD = /^(\d{1,3}|hai|ba|bon|nam|sau|bay|tam|chin|muoi|cac|
 
 /** "suy tôn X là đơn vị dẫn đầu, đề nghị tặng Cờ thi đua": the unit honoured by the vote receives the award. Folded. */
 export const HONOURED = /(?<![\p{L}])(?:suy ton|binh chon|binh xet)\s+(?!(?:don vi|cac|nhung|tap the|ca nhan)(?![\p{L}]))/gu;
-/** Where the honoured unit ends: "là", "làm", a comma. Folded. */
-export const HONOURED_END = /\s(?:la|lam|dat|dan dau|xep)(?![\p{L}])|[,;.]/u;
+/** Where the honoured unit ends: "là", "làm", a comma. Lower case. */
+export const HONOURED_END = /\s(?:là|làm|đạt|dẫn đầu|xếp)(?![\p{L}])|[,;.]/u;

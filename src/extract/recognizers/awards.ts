@@ -7,15 +7,30 @@
 import type { AwardFact, AwardStatus } from "../../types.js";
 import { yearCues } from "../dates.js";
 import { prov, sentenceAt, type Doc } from "../doc.js";
-import { makeLexicon } from "../lexicon.js";
+import { loadLexicon, makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { syllables } from "../syllables.js";
-import { ACHIEVEMENT_YEAR, BARE_HEADS, CLAUSE_OPENER, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
+import { ACHIEVEMENT_YEAR, BARE_HEADS, CLAUSE_OPENER, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, OWN_CONFERRAL, PROPOSAL_THEN_SUBJECT, PROPOSED, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
 import type { Context } from "./context.js";
 import { DISTRIBUTED_HEADS, ORG_HEADS } from "./members.rules.js";
 
 const awards = makeLexicon("awards");
+/** Lower-case words inside organisation names ("Hội Cựu chiến binh Việt Nam"): an issuer runs on over them. */
+const orgWords = makeLexicon("org-words");
+/** First syllables of the award names: only a syllable among them can start one (saves a lexicon look-up per syllable). */
+const FIRST_SYLLABLES = new Set(loadLexicon("awards").map(([e]) => e.split(/\s+/u)[0]!.toLowerCase()));
+
+const lowerMemo = new WeakMap<Doc, string>();
+/** The normalised text in lower case with its diacritics, offset for offset (for the patterns that must tell "đô" from "do"). */
+function lowerOf(doc: Doc): string {
+  let l = lowerMemo.get(doc);
+  if (l === undefined) {
+    l = doc.norm.replace(/\p{Lu}/gu, (c) => { const x = c.toLowerCase(); return x.length === c.length ? x : c; });
+    lowerMemo.set(doc, l);
+  }
+  return l;
+}
 const MAX_RECIPIENT_SYLLABLES = 16;
 const MAX_ISSUER_SYLLABLES = 12;
 
@@ -25,12 +40,17 @@ interface Span { start: number; end: number; text: string }
 /** "của Bộ trưởng Bộ Công an", "UBND tỉnh Lạng Sơn": the issuer words after a bare head. */
 function issuerEnd(doc: Doc, from: number, limit: number): number {
   if (!ISSUER_HEAD.test(doc.norm.slice(from, from + 40))) return from;
-  let end = from, n = 0;
+  let end = from, n = 0, prevCap = false;
   for (const s of syllables(doc.norm, from, limit)) {
+    if (s.start < end) continue; // inside an organisation word taken below
     if (!/^\s+$/.test(doc.norm.slice(end, s.start))) break;
     const f = fold(s.text);
+    // "Trung ương Hội Cựu chiến binh Việt Nam": a lower-case word of an organisation's name after a capital
+    const ow = !s.cap && prevCap ? orgWords.longestAt(doc.norm, s.start) : null;
+    if (ow) { end = ow.end; n += syllables(ow.entry).length; prevCap = false; if (n > MAX_ISSUER_SYLLABLES) return from; continue; }
     if (!(s.cap || ISSUER_LOWER.test(f) || (n === 0 && f === "cua"))) break;
     end = s.end;
+    prevCap = s.cap;
     if (++n > MAX_ISSUER_SYLLABLES) return from;
   }
   return end;
@@ -51,7 +71,7 @@ function findMentions(doc: Doc): Mention[] {
   const out: Mention[] = [];
   let covered = 0;
   for (const s of syllables(doc.norm)) {
-    if (s.start < covered) continue;
+    if (s.start < covered || !FIRST_SYLLABLES.has(s.text.toLowerCase())) continue;
     let m = awards.longestAt(doc.norm, s.start);
     if (!m) continue;
     let start = s.start;
@@ -114,7 +134,7 @@ function splitList(doc: Doc, from: number, to: number): Span[] {
 
 /** Where a run of names stops: a lower-case stop word of the sentence going on, or ';' unless the list was opened by a colon. */
 function namesEnd(doc: Doc, from: number, to: number, semicolons: boolean): number {
-  const rest = doc.folded.slice(from, to);
+  const rest = lowerOf(doc).slice(from, to);
   const re = new RegExp(RECIPIENT_STOP.source + (semicolons ? "" : "|;"), "gu");
   for (const st of rest.matchAll(re)) {
     const word = doc.norm.slice(from + st.index, from + st.index + st[0].length).trim();
@@ -152,7 +172,8 @@ function recipients(doc: Doc, from: number, to: number): Span[] {
     const colon = /^[^:;.]{0,30}?(?:gồm|bao gồm|là)\s*:\s*/u.exec(doc.norm.slice(from, to));
     if (colon) { namesFrom = from + colon[0].length; semicolons = true; }
   }
-  if (!/^\p{Lu}/u.test(doc.norm.slice(namesFrom, namesFrom + 2))) return [];
+  // a name, or a place written with its lower-case unit noun ("tỉnh Phú Yên", "xã Tân Thành")
+  if (!/^\p{Lu}/u.test(doc.norm.slice(namesFrom, namesFrom + 2)) && !ADMIN.test(doc.norm.slice(namesFrom, namesFrom + 40))) return [];
   const end = namesEnd(doc, namesFrom, to, semicolons);
   const out: Span[] = [];
   let person = false;
@@ -163,7 +184,7 @@ function recipients(doc: Doc, from: number, to: number): Span[] {
     person = PERSON.test(t + " ");
     if (person) { t = t.replace(PERSON, ""); item.start = item.end - t.length; }
     if (/^(?:Cụm|Khối|cụm|khối)(?![\p{L}])/u.test(t)) continue; // the cluster itself is not a recipient
-    if (!/^\p{Lu}/u.test(t)) continue;
+    if (!/^\p{Lu}/u.test(t) && !ADMIN.test(t)) continue;
     const n = syllables(t).length;
     if (n === 0 || n > MAX_RECIPIENT_SYLLABLES) continue;
     if (head && !startsUnit(t)) t = `${head} ${t}`;
@@ -186,6 +207,7 @@ function yearOf(doc: Doc, sent: Sentence, clauseStart: number, clauseEnd: number
 
 export function recognizeAwards(ctx: Context): AwardFact[] {
   const { doc } = ctx;
+  const lower = lowerOf(doc);
   const mentions = findMentions(doc);
   const out: AwardFact[] = [];
   const seen = new Set<string>();
@@ -197,7 +219,9 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
     const rEnd = next && next.sent.index === m.sent.index ? next.start : m.sent.end;
     const before = doc.folded.slice(clauseStart, m.start);
     const fwd = FORWARD_CHO.exec(doc.folded.slice(m.end, rEnd));
-    const rule: StatusRule | null = statusOf(before + " " + (fwd?.[0] ?? "")) ?? (fwd ? prevStatus : null);
+    let rule: StatusRule | null = statusOf(before + " " + (fwd?.[0] ?? "")) ?? (fwd ? prevStatus : null);
+    // "đề nghị tặng Cờ … cho A; tặng Bằng khen … cho B": the proposal governs the clauses after it in the sentence
+    if (prevStatus === PROPOSED && rule && rule !== PROPOSED && rule.status === "conferred" && !OWN_CONFERRAL.test(lower.slice(clauseStart, m.start))) rule = PROPOSED;
     let found: Span[] = [];
     if (fwd) {
       let to = rEnd;
@@ -212,8 +236,14 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
       let a = clauseStart;
       const opener = CLAUSE_OPENER.exec(doc.folded.slice(a, m.start));
       if (opener) a += opener[0].length;
+      // "… thống nhất đề nghị Thanh tra tỉnh được nhận Cờ …": the name after the proposal verb is the subject
+      const proposal = [...lower.slice(a, m.start).matchAll(PROPOSAL_THEN_SUBJECT)].pop();
+      if (proposal) {
+        const at = a + proposal.index + proposal[0].length;
+        if (/^\p{Lu}/u.test(doc.norm.slice(at, at + 2)) || ADMIN.test(doc.norm.slice(at, at + 40))) a = at;
+      }
       let subjEnd = m.start;
-      for (const v of doc.folded.slice(a, m.start).matchAll(new RegExp(SUBJECT_END.source, "gu"))) {
+      for (const v of lower.slice(a, m.start).matchAll(new RegExp(SUBJECT_END.source, "gu"))) {
         const word = doc.norm.slice(a + v.index, a + v.index + v[0].length);
         if (/^\p{Lu}/u.test(word) || v.index === 0) continue;
         // "03 đơn vị gồm: A; B và C được …": the verb after the list
@@ -221,13 +251,13 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
         break;
       }
       // only a receiving verb group makes the subject the recipient ("X được tặng", not "X đã trao tặng")
-      if (RECEIVER_VERBS.test(doc.folded.slice(subjEnd, m.start))) found = recipients(doc, a, subjEnd);
+      if (RECEIVER_VERBS.test(lower.slice(subjEnd, m.start))) found = recipients(doc, a, subjEnd);
       // "suy tôn X là đơn vị dẫn đầu, đề nghị tặng Cờ thi đua": the honoured unit of the same clause
       if (!found.length && rule?.status === "proposed") {
         const h = [...doc.folded.slice(clauseStart, m.start).matchAll(HONOURED)].pop();
         if (h) {
           const from = clauseStart + h.index + h[0].length;
-          const stop = HONOURED_END.exec(doc.folded.slice(from, m.start));
+          const stop = HONOURED_END.exec(lower.slice(from, m.start));
           if (stop) found = recipients(doc, from, from + stop.index);
         }
       }
