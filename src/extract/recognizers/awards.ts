@@ -105,7 +105,10 @@ function findMentions(doc: Doc): Mention[] {
 
 const ADMIN = /^(?:TP\.?|Tp\.?|thành phố|Thành phố|tỉnh|Tỉnh|quận|Quận|huyện|Huyện|thị xã|Thị xã|thị trấn|Thị trấn|xã|Xã|phường|Phường)\s+\p{Lu}/u; // "Xã hội" is not a commune
 const PERSON = /^(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s/u;
-const startsUnit = (t: string) => ORG_HEADS.test(t) || ADMIN.test(t) || PERSON.test(t);
+/** Heads of organisation names beyond ORG_HEADS: "Nhà máy", "Xí nghiệp", "Quỹ" (lexicons org-heads, recipient-heads). */
+const unitHeads = makeLexicon("org-heads", "recipient-heads");
+const orgHead = (t: string) => ORG_HEADS.test(t) || (/^\p{Lu}/u.test(t) && unitHeads.longestAt(t, 0) !== null);
+const startsUnit = (t: string) => orgHead(t) || ADMIN.test(t) || PERSON.test(t);
 
 /** Split "A; B và C", "A, B và C" into spans; commas and "và" inside an organisation's name are kept ("Sở Lao động, Thương binh và Xã hội"). */
 function splitList(doc: Doc, from: number, to: number): Span[] {
@@ -126,7 +129,7 @@ function splitList(doc: Doc, from: number, to: number): Span[] {
     const t = doc.norm.slice(p.start, p.end).trim();
     if (!t) continue;
     const last = groups[groups.length - 1];
-    if (last && p.sep !== ";" && !startsUnit(t) && ORG_HEADS.test(doc.norm.slice(last.start, last.end))) { last.end = p.end; continue; }
+    if (last && p.sep !== ";" && !startsUnit(t) && orgHead(doc.norm.slice(last.start, last.end).trim())) { last.end = p.end; continue; }
     groups.push({ start: p.start, end: p.end });
   }
   return groups.map((g) => ({ ...g, text: doc.norm.slice(g.start, g.end).trim() }));
