@@ -48,4 +48,20 @@ describe("events", () => {
     expect(rec.source).toBe("test");
     expect(ev.prov.confidence).toBeGreaterThan(0.5);
   });
+
+  it("keeps 'review' for the meeting's own tổng kết / sơ kết, not for reviews named as tasks or to come", () => {
+    const signing = "Chiều 14/2, Khối thi đua các doanh nghiệp tỉnh Long An tổ chức ký kết giao ước thi đua năm 2025.\n\nCác đơn vị thống nhất sẽ tổ chức sơ kết vào tháng 7 và định kỳ tổng kết, đánh giá kết quả thực hiện.";
+    expect(run(signing, { published: "2025-02-14" }).events.map((e) => [e.type, e.date])).toEqual([["signing", "2025-02-14"]]);
+    const both = "Chiều 14/2, Khối thi đua các doanh nghiệp tỉnh Long An tổ chức tổng kết công tác thi đua năm 2024 và ký kết giao ước thi đua năm 2025.";
+    expect(run(both, { published: "2025-02-14" }).events.map((e) => [e.type, e.date, e.prov.rule])).toEqual([
+      ["review", "2025-02-14", "events.review"], ["signing", "2025-02-14", "events.signing"],
+    ]);
+  });
+
+  it("reads a sports exchange as an 'other' event, and a seminar (hội thảo) apart from a sports meet (hội thao)", () => {
+    const sports = run("Sáng 26/3, Cụm thi đua số 5 tỉnh Hải Dương tổ chức hội thao chào mừng ngày thành lập Đoàn.", { published: "2024-03-26" });
+    expect(sports.events.map((e) => [e.type, e.date, e.prov.rule])).toEqual([["other", "2024-03-26", "events.exchange"]]);
+    const seminar = run("Sáng 26/3, Cụm thi đua số 5 tỉnh Hải Dương tổ chức hội thảo về chuyển đổi số.", { published: "2024-03-26" });
+    expect(seminar.events.map((e) => [e.type, e.date, e.prov.rule])).toEqual([["other", "2024-03-26", "events.other"]]);
+  });
 });

@@ -58,8 +58,17 @@ function kindOfCode(number: string): string | null {
   return null;
 }
 
-/** Every numbered document cited in the text, in text order, one per number. */
+// events.ts reads the cited documents too (a date inside a citation is no meeting date): find them once per document
+const memo = new WeakMap<Doc, DocumentSpan[]>();
+
+/** Every numbered document cited in the text, in text order, one per number. Do not change the returned list. */
 export function findDocuments(doc: Doc): DocumentSpan[] {
+  let found = memo.get(doc);
+  if (!found) { found = scanDocuments(doc); memo.set(doc, found); }
+  return found;
+}
+
+function scanDocuments(doc: Doc): DocumentSpan[] {
   const out: DocumentSpan[] = [];
   const seen = new Set<string>();
   const add = (kind: string, numStart: number, numEnd: number, start: number, rule: Rule) => {

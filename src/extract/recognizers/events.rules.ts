@@ -5,7 +5,7 @@ import { loadLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Rule } from "./context.js";
 
-function wordsOf(type: EventType): string {
+function wordsOf(type: EventType | "exchange"): string {
   return loadLexicon("event-words")
     .filter(([, t]) => t === type)
     .map(([w]) => fold(w).replace(/\s+/g, String.raw`\s+`))
@@ -13,10 +13,20 @@ function wordsOf(type: EventType): string {
     .join("|");
 }
 
+/** The same words as written (lower case, diacritics kept): folded, "hội thao" (sports) and "hội thảo" (seminar) are one. */
+function writtenOf(type: EventType | "exchange"): RegExp {
+  const words = loadLexicon("event-words").filter(([, t]) => t === type).map(([w]) => w.toLowerCase().replace(/\s+/g, String.raw`\s+`));
+  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${words.sort((a, b) => b.length - a.length).join("|")})(?![\p{L}\p{N}])`, "u");
+}
+
 const B = String.raw`(?<![\p{L}\p{N}])`;
 const E = String.raw`(?![\p{L}\p{N}])`;
 
-export interface EventRule extends Rule { type: EventType }
+export interface EventRule extends Rule {
+  type: EventType;
+  /** When set, the matched span as written (lower case) must also hold one of the rule's words with its diacritics. */
+  written?: RegExp;
+}
 
 /** "Hội nghị tổng kết công tác thi đua năm 2021", "Khối … tổng kết …", "sơ kết 6 tháng đầu năm". Not "báo cáo tổng kết". */
 export const EVENT_REVIEW: EventRule = {
@@ -69,10 +79,37 @@ export const EVENT_OTHER: EventRule = {
   type: "other",
   pattern: new RegExp(String.raw`${B}(?:hoi nghi|buoi|to chuc)\s+(?:${wordsOf("other")})${E}`, "gu"),
   produces: "another meeting of the cluster (giao ban, hội thảo, tọa đàm)",
+  written: writtenOf("other"),
   confidence: 0.6,
 };
 
-export const EVENT_RULES: EventRule[] = [EVENT_REVIEW, EVENT_REVIEW_ASSESS, EVENT_SIGNING, EVENT_LAUNCH, EVENT_DEPLOY, EVENT_OTHER];
+/** "giao lưu thể thao", "hội thao", "giao lưu văn nghệ" held by the cluster: another event (the words are in event-words, "exchange"). */
+export const EVENT_EXCHANGE: EventRule = {
+  name: "events.exchange",
+  type: "other",
+  pattern: new RegExp(String.raw`${B}(?:${wordsOf("exchange")})${E}`, "gu"),
+  produces: "a sports or cultural exchange of the cluster, when the story reports it as held (dated, in the lead, or 'tổ chức')",
+  written: writtenOf("exchange"),
+  confidence: 0.6,
+};
+
+export const EVENT_RULES: EventRule[] = [EVENT_REVIEW, EVENT_REVIEW_ASSESS, EVENT_SIGNING, EVENT_LAUNCH, EVENT_DEPLOY, EVENT_OTHER, EVENT_EXCHANGE];
+
+/**
+ * A review word names this story's meeting only with a meeting noun or an organising verb before it ("Hội nghị tổng
+ * kết", "tổ chức sơ kết") or with what is reviewed after it ("tổng kết công tác / phong trào / năm 2023 / 6 tháng").
+ * "định kỳ sơ kết, tổng kết", "tổng kết, rút kinh nghiệm" are tasks, not meetings. Folded.
+ */
+export const REVIEW_MEETING_BEFORE = /(?<![\p{L}])(?:hoi nghi|le|buoi|phien|cuoc hop|hop|to chuc|tien hanh)\s+(?:[\p{L}\d-]+\s+){0,2}$/u;
+export const REVIEW_OBJECT_AFTER = /^\s+(?:cong tac|phong trao|hoat dong|(?:viec\s+)?thuc hien|chuong trinh|giao uoc|nhiem vu|nam\s+(?:hoc\s+)?\d{4}|\d{1,2}\s+thang|nhiem ky|giai doan|cac phong trao|thi dua|ket qua)(?![\p{L}])/u;
+/** A review still to be held or a task ("sẽ tổ chức tổng kết", "việc sơ kết", "định kỳ tổng kết"): no meeting of the story. Folded, right before the word. */
+export const REVIEW_TASK_BEFORE = /(?<![\p{L}])(?:se|viec|de|nham|chuan bi|dinh ky|tien toi|du kien|cuoi nam|kip thoi|cong tac)\s+(?:(?:to chuc|tien hanh)\s+)?$/u;
+
+/** "bản đăng ký giao ước": registering for the covenant, not the signing. Lower case with diacritics, right before "ký". */
+export const REGISTERED_BEFORE = /(?<![\p{L}])đăng\s+$/u;
+
+/** An exchange reported among the year's results ("trong năm, Cụm đã tổ chức hội thao …") is no event of the story. Folded, in its sentence. */
+export const RESULTS_CONTEXT = /(?<![\p{L}])(?:trong nam|nam qua|thoi gian qua|hang nam|thuong xuyen|nhieu)(?![\p{L}])/u;
 
 /** "tại hội trường UBND xã Cai Kinh": where the meeting was held. Folded. */
 export const LOCATION: Rule = {

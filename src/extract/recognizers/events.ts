@@ -10,7 +10,7 @@ import { syllables } from "../syllables.js";
 import type { Context } from "./context.js";
 import { recognizeCommitments } from "./commitments.js";
 import { findDocuments } from "./documents.js";
-import { EVENT_DEPLOY, EVENT_RULES, LOCATION, LOCATION_STOP, NOT_A_MEETING, SIGNED_BEFORE, type EventRule } from "./events.rules.js";
+import { EVENT_DEPLOY, EVENT_EXCHANGE, EVENT_REVIEW, EVENT_RULES, LOCATION, LOCATION_STOP, NOT_A_MEETING, REGISTERED_BEFORE, RESULTS_CONTEXT, REVIEW_MEETING_BEFORE, REVIEW_OBJECT_AFTER, REVIEW_TASK_BEFORE, SIGNED_BEFORE, type EventRule } from "./events.rules.js";
 
 const MAX_LOCATION_SYLLABLES = 16;
 const CUE_RANK: Record<YearCue["kind"], number> = { review: 0, midterm: 1, plan: 2, plain: 3 };
@@ -66,6 +66,14 @@ function resolve(doc: Doc, d: DateMention, s: Sentence): string | null {
   return resolveDate(d, { pubDate: doc.pubDate, cue, future });
 }
 
+/** An exchange counts when the story reports it as held: dated, in the title or lead, or organised in its sentence, not among the year's results. */
+function exchangeHeld(doc: Doc, s: Sentence, docSpans: Array<[number, number]>): boolean {
+  const st = doc.folded.slice(s.start, s.end);
+  if (RESULTS_CONTEXT.test(st)) return false;
+  const lead = doc.sentences.filter((x) => x.start >= doc.bodyStart).slice(0, 2);
+  return s.start < doc.bodyStart || lead.includes(s) || meetingDates(doc, s, docSpans).length > 0 || /(?<![\p{L}])(?:to chuc|dien ra)(?![\p{L}])/u.test(st);
+}
+
 export function recognizeEvents(ctx: Context): EventFact[] {
   const { doc } = ctx;
   const docSpans = findDocuments(doc).map((d) => [d.start, d.end] as [number, number]);
@@ -79,7 +87,15 @@ export function recognizeEvents(ctx: Context): EventFact[] {
       if (!sent) continue;
       const before = doc.folded.slice(Math.max(sent.start, m.index - 50), m.index);
       if (NOT_A_MEETING.test(before)) continue;
-      if (rule.type === "signing" && SIGNED_BEFORE.test(before)) continue;
+      if (rule.type === "signing" && (SIGNED_BEFORE.test(before) || REGISTERED_BEFORE.test(doc.norm.slice(Math.max(sent.start, m.index - 8), m.index).toLowerCase()))) continue;
+      const end = m.index + m[0].length;
+      if (rule.written && !rule.written.test(doc.norm.slice(m.index, end).toLowerCase())) continue;
+      if (rule === EVENT_REVIEW) {
+        // the story's own review meeting, not a review named as a task or as something to come
+        if (REVIEW_TASK_BEFORE.test(before)) continue;
+        if (!REVIEW_MEETING_BEFORE.test(before) && !REVIEW_OBJECT_AFTER.test(doc.folded.slice(end, Math.min(sent.end, end + 30)))) continue;
+      }
+      if (rule === EVENT_EXCHANGE && !exchangeHeld(doc, sent, docSpans)) continue;
       if (docSpans.some(([a, b]) => m.index >= a && m.index < b) || inItem(m.index)) continue;
       const dates = meetingDates(doc, sent, docSpans);
       // the date nearest before the meeting word in its sentence (the dateline opens it), else the first after
