@@ -16,8 +16,13 @@ export const ITEMS_OPENER = /^(?:cu the(?: la| nhu sau)?|gom|bao gom|cac noi dun
 /** Advice, requests and results are not commitments: a head sentence with one of these before the list is skipped. Folded. */
 export const NOT_COMMITMENT = /(?<![\p{L}])(?:de nghi|yeu cau|de xuat|chi dao|nhan manh|luu y|giao nhiem vu|ket qua|da dat duoc|dat duoc|hoan thanh|bao cao|da (?:thuc hien|trien khai|to chuc thuc hien|lam tot)|nam qua|thoi gian qua)(?![\p{L}])/u;
 
+/** Phrases that hold a NOT_COMMITMENT word without being advice or results: "theo đề nghị của Ban Thi đua", "trên cơ sở kết quả năm 2023". Folded. */
+export const NOT_COMMITMENT_EXCUSED = /(?<![\p{L}])(?:theo de nghi cua|tren co so (?:danh gia )?ket qua|can cu (?:vao )?ket qua)(?![\p{L}])/gu;
+
 /** A numbered item marker at the start of a line: "1.", "2)", "(3)", "1/", "a)", "Một là,", "Thứ hai,". Folded. */
 export const NUMBERED = /^(?:\(?\d{1,2}[.)/]|\(\d{1,2}\)|[a-h]\)|(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) la\s*[,:]?|thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)(?: la)?\s*[,:])\s+/u;
+/** Inside one paragraph, where the next item counted in words starts: "…; hai là, …", "… . Thứ ba, …". Folded; the match is the separator. */
+export const WORD_COUNTED_CUT = /[;.]\s+(?=(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) la\s*[,:]|thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)(?: la)?\s*[,:])/gu;
 /** A sub-bullet at the start of a line: "- ", "+ ", "•". */
 export const BULLET = /^[-+•*]\s*/u;
 

@@ -7,7 +7,7 @@ import type { CommitmentFact, RecordNote } from "../../types.js";
 import { prov, type Doc } from "../doc.js";
 import { fold } from "../normalize.js";
 import { clusterAt, type Context, type Rule } from "./context.js";
-import { BULLET, COMMIT_COUNT, COMMIT_INLINE, COMMIT_NUMBERED, COMMIT_PARAGRAPHS, COVENANT, ITEMS_OPENER, LIST_ENDS, LIST_HEAD, NOT_COMMITMENT, NUMBERED } from "./commitments.rules.js";
+import { BULLET, COMMIT_COUNT, COMMIT_INLINE, COMMIT_NUMBERED, COMMIT_PARAGRAPHS, COVENANT, ITEMS_OPENER, LIST_ENDS, LIST_HEAD, NOT_COMMITMENT, NOT_COMMITMENT_EXCUSED, NUMBERED, WORD_COUNTED_CUT } from "./commitments.rules.js";
 import { NUMBER_WORDS } from "./members.rules.js";
 
 const MAX_ITEMS = 15;
@@ -72,21 +72,27 @@ function blockItems(doc: Doc, lines: Line[], next: number, first: Line | null, c
   return items;
 }
 
-/** ';'-separated items after the colon, a new item only where the next one starts with a capital. */
+/**
+ * ';'-separated items after the colon, a new item only where the next one starts with a capital or a number;
+ * items counted in words ("Một là, …; hai là, …" or "… . Hai là, …") are cut before each count word.
+ */
 function inlineItems(doc: Doc, from: number, to: number): Item[] {
   const items: Item[] = [];
-  let s = from;
-  const text = doc.norm.slice(0, to);
-  const re = /;\s+(?:và\s+)?(?=\(?\d{1,2}[.)]\s|\p{Lu})/gu;
-  re.lastIndex = from;
-  let m: RegExpExecArray | null;
+  const cuts: Array<[number, number]> = [];
+  for (const m of doc.norm.slice(0, to).slice(from).matchAll(/;\s+(?:và\s+)?(?=\(?\d{1,2}[.)]\s|\p{Lu})/gu)) cuts.push([from + m.index, from + m.index + m[0].length]);
+  for (const m of doc.folded.slice(from, to).matchAll(WORD_COUNTED_CUT)) {
+    const at = from + m.index + (m[0].startsWith(".") ? 1 : 0); // a full stop stays with its item
+    if (!cuts.some(([a]) => a === from + m.index)) cuts.push([at, from + m.index + m[0].length]);
+  }
+  cuts.sort((a, b) => a[0] - b[0]);
   const cut = (a: number, b: number) => {
     let l: Line = { start: a, end: b };
     while (l.start < l.end && /\s/.test(doc.norm[l.start]!)) l.start++;
     l = skipMarker(doc, l, NUMBERED);
     if (l.end > l.start) items.push({ parts: [l], rule: COMMIT_INLINE });
   };
-  while ((m = re.exec(text))) { cut(s, m.index); s = m.index + m[0].length; }
+  let s = from;
+  for (const [a, b] of cuts) { cut(s, a); s = b; }
   cut(s, to);
   return items;
 }
@@ -136,7 +142,7 @@ function findCommitments(ctx: Context): { commitments: CommitmentFact[]; notes: 
     if (!cov) continue;
     const head = LIST_HEAD.exec(st);
     if (!head) continue;
-    if (NOT_COMMITMENT.test(st.slice(0, head.index))) continue;
+    if (NOT_COMMITMENT.test(st.slice(0, head.index).replace(NOT_COMMITMENT_EXCUSED, " "))) continue;
     const count = countOf(head[1]!);
     let colonAt = head[2] ? s.start + head.index + head[0].length : -1;
     if (colonAt < 0) {
