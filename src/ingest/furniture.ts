@@ -1,5 +1,7 @@
 // Page furniture in Vietnamese news pages, recognised line by line: what is not the story.
 // Shared by the text-dump reader and the HTML reader so both clean the same way.
+import { lexiconEntries, makeLexicon, type Lexicon } from "../extract/lexicon.js";
+import { normalize } from "../extract/normalize.js";
 
 /** Trim spaces including no-break and zero-width ones (the page's own text is otherwise kept). */
 export function trimLine(s: string): string {
@@ -122,4 +124,74 @@ export function isHeadlineRun(s: string): boolean {
 /** Lines that are never part of a story wherever they stand. */
 export function isFurniture(s: string): boolean {
   return !s || isPunctuationOnly(s) || isStrayLetters(s) || isNavigation(s) || isWidget(s) || isRelatedPointer(s);
+}
+
+// ---- The header of a text dump: what stands above the headline (breadcrumbs, site names, section labels).
+
+const CRUMB_SEP = /\s*(?:>>?|»|›|→|\/|\|)\s*/u;
+const STRONG_CRUMB_SEP = /[>»›→]/u;
+const HOME = /^(?:trang chủ|trang nhất|trang chính|home|homepage)$/iu;
+
+/**
+ * A breadcrumb trail: short segments joined by ">", "»", "›", "→", "/" or "|"
+ * ("Trang chủ > Tin tức > Thi đua khen thưởng", "Home » News", "Tin tức - Sự kiện / Thi đua").
+ */
+export function isBreadcrumb(s: string): boolean {
+  if (/\d\s*\/\s*\d/u.test(s)) return false; // a date or a number like "1/4", not a trail
+  const parts = s.split(CRUMB_SEP).map(trimLine).filter(Boolean);
+  if (parts.length < 2 || !CRUMB_SEP.test(s)) return false;
+  if (parts.some((p) => !/\p{L}/u.test(p) || syllables(p) > 8 || /[.!?;:,]$/u.test(p))) return false;
+  if (STRONG_CRUMB_SEP.test(s) || HOME.test(parts[0]!) || parts.length >= 3) return true;
+  // two segments joined by "/" or "|": only when both are label-short
+  return parts.every((p) => syllables(p) <= 4);
+}
+
+let sections: Set<string> | null = null;
+
+/** A section or menu label from lexicons/page-sections.txt ("Thời sự", "TIN TỨC", "Thi đua - Khen thưởng"). */
+export function isSectionLabel(s: string): boolean {
+  sections ??= new Set(lexiconEntries("page-sections").map((e) => e.toLowerCase()));
+  if (syllables(s) > 10) return false;
+  const k = normalize(s).norm.replace(/\s+/gu, " ").replace(/[\s:.]+$/u, "").trim().toLowerCase();
+  return sections.has(k);
+}
+
+let siteHeads: Lexicon | null = null;
+let orgHeads: Lexicon | null = null;
+const NAME_GOES_ON = /^(?:điện tử|online|trực tuyến|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\p{L})/iu;
+
+/** A line in capitals ("BÁO ĐIỆN TỬ …", "TIN TỨC"). */
+export const isUpperLine = (s: string) => /\p{Lu}/u.test(s) && s === s.toUpperCase();
+
+/**
+ * The name of a news site or portal printed as a heading ("Báo Đồng Nai điện tử",
+ * "Cổng thông tin điện tử huyện Hữu Lũng", "BÁO ĐIỆN TỬ ĐẢNG CỘNG SẢN VIỆT NAM").
+ */
+export function isSiteName(s: string): boolean {
+  const n = syllables(s);
+  if (n < 2 || n > 14 || /[.!?;:,]$/u.test(s)) return false;
+  const norm = normalize(s).norm;
+  siteHeads ??= makeLexicon("site-name-heads");
+  const head = siteHeads.longestAt(norm, 0);
+  if (!head) return false;
+  const rest = trimLine(norm.slice(head.end));
+  if (!rest) return syllables(head.entry) >= 2;
+  // "Báo cáo…", "Đài tưởng niệm…": a lower-case word after the head is not a name going on
+  return isUpperLine(s) || /^\p{Lu}/u.test(rest) || NAME_GOES_ON.test(rest);
+}
+
+/**
+ * A line that reads like an organisation's name and nothing more ("Sở Giáo dục và Đào tạo Phú Thọ",
+ * "UBND HUYỆN HỮU LŨNG"): an organisation noun first, mostly capitalised syllables, no number, no stop.
+ * The site of an organisation prints it above the headline.
+ */
+export function isOrgNameLine(s: string): boolean {
+  const n = syllables(s);
+  if (n < 2 || n > 12 || /\d/u.test(s) || /[.!?;:,"“”]$/u.test(s)) return false;
+  const norm = normalize(s).norm;
+  orgHeads ??= makeLexicon("org-heads");
+  if (!orgHeads.longestAt(norm, 0)) return false;
+  const words = norm.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return caps / words.length >= 0.4;
 }

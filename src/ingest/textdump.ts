@@ -4,7 +4,8 @@
 // captions that repeat the headline, related-article boxes, comment forms, source and URL lines).
 import type { Article } from "../types.js";
 import {
-  isCommentForm, isFurniture, isNavigation, isTailHeading, lineKey, outletTag, syllables, trimLine,
+  isBreadcrumb, isCommentForm, isFurniture, isNavigation, isOrgNameLine, isSectionLabel, isSiteName, isTailHeading,
+  isUpperLine, lineKey, outletTag, syllables, trimLine,
 } from "./furniture.js";
 import { cleanStory, splitBlocks } from "./story.js";
 import { datelineDate, toIso, trailingDate, type FoundDate } from "./vndate.js";
@@ -21,55 +22,166 @@ export interface TextDumpOptions {
 // A headline has at least this many syllables; shorter lines above it are section labels or site names.
 const MIN_TITLE_SYLLABLES = 6;
 const MAX_TITLE_SYLLABLES = 60;
-// How many non-empty lines from the top may precede the headline.
+// How many lines of four syllables or more from the top may precede the headline, and how many lines in all
+// (a menu of one- to three-word items may run long above it).
 const HEADER_LINES = 8;
-
-const SITE_NAME = /^(?:báo|tạp chí|cổng thông tin|trang thông tin|đài|truyền hình|thông tấn xã)\s/iu;
+const HEADER_ALL_LINES = 30;
+// How many lines under the header may still hold the dateline (some sites print it under the lead).
+const DATELINE_AFTER = 3;
 
 function looksLikeTitle(s: string): boolean {
   const n = syllables(s);
   if (n < MIN_TITLE_SYLLABLES || n > MAX_TITLE_SYLLABLES) return false;
   // a long line ending in a sentence stop after several clauses is a lead paragraph, not a headline
   if (n > 35 && /[.;]$/u.test(s) && /[,;]/u.test(s.slice(0, -1))) return false;
-  return !isNavigation(s) && !isCommentForm(s) && !isTailHeading(s);
+  return !isNavigation(s) && !isCommentForm(s) && !isTailHeading(s) && !isBreadcrumb(s);
+}
+
+// A lead opens with when it happened: "Sáng 10/5,", "Chiều ngày 29/12/2022,", "Ngày 24/12, tại…", "Sáng 1-12,".
+const LEAD_OPENING = /^(?:(?:sáng|chiều|tối|trưa|đêm|hôm)(?:\s+nay|\s+qua)?\s+(?:ngày\s+)?\d|ngày\s+\d{1,2}\s*[/.-]\s*\d|(?:sáng|chiều|tối|trưa)\s+(?:nay|qua)\s*[,(])/iu;
+
+/** The first paragraph of the story: an outlet-tagged lead, a long sentence, or a sentence opening with its day. */
+function isLead(s: string): boolean {
+  const n = syllables(s);
+  if (outletTag(s) || n > MAX_TITLE_SYLLABLES) return true;
+  const stop = /[.!?…;]["”)]?$/u.test(s);
+  if (stop && (n > 35 || (n >= 20 && /,/u.test(s)))) return true;
+  return LEAD_OPENING.test(s) && (stop || n >= 12 || /,/u.test(s));
+}
+
+/** Letter syllables of a line, lower-cased, for comparing a headline with the lead. */
+function words(s: string): string[] {
+  return s.normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+interface Header {
+  title: string | null;
+  /** Index of the first line of the story. */
+  bodyLine: number;
+  date: FoundDate | null;
+  siteName: string | null;
+  /** Dateline lines under the header, taken out of the story. */
+  skip: Set<number>;
+  choices: Record<string, string>;
+}
+
+interface Candidate { line: number; text: string; trailing: FoundDate | null }
+
+/**
+ * The header of a dump: the headline, the dateline and the site name above the story.
+ * The headline is the best of the headline-like lines above the lead (not a breadcrumb, dateline or label):
+ * the longest, with a bonus for being echoed in the lead or printed twice, and a penalty for a line that is
+ * a site or organisation name, or in capitals while another is not.
+ */
+function readHeader(lines: string[], given: string | null): Header {
+  const choices: Record<string, string> = {};
+  const skip = new Set<number>();
+  let date: FoundDate | null = null;
+  const takeDate = (d: FoundDate, k: number) => { if (!date) { date = d; choices.published = "dateline above the story"; } skip.add(k); };
+
+  if (given !== null) {
+    // JSONL with its own headline: skip the furniture, datelines and the headline printed again
+    let i = 0;
+    for (; i < lines.length; i++) {
+      const s = lines[i]!;
+      if (isFurniture(s) || isBreadcrumb(s) || isSectionLabel(s)) continue;
+      const dl = datelineDate(s);
+      if (dl) { takeDate(dl, i); continue; }
+      if (lineKey(s) === lineKey(given)) continue;
+      break;
+    }
+    return { title: given, bodyLine: i, date, siteName: null, skip, choices: { ...choices, title: "given" } };
+  }
+
+  // 1. The zone above the lead.
+  const cands: Candidate[] = [];
+  let i = 0;
+  let long = 0;
+  let all = 0;
+  for (; i < lines.length; i++) {
+    const s = lines[i]!;
+    if (isFurniture(s) || isBreadcrumb(s)) continue;
+    const dl = datelineDate(s);
+    if (dl) { takeDate(dl, i); continue; }
+    if (++all > HEADER_ALL_LINES) break;
+    if (syllables(s) >= 4 && ++long > HEADER_LINES) break;
+    if (cands.some((c) => lineKey(c.text) === lineKey(s))) continue; // headline printed twice
+    if (isLead(s)) break;
+    // under a headline, a sentence is the story beginning (headlines seldom end in a stop)
+    if (cands.length && /[.!?…]["”)]?$/u.test(s)) break;
+    const td = trailingDate(s);
+    const text = td ? trimLine(td.before) : s;
+    if (looksLikeTitle(text) && !isSectionLabel(text)) { cands.push({ line: i, text, trailing: td?.date ?? null }); continue; }
+    if (syllables(s) > 35 && /[.]$/u.test(s)) break; // a paragraph
+  }
+  const zoneEnd = i;
+
+  // 2. The lead and the lines after it, for the echo; a dateline just under the header.
+  const after: string[] = [];
+  let dlSeen = 0;
+  for (let k = zoneEnd; k < lines.length && (after.length < 3 || dlSeen < DATELINE_AFTER); k++) {
+    const s = lines[k]!;
+    if (isFurniture(s)) continue;
+    if (dlSeen < DATELINE_AFTER) {
+      dlSeen++;
+      const dl = date ? null : datelineDate(s);
+      if (dl) { takeDate(dl, k); choices.published = "dateline under the lead"; continue; }
+    }
+    if (after.length < 3) after.push(s);
+  }
+  const leadWords = new Set(words(after.join(" ")));
+  const twice = (c: Candidate) => {
+    const key = lineKey(c.text);
+    return lines.slice(0, zoneEnd + 12).filter((l) => lineKey(l) === key).length > 1;
+  };
+
+  // 3. The best candidate.
+  let best: Candidate | null = null;
+  let bestScore = -Infinity;
+  const anyMixedCase = cands.some((c) => !isUpperLine(c.text));
+  for (const c of cands) {
+    const w = words(c.text);
+    const echo = w.length ? w.filter((x) => leadWords.has(x)).length / w.length : 0;
+    let score = syllables(c.text) + 8 * echo + (twice(c) ? 6 : 0);
+    if (isSiteName(c.text)) score -= 20;
+    else if (isOrgNameLine(c.text)) score -= 8;
+    if (anyMixedCase && isUpperLine(c.text)) score -= 10;
+    if (score > bestScore) { best = c; bestScore = score; }
+  }
+  if (!best) return { title: null, bodyLine: 0, date, siteName: null, skip, choices };
+  if (cands.length > 1) choices.title = `best of ${cands.length} headline-like lines above the lead`;
+  if (best.trailing && !date) { date = best.trailing; choices.published = "date in parentheses after the headline"; }
+
+  // 4. A site or organisation name above the headline.
+  let siteName: string | null = null;
+  for (let k = 0; k < best.line && !siteName; k++) {
+    const s = lines[k]!;
+    if (s && !isSectionLabel(s) && (isSiteName(s) || isOrgNameLine(s))) siteName = s;
+  }
+
+  // 5. The story starts under the headline, past datelines, labels and the headline printed again.
+  let b = best.line + 1;
+  for (; b < lines.length; b++) {
+    const s = lines[b]!;
+    if (isFurniture(s) || isBreadcrumb(s) || isSectionLabel(s) || lineKey(s) === lineKey(best.text)) continue;
+    const dl = datelineDate(s);
+    if (dl) { takeDate(dl, b); continue; }
+    break;
+  }
+  return { title: best.text, bodyLine: b, date, siteName, skip, choices };
 }
 
 export function parseTextDump(raw: string, source: string, opts: TextDumpOptions = {}): Article {
   const lines = raw.replace(/^\ufeff/u, "").split(/\r\n|\r|\n/u).map(trimLine);
-  const choices: Record<string, string> = {};
 
   // 1. Header: labels, datelines and the headline, before the story starts.
-  let title: string | null = opts.title ? trimLine(opts.title) : null;
-  let date: FoundDate | null = null;
-  let siteName: string | null = null;
-  let i = 0;
-  let seen = 0;
-  for (; i < lines.length; i++) {
-    const s = lines[i]!;
-    if (isFurniture(s)) continue;
-    const dl = datelineDate(s);
-    if (dl) { date ??= dl; continue; }
-    if (title !== null) {
-      if (lineKey(s) === lineKey(title)) continue; // headline printed twice
-      break; // the story begins
-    }
-    if (++seen > HEADER_LINES) break;
-    const td = trailingDate(s);
-    const candidate = td ? trimLine(td.before) : s;
-    if (looksLikeTitle(candidate)) {
-      title = candidate;
-      if (td) { date ??= td.date; choices.published = "date in parentheses after the headline"; }
-      continue;
-    }
-    if (syllables(s) > MAX_TITLE_SYLLABLES || (syllables(s) > 35 && /[.]$/u.test(s))) break; // a paragraph: no headline
-    if (SITE_NAME.test(s)) siteName ??= s; // a short label: section name or site name
-  }
-  if (title === null) i = 0;
-  else if (opts.title) choices.title = "given";
-  if (date && !choices.published) choices.published = "dateline above the story";
+  const head = readHeader(lines, opts.title ? trimLine(opts.title) : null);
+  const { title, date, siteName, choices } = head;
+  const i = head.bodyLine;
+  const bodyLines = lines.slice(i).filter((_, k) => !head.skip.has(i + k));
 
   // 2. Body: blocks of consecutive lines (a dump without blank lines has one paragraph per line).
-  const blocks = splitBlocks(lines.slice(i));
+  const blocks = splitBlocks(bodyLines);
   const story = cleanStory(blocks, title);
   const url = story.url;
   // 4. Outlet: the tag opening the lead, else a site-name line, else the URL's host.
@@ -95,7 +207,7 @@ export function parseTextDump(raw: string, source: string, opts: TextDumpOptions
     source,
     title,
     url: finalUrl,
-    published: date ? toIso(date) : null,
+    published: date ? toIso(date) : story.dateline ? toIso(story.dateline) : null,
     outlet,
     author,
     text,

@@ -1,6 +1,7 @@
 // Publication dates as Vietnamese news pages write them, for text dumps and HTML alike.
 // "04/03/2021 22:20", "09:03, 13/03/2019", "(14:16 09/04/2021)", "Ngày đăng 06/02/2020 | 14:46",
-// "Thứ năm, 04/03/2021 - 22:20 (GMT+7)", "Cập nhật: …", "ngày 4 tháng 3 năm 2021", ISO "2021-03-04T22:20".
+// "Thứ năm, 04/03/2021 - 22:20 (GMT+7)", "Cập nhật: …", "ngày 4 tháng 3 năm 2021", ISO "2021-03-04T22:20",
+// "14h20, 12/3/2023", "Đăng lúc: 08:30 ngày 15/01/2024", "14 giờ 20 phút, ngày 12/3/2023", "8:45 PM" / "8:45 CH".
 // Pages write day-first; times are Vietnam time unless an offset is given.
 
 export const VN_OFFSET = "+07:00";
@@ -27,19 +28,26 @@ function validTime(h: number, mi: number): boolean {
   return h >= 0 && h < 24 && mi >= 0 && mi < 60;
 }
 
-const TIME = String.raw`(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?::(\d{2}))?`;
+// hour, minute, second, then a 12-hour marker (AM/PM, SA/CH = sáng/chiều) when the page writes one
+const TIME = String.raw`(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?::(\d{2}))?(?:\s*phút)?(?:\s*(am|pm|sa|ch)(?![\p{L}]))?`;
 const DMY = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`;
 // Date then optional time ("04/03/2021 22:20", "06/02/2020 | 14:46", "04/03/2021 - 22:20")
-const DMY_TIME = new RegExp(String.raw`(?<![\d/.-])${DMY}(?![\d/])(?:\s*(?:[|,\-–—]|lúc)?\s*${TIME})?`, "gu");
+const DMY_TIME = new RegExp(String.raw`(?<![\d/.-])${DMY}(?![\d/])(?:\s*(?:[|,\-–—]|lúc)?\s*${TIME})?`, "giu");
 // Time then date ("09:03, 13/03/2019", "14:16 09/04/2021", "22:20 ngày 04/03/2021")
-const TIME_DMY = new RegExp(String.raw`(?<![\d:])${TIME}\s*(?:[,|\-–—]|ngày)?\s*${DMY}(?![\d/])`, "gu");
+const TIME_DMY = new RegExp(String.raw`(?<![\d:])${TIME}\s*(?:[,|\-–—]\s*)?(?:ngày\s*)?${DMY}(?![\d/])`, "giu");
 const WORDS = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu;
 const ISO = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?(?!\d)/gu;
 
-function timeOf(h?: string, mi?: string, s?: string): string | null {
+function timeOf(h?: string, mi?: string, s?: string, half?: string): string | null {
   if (h === undefined || mi === undefined) return null;
-  if (!validTime(Number(h), Number(mi))) return null;
-  return `${pad(Number(h))}:${mi}${s ? `:${s}` : ""}`;
+  let hour = Number(h);
+  if (half) {
+    if (hour < 1 || hour > 12) return null;
+    const pm = /^(?:pm|ch)$/iu.test(half);
+    hour = pm ? (hour % 12) + 12 : hour % 12;
+  }
+  if (!validTime(hour, Number(mi))) return null;
+  return `${pad(hour)}:${mi}${s ? `:${s}` : ""}`;
 }
 
 /** Every date (with its time when written next to it) in `s`, in order of position. */
@@ -48,14 +56,14 @@ export function findDates(s: string): FoundDate[] {
   const taken = (a: number, b: number) => out.some((f) => a < f.end && b > f.start);
   const push = (f: FoundDate) => { if (!taken(f.start, f.end)) out.push(f); };
   for (const m of s.matchAll(TIME_DMY)) {
-    const [d, mo, y] = [Number(m[4]), Number(m[5]), Number(m[6])];
+    const [d, mo, y] = [Number(m[5]), Number(m[6]), Number(m[7])];
     if (!validDate(y, mo, d)) continue;
-    push({ date: `${y}-${pad(mo)}-${pad(d)}`, time: timeOf(m[1], m[2], m[3]), offset: null, start: m.index, end: m.index + m[0].length });
+    push({ date: `${y}-${pad(mo)}-${pad(d)}`, time: timeOf(m[1], m[2], m[3], m[4]), offset: null, start: m.index, end: m.index + m[0].length });
   }
   for (const m of s.matchAll(DMY_TIME)) {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (!validDate(y, mo, d)) continue;
-    push({ date: `${y}-${pad(mo)}-${pad(d)}`, time: timeOf(m[4], m[5], m[6]), offset: null, start: m.index, end: m.index + m[0].length });
+    push({ date: `${y}-${pad(mo)}-${pad(d)}`, time: timeOf(m[4], m[5], m[6], m[7]), offset: null, start: m.index, end: m.index + m[0].length });
   }
   for (const m of s.matchAll(WORDS)) {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -83,9 +91,15 @@ export function toIso(f: Pick<FoundDate, "date" | "time" | "offset">): string {
 const DATELINE_WORDS =
   /(?<!\p{L})(?:ngày|đăng|ngày đăng|cập nhật|cập nhật lúc|lúc|đăng lúc|thời gian|xuất bản|published|updated|lượt xem|lượt đọc|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ nhật|gmt\s*[+-]\s*\d+|utc\s*[+-]?\s*\d*|sa|ch|am|pm)(?!\p{L})/giu;
 
+// Other fields a dateline carries beside the date: "| Tác giả: Minh Anh", "- Người đăng: admin".
+const DATELINE_FIELD = /(?:^|[|•·]|\s[-–—]\s)\s*(?:tác giả|người đăng|người viết|biên tập(?: viên)?|bình luận|chuyên mục|danh mục)\s*:[^|•·]*/giu;
+// A short section label set off from the date by a bar or a spaced dash: "Thời sự | 12/06/2023 08:45".
+const LABEL_SEGMENT = /^[^\d.!?;:,]*$/u;
+
 /**
  * The date of a dateline: a line that is only a date (and time), possibly with the usual labels
- * ("Ngày đăng … | Lượt xem: 309", "( Cập nhật lúc: 09/01/2023 )", "Thứ năm, 04/03/2021 - 22:20 (GMT+7)").
+ * ("Ngày đăng … | Lượt xem: 309", "( Cập nhật lúc: 09/01/2023 )", "Thứ năm, 04/03/2021 - 22:20 (GMT+7)",
+ * "Ngày đăng: 12/03/2023 | Tác giả: Minh Anh", "Thời sự | 12/06/2023").
  * Returns null for a sentence that merely contains a date.
  */
 export function datelineDate(line: string): FoundDate | null {
@@ -93,11 +107,17 @@ export function datelineDate(line: string): FoundDate | null {
   const first = found[0];
   if (!first) return null;
   let rest = line;
-  for (const f of [...found].reverse()) rest = rest.slice(0, f.start) + " " + rest.slice(f.end);
-  rest = rest.replace(/lượt (?:xem|đọc)\s*:?\s*[\d.,]+/giu, " ").replace(DATELINE_WORDS, " ");
+  for (const f of [...found].reverse()) rest = rest.slice(0, f.start) + " \u0001 " + rest.slice(f.end);
+  rest = rest.replace(/lượt (?:xem|đọc)\s*:?\s*[\d.,]+/giu, " ").replace(DATELINE_FIELD, " ").replace(DATELINE_WORDS, " ");
   // whatever letters remain must be negligible (a stray "|", "(", ":" is fine)
   const letters = rest.replace(/[^\p{L}\p{N}]/gu, "");
-  return letters.length <= 2 ? first : null;
+  if (letters.length <= 2) return first;
+  // or one short label in a segment of its own, a bar or a spaced dash apart from the date (\u0001)
+  const segs = rest.split(/\s*(?:[|•·]|\s[-–—]\s)\s*/u).filter((x) => /[\p{L}\p{N}]/u.test(x));
+  const words = (x: string) => x.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const label = segs[0];
+  if (segs.length === 1 && label && !label.includes("\u0001") && words(label) <= 4 && LABEL_SEGMENT.test(label)) return first;
+  return null;
 }
 
 /** A date written in parentheses at the end of a headline: "Tiêu đề (14:16 09/04/2021)". */
