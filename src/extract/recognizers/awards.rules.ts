@@ -71,7 +71,7 @@ export const FORWARD_CHO = /^\s*"?\s*(?:nam\s+\d{4}\s+)?(?:(?:da\s+)?duoc\s+)?(?
 export const CLAUSE_OPENER = /^(?:[;,.:\s]|va\s|dong thoi\s*,?|theo do\s*,?|ket qua\s*,?|nhan dip nay\s*,?|dip nay\s*,?|(?:cung\s+)?tai (?:hoi nghi|buoi le|le)[^,]{0,40},|ngoai ra\s*,?|(?:trong\s+)?nam\s+\d{4}\s*,|rieng\s+)+/u;
 
 /** Where a recipient list stops: punctuation, a lower-case word of the sentence going on, a year. Lower case. */
-export const RECIPIENT_STOP = /[.()"\n]|\s(?:vì|do|đã|về thành tích|có thành tích|nhân dịp|trong|đạt|nhằm|để|tại|với|được|vào|(?:năm|giai đoạn)(?=\s+\d{4}))(?![\p{L}])/u;
+export const RECIPIENT_STOP = /[.()"\n]|\s(?:vì|do|đã|có|về thành tích|nhân dịp|trong|đạt|nhằm|để|tại|với|được|vào|(?:năm|giai đoạn)(?=\s+\d{4}))(?![\p{L}])/u;
 
 /** The year of the achievement: "dẫn đầu phong trào thi đua năm 2020", "thành tích … năm 2021", "trong năm 2022". Folded. */
 export const ACHIEVEMENT_YEAR = /(?:phong trao thi dua|thanh tich|nhiem vu|cong tac|dan dau|trong)[^.;]{0,50}?nam\s+(\d{4})/u;
@@ -83,3 +83,6 @@ export const COUNTED_HEAD = /^(\d{1,3}|hai|ba|bon|nam|sau|bay|tam|chin|muoi|cac|
 export const HONOURED = /(?<![\p{L}])(?:suy ton|binh chon|binh xet)\s+(?!(?:don vi|cac|nhung|tap the|ca nhan)(?![\p{L}]))/gu;
 /** Where the honoured unit ends: "là", "làm", a comma. Lower case. */
 export const HONOURED_END = /\s(?:là|làm|đạt|dẫn đầu|xếp)(?![\p{L}])|[,;.]/u;
+
+/** A quantifier is no recipient's name: "Toàn huyện", "Tất cả các xã", "Nhiều tập thể". Lower case with diacritics. */
+export const NOT_A_RECIPIENT = /^(?:toàn|tất cả|mỗi|nhiều|một số|hầu hết|cả)(?![\p{L}])/u;

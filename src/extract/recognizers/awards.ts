@@ -11,7 +11,7 @@ import { loadLexicon, makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { syllables } from "../syllables.js";
-import { ACHIEVEMENT_YEAR, BARE_HEADS, CLAUSE_OPENER, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, OWN_CONFERRAL, PROPOSAL_THEN_SUBJECT, PROPOSED, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
+import { ACHIEVEMENT_YEAR, BARE_HEADS, CLAUSE_OPENER, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT, OWN_CONFERRAL, PROPOSAL_THEN_SUBJECT, PROPOSED, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
 import type { Context } from "./context.js";
 import { DISTRIBUTED_HEADS, ORG_HEADS } from "./members.rules.js";
 
@@ -188,6 +188,7 @@ function recipients(doc: Doc, from: number, to: number): Span[] {
     if (person) { t = t.replace(PERSON, ""); item.start = item.end - t.length; }
     if (/^(?:Cụm|Khối|cụm|khối)(?![\p{L}])/u.test(t)) continue; // the cluster itself is not a recipient
     if (!/^\p{Lu}/u.test(t) && !ADMIN.test(t)) continue;
+    if (NOT_A_RECIPIENT.test(t.toLowerCase())) continue;
     const n = syllables(t).length;
     if (n === 0 || n > MAX_RECIPIENT_SYLLABLES) continue;
     if (head && !startsUnit(t)) t = `${head} ${t}`;
@@ -254,7 +255,8 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
         break;
       }
       // only a receiving verb group makes the subject the recipient ("X được tặng", not "X đã trao tặng")
-      if (RECEIVER_VERBS.test(lower.slice(subjEnd, m.start))) found = recipients(doc, a, subjEnd);
+      // "tỉnh X có 3 đơn vị được tặng": the units that have it are the recipients, unnamed here
+      if (RECEIVER_VERBS.test(lower.slice(subjEnd, m.start)) && !/\scó\s/u.test(lower.slice(a, subjEnd))) found = recipients(doc, a, subjEnd);
       // "suy tôn X là đơn vị dẫn đầu, đề nghị tặng Cờ thi đua": the honoured unit of the same clause
       if (!found.length && rule?.status === "proposed") {
         const h = [...doc.folded.slice(clauseStart, m.start).matchAll(HONOURED)].pop();
