@@ -28,6 +28,8 @@ const HEADER_LINES = 8;
 const HEADER_ALL_LINES = 30;
 // How many lines under the header may still hold the dateline (some sites print it under the lead).
 const DATELINE_AFTER = 3;
+// Syllables past which a longer headline-like line scores no better.
+const SATURATION = 16;
 
 function looksLikeTitle(s: string): boolean {
   const n = syllables(s);
@@ -70,8 +72,9 @@ interface Candidate { line: number; text: string; trailing: FoundDate | null }
 /**
  * The header of a dump: the headline, the dateline and the site name above the story.
  * The headline is the best of the headline-like lines above the lead (not a breadcrumb, dateline or label):
- * the longest, with a bonus for being echoed in the lead or printed twice, and a penalty for a line that is
- * a site or organisation name, or in capitals while another is not.
+ * the longest (up to SATURATION syllables), with a bonus for being echoed in the lead, printed twice or
+ * first, and a penalty for a line that is a site or organisation name, a sentence, or in capitals while
+ * another is not.
  */
 function readHeader(lines: string[], given: string | null): Header {
   const choices: Record<string, string> = {};
@@ -142,10 +145,13 @@ function readHeader(lines: string[], given: string | null): Header {
   for (const c of cands) {
     const w = words(c.text);
     const echo = w.length ? w.filter((x) => leadWords.has(x)).length / w.length : 0;
-    let score = syllables(c.text) + 8 * echo + (twice(c) ? 6 : 0);
+    // length counts up to a point: past it a line is a headline or a lead-in alike (names are short)
+    let score = Math.min(syllables(c.text), SATURATION) + 8 * echo + (twice(c) ? 6 : 0) + (c === cands[0] ? 2 : 0);
     if (isSiteName(c.text)) score -= 20;
     else if (isOrgNameLine(c.text)) score -= 8;
-    if (anyMixedCase && isUpperLine(c.text)) score -= 10;
+    if (anyMixedCase && isUpperLine(c.text)) score -= 4;
+    // a sentence (a stop at the end, or long with a clause after a comma) is more likely a lead-in than a headline
+    if (/[.!?…]["”)]?$/u.test(c.text) || (syllables(c.text) >= 20 && /,\s*\S+(?:\s+\S+){3}/u.test(c.text))) score -= 4;
     if (score > bestScore) { best = c; bestScore = score; }
   }
   if (!best) return { title: null, bodyLine: 0, date, siteName: null, skip, choices };

@@ -120,9 +120,12 @@ export function datelineDate(line: string): FoundDate | null {
   return null;
 }
 
-/** A date written in parentheses at the end of a headline: "Tiêu đề (14:16 09/04/2021)". */
+/**
+ * A date written at the end of a headline, in parentheses or after a bar or a spaced dash:
+ * "Tiêu đề (14:16 09/04/2021)", "Tiêu đề - 21/12/2023 09:15", "Tiêu đề | Cập nhật: 21/12/2023".
+ */
 export function trailingDate(line: string): { date: FoundDate; before: string } | null {
-  const m = /\s*\(([^()]*)\)\s*$/u.exec(line);
+  const m = /\s*\(([^()]*)\)\s*$/u.exec(line) ?? /\s+(?:[|]|[-–—])\s+([^|–—]*\d{4}[^|–—]*)$/u.exec(line);
   if (!m) return null;
   const d = datelineDate(m[1]!);
   return d ? { date: d, before: line.slice(0, m.index) } : null;
