@@ -56,6 +56,7 @@ export function splitSentences(norm: string): Sentence[] {
         if (/\d$/.test(before) && /^\d/.test(norm[k + 1] ?? "")) continue; // 1.000, 3.5
         if (ABBREV_BEFORE_DOT.test(before)) continue;
         if (k - s <= 8 && /^\d+$/.test(norm.slice(s, k).trim())) continue; // numbered item "1."
+        if (/[:;]\s*\d{1,2}$/.test(before)) continue; // an item numbered inside a sentence: "Cụ thể: 1. A; 2. B"
         if (k - s <= 8 && /^[a-zđ]\)?$/.test(norm.slice(s, k).trim())) continue;
       }
       if (e < le && !/^\s/.test(next)) continue; // "TP.HCM", "v.v" inside a token

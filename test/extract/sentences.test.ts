@@ -44,6 +44,13 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("keeps items numbered inside a sentence with their text, and a number closing a sentence ends it", () => {
+    expect(split("Các đơn vị ký giao ước với 3 nội dung. Cụ thể: 1. Thi đua phát triển kinh tế; 2. Thi đua xây dựng Đảng; 3. Thi đua bảo đảm an ninh. Hội nghị bế mạc.")).toEqual([
+      "Các đơn vị ký giao ước với 3 nội dung.", "Cụ thể: 1. Thi đua phát triển kinh tế; 2. Thi đua xây dựng Đảng; 3. Thi đua bảo đảm an ninh.", "Hội nghị bế mạc.",
+    ]);
+    expect(split("Tỷ lệ hộ nghèo giảm còn 2. Sau đó hội nghị bế mạc.")).toHaveLength(2);
+  });
+
   it("ends at ./. and keeps headings without a final dot as their own sentence", () => {
     const parts = split("Cụm thi đua số 4 ký kết giao ước\n\nHội nghị kết thúc ./. Tin khác");
     expect(parts).toEqual(["Cụm thi đua số 4 ký kết giao ước", "Hội nghị kết thúc ./.", "Tin khác"]);

@@ -4,7 +4,7 @@
 //   numbered lines ("1. …", sub-bullets "- …" stay with their item), paragraphs after "Cụ thể:" (as many as
 //   the declared count), bullets, or ';'-separated items in the same sentence.
 import type { CommitmentFact, RecordNote } from "../../types.js";
-import { prov, type Doc } from "../doc.js";
+import { prov, sentenceAt, type Doc } from "../doc.js";
 import { fold } from "../normalize.js";
 import { clusterAt, type Context, type Rule } from "./context.js";
 import { BULLET, COMMIT_COUNT, COMMIT_INLINE, COMMIT_NUMBERED, COMMIT_PARAGRAPHS, COVENANT, ITEMS_OPENER, LIST_ENDS, LIST_HEAD, NOT_COMMITMENT, NOT_COMMITMENT_EXCUSED, NUMBERED, WORD_COUNTED_CUT } from "./commitments.rules.js";
@@ -97,6 +97,15 @@ function inlineItems(doc: Doc, from: number, to: number): Item[] {
   return items;
 }
 
+/** End of numbered items inside a paragraph: the sentence holding them, and the next ones of the line while they open with a number. */
+function numberedEnd(doc: Doc, from: number, lineEnd: number): number {
+  let sent = sentenceAt(doc, from);
+  if (!sent) return lineEnd;
+  let end = sent.end;
+  while ((sent = doc.sentences[sent.index + 1]) && sent.start < lineEnd && NUMBERED.test(doc.folded.slice(sent.start, sent.end))) end = sent.end;
+  return Math.min(end, lineEnd);
+}
+
 function yearOf(doc: Doc, sentStart: number, sentEnd: number): number | null {
   const sent = doc.folded.slice(sentStart, sentEnd);
   const inSentence = /(?:giao uoc|cam ket|ky ket|dang ky)[^.;:]{0,60}?nam\s+(\d{4})/u.exec(sent) ?? /^(?:[\p{L}\s]{0,15})nam\s+(\d{4})\s*,/u.exec(sent);
@@ -163,7 +172,7 @@ function findCommitments(ctx: Context): { commitments: CommitmentFact[]; notes: 
     if (colonAt >= 0 && doc.norm.slice(colonAt, line.end).trim().length > 10) {
       // numbered items in one paragraph ("gồm: 1. A; 2. B") run to the end of the line, past the "1." the splitter cut at
       const numberedInline = NUMBERED.test(doc.folded.slice(colonAt, line.end));
-      items = inlineItems(doc, colonAt, numberedInline ? line.end : s.end);
+      items = inlineItems(doc, colonAt, numberedInline ? numberedEnd(doc, colonAt, line.end) : s.end);
       // one long item after the colon opens a list of paragraphs ("với 4 nội dung: A.\n\nB.\n\nC.")
       if (items.length === 1 && count !== 1) items = blockItems(doc, lines, lineIdx + 1, { start: colonAt, end: line.end }, count);
     } else if (colonAt >= 0 || s.end >= line.end - 1) {
