@@ -195,3 +195,8 @@ export function isOrgNameLine(s: string): boolean {
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return caps / words.length >= 0.4;
 }
+
+/** A banner slogan across a government site's header ("Nhiệt liệt chào mừng Đại hội…", "Chào mừng kỷ niệm 78 năm…"). */
+export function isBanner(s: string): boolean {
+  return /^(?:nhiệt liệt )?chào mừng\s/iu.test(s) && !/[.!?]$/u.test(s);
+}

@@ -4,7 +4,7 @@
 // captions that repeat the headline, related-article boxes, comment forms, source and URL lines).
 import type { Article } from "../types.js";
 import {
-  isBreadcrumb, isCommentForm, isFurniture, isNavigation, isOrgNameLine, isSectionLabel, isSiteName, isTailHeading,
+  isBanner, isBreadcrumb, isCommentForm, isFurniture, isNavigation, isOrgNameLine, isSectionLabel, isSiteName, isTailHeading,
   isUpperLine, lineKey, outletTag, syllables, trimLine,
 } from "./furniture.js";
 import { cleanStory, splitBlocks } from "./story.js";
@@ -73,8 +73,8 @@ interface Candidate { line: number; text: string; trailing: FoundDate | null }
  * The header of a dump: the headline, the dateline and the site name above the story.
  * The headline is the best of the headline-like lines above the lead (not a breadcrumb, dateline or label):
  * the longest (up to SATURATION syllables), with a bonus for being echoed in the lead, printed twice or
- * first, and a penalty for a line that is a site or organisation name, a sentence, or in capitals while
- * another is not.
+ * first, and a penalty for a line that is a site or organisation name, a banner slogan, a sentence, or in
+ * capitals while another is not.
  */
 function readHeader(lines: string[], given: string | null): Header {
   const choices: Record<string, string> = {};
@@ -149,6 +149,7 @@ function readHeader(lines: string[], given: string | null): Header {
     let score = Math.min(syllables(c.text), SATURATION) + 8 * echo + (twice(c) ? 6 : 0) + (c === cands[0] ? 2 : 0);
     if (isSiteName(c.text)) score -= 20;
     else if (isOrgNameLine(c.text)) score -= 8;
+    if (isBanner(c.text)) score -= 10;
     if (anyMixedCase && isUpperLine(c.text)) score -= 4;
     // a sentence (a stop at the end, or long with a clause after a comma) is more likely a lead-in than a headline
     if (/[.!?…]["”)]?$/u.test(c.text) || (syllables(c.text) >= 20 && /,\s*\S+(?:\s+\S+){3}/u.test(c.text))) score -= 4;

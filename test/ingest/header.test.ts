@@ -144,6 +144,15 @@ describe("headline and dateline of text dumps", () => {
     expect(a.outlet).toBe("Liên đoàn Lao động tỉnh Bắc Giang");
   });
 
+  it("a banner slogan above the headline", () => {
+    const a = parseTextDump(dump(
+      "NHIỆT LIỆT CHÀO MỪNG KỶ NIỆM 78 NĂM CÁCH MẠNG THÁNG TÁM VÀ QUỐC KHÁNH 2/9", "Tin tức",
+      "Cụm thi đua số 1 sơ kết 6 tháng đầu năm 2023", "Cập nhật: 30/08/2023 10:00",
+      "Sáng 29/8, Cụm thi đua số 1 tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2023.",
+    ), "banner.txt");
+    expect([a.title, a.published]).toEqual(["Cụm thi đua số 1 sơ kết 6 tháng đầu năm 2023", "2023-08-30T10:00:00+07:00"]);
+  });
+
   it("a headline in capitals under an organisation name in mixed case", () => {
     const a = parseTextDump(dump(
       "Sở Nội vụ tỉnh Hà Giang", "CỤM THI ĐUA SỐ 2 TỔNG KẾT NĂM 2023", "14h20, 12/12/2023",
