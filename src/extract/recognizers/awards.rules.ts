@@ -16,29 +16,32 @@ export const ISSUER_LOWER = /^(?:tinh|thanh|pho|quan|huyen|xa|phuong|nhan|dan|cu
 
 export interface StatusRule extends Rule { status: AwardStatus }
 
-/** Verbs of proposal, before the award: "đề nghị (khen thưởng) (tặng)", "đề xuất", "trình". Folded. */
+// The status verbs run on the lower-cased text with its diacritics: folded, "Cao đẳng Kỹ thuật" reads as "đăng ký"
+// and "nhân dân" as "nhận".
+
+/** Verbs of proposal, before the award: "đề nghị (khen thưởng) (tặng)", "đề xuất", "trình" (not "chương trình"). Lower case. */
 export const PROPOSED: StatusRule = {
   name: "awards.proposed",
   status: "proposed",
-  pattern: /(?<![\p{L}])(?:de nghi|de xuat|trinh|xet de nghi|de nghi cap tren)(?![\p{L}])/u,
+  pattern: /(?<![\p{L}])(?:đề nghị|đề xuất|(?<!(?:chương|công|quá|lộ|tiến|hành|giáo|phương)\s)trình(?!\s+(?:bày|độ|diễn|chiếu))|xét đề nghị)(?![\p{L}])/u,
   produces: "an award proposed for the recipient",
   confidence: 0.85,
 };
 
-/** "đăng ký (danh hiệu)": the recipient registers to compete for the title. Folded. */
+/** "đăng ký (danh hiệu)": the recipient registers to compete for the title. Lower case. */
 export const REGISTERED: StatusRule = {
   name: "awards.registered",
   status: "registered",
-  pattern: /(?<![\p{L}])dang ky(?![\p{L}])/u,
+  pattern: /(?<![\p{L}])đăng k[ýí](?![\p{L}])/u,
   produces: "an award (title) the unit registered to compete for",
   confidence: 0.8,
 };
 
-/** "tặng", "trao (tặng)", "được nhận", "đón nhận", "được tặng", "khen thưởng": the award given. Folded. */
+/** "tặng", "trao (tặng)", "được nhận", "đón nhận", "được tặng", "khen thưởng": the award given. Lower case. */
 export const CONFERRED: StatusRule = {
   name: "awards.conferred",
   status: "conferred",
-  pattern: /(?<![\p{L}])(?:tang|trao|nhan|don nhan|khen thuong|vinh du|duoc cong nhan|cong nhan|phong tang|truy tang)(?![\p{L}])/u,
+  pattern: /(?<![\p{L}])(?:tặng|trao|nhận|khen thưởng|vinh dự|công nhận)(?![\p{L}])/u,
   produces: "an award conferred on the recipient",
   confidence: 0.85,
 };
@@ -68,7 +71,7 @@ export const OWN_CONFERRAL = /(?<![\p{L}])(?:đã|vừa|được|đón nhận|vi
 export const FORWARD_CHO = /^\s*"?\s*(?:nam\s+\d{4}\s+)?(?:(?:da\s+)?duoc\s+)?(?:(?:trao tang|tang|trao|khen thuong)\s+)?cho(?:\s*:\s*|\s+)/u;
 
 /** Adverbials that open a clause before its subject: "Năm 2020,", "Đồng thời,", "Tại hội nghị,". Folded. */
-export const CLAUSE_OPENER = /^(?:[;,.:\s]|va\s|dong thoi\s*,?|theo do\s*,?|ket qua\s*,?|nhan dip nay\s*,?|dip nay\s*,?|(?:cung\s+)?tai (?:hoi nghi|buoi le|le)[^,]{0,40},|ngoai ra\s*,?|(?:trong\s+)?nam\s+\d{4}\s*,|rieng\s+)+/u;
+export const CLAUSE_OPENER = /^(?:[;,.:\s]|va\s|(?:ve|doi voi|rieng ve)\s[^,;.]{0,60},|dong thoi\s*,?|theo do\s*,?|ket qua\s*,?|nhan dip nay\s*,?|dip nay\s*,?|(?:cung\s+)?tai (?:hoi nghi|buoi le|le)[^,]{0,40},|ngoai ra\s*,?|(?:trong\s+)?nam\s+\d{4}\s*,|rieng\s+)+/u;
 
 /** Where a recipient list stops: punctuation, a lower-case word of the sentence going on, a year. Lower case. */
 export const RECIPIENT_STOP = /[.()"\n]|\s(?:vì|do|đã|có|về thành tích|nhân dịp|trong|đạt|nhằm|để|tại|với|được|vào|(?:năm|giai đoạn)(?=\s+\d{4}))(?![\p{L}])/u;

@@ -181,7 +181,8 @@ function recipients(doc: Doc, from: number, to: number): Span[] {
   const out: Span[] = [];
   let person = false;
   for (const item of splitList(doc, namesFrom, end)) {
-    let t = item.text.replace(/[\s.,;:]+$/u, "");
+    // "Bệnh viện X – đơn vị dẫn đầu Khối": an apposition after a dash is not part of the name
+    let t = item.text.replace(/\s+[–—-]\s+\p{Ll}.*$/su, "").replace(/[\s.,;:]+$/u, "");
     // "Đồng chí Nguyễn Văn A, Chánh Văn phòng Sở": the words after a person's name are the person's title
     if (person && !PERSON.test(t + " ")) continue;
     person = PERSON.test(t + " ");
@@ -221,9 +222,9 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
     if (m.sent.index !== prevSent) { prevSent = m.sent.index; prevStatus = null; clauseStart = m.sent.start; }
     const next = mentions[i + 1];
     const rEnd = next && next.sent.index === m.sent.index ? next.start : m.sent.end;
-    const before = doc.folded.slice(clauseStart, m.start);
     const fwd = FORWARD_CHO.exec(doc.folded.slice(m.end, rEnd));
-    let rule: StatusRule | null = statusOf(before + " " + (fwd?.[0] ?? "")) ?? (fwd ? prevStatus : null);
+    const said = lower.slice(clauseStart, m.start) + " " + (fwd ? lower.slice(m.end, m.end + fwd[0].length) : "");
+    let rule: StatusRule | null = statusOf(said) ?? (fwd ? prevStatus : null);
     // "đề nghị tặng Cờ … cho A; tặng Bằng khen … cho B": the proposal governs the clauses after it in the sentence
     if (prevStatus === PROPOSED && rule && rule !== PROPOSED && rule.status === "conferred" && !OWN_CONFERRAL.test(lower.slice(clauseStart, m.start))) rule = PROPOSED;
     let found: Span[] = [];
