@@ -57,6 +57,16 @@ export function isRelatedPointer(s: string): boolean {
   return /^(?:>>+|»|›|\+\s)|^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|có thể bạn quan tâm)\s*[:>-]/iu.test(s);
 }
 
+/** A related-articles heading on its own ("Tin liên quan:", "Xem thêm >>"): the headlines under it are not the story. */
+export function isRelatedHeading(s: string): boolean {
+  return isRelatedPointer(s) && /^(?:>>+|»|›)?\s*(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|có thể bạn quan tâm)?\s*[:>»-]*\s*$/iu.test(s);
+}
+
+/** A line of a related-articles box: a headline (no sentence stop at its end), bulleted or not. */
+export function isBoxItem(s: string): boolean {
+  return !/[.!?…;:]$/u.test(s) && syllables(s) <= 40;
+}
+
 /** "Nguồn :", "Nguồn: baochinhphu.vn" — a source credit line (returns what it credits, or ""). */
 export function sourceCredit(s: string): string | null {
   const m = /^(?:nguồn|theo)\s*:\s*(.{0,120})$/iu.exec(s);

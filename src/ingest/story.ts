@@ -3,7 +3,7 @@
 // runs after the lead, stops at the boxes that follow a story (comment form, "Tin xem nhiều"…),
 // and takes off the trailing byline, source credit and URL line.
 import {
-  bylineOf, isCommentForm, isFurniture, isHeadlineRun, isTailHeading, lineKey, sourceCredit,
+  bylineOf, isBoxItem, isCommentForm, isRelatedHeading, isFurniture, isHeadlineRun, isTailHeading, lineKey, sourceCredit,
 } from "./furniture.js";
 import { isHttpUrl } from "./url.js";
 import { datelineDate, type FoundDate } from "./vndate.js";
@@ -49,12 +49,17 @@ export function cleanStory(blocks: string[][], title: string | null): Story {
   let url: string | null = null;
   let credit: string | null = null;
   let ended = false;
+  let inBox = false; // under a "Tin liên quan:" heading, until a line of prose
   let dateline: FoundDate | null = null;
   for (const block of blocks) {
     const kept: string[] = [];
     for (const s of block) {
       if (isUrlLine(s)) { url = s; continue; }
-      if (ended || isFurniture(s)) continue;
+      if (ended) continue;
+      if (isRelatedHeading(s)) { inBox = true; continue; }
+      if (inBox && isBoxItem(s)) continue;
+      inBox = false;
+      if (isFurniture(s)) continue;
       if (out.length && (isTailHeading(s) || isCommentForm(s))) { ended = true; continue; }
       const cr = sourceCredit(s);
       if (cr !== null) { if (cr) credit = cr; if (isHttpUrl(cr)) url ??= cr; continue; }

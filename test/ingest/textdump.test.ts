@@ -61,6 +61,21 @@ const DUMP = [
   "https://www.example-news.vn/khoi-noi-chinh-ky-ket-2022.html",
 ].join("\n");
 
+describe("related-articles boxes in a dump", () => {
+  const dump = [
+    "Hội Nông dân huyện Đức Thọ tổng kết công tác năm 2023", "", "15/12/2023 10:20", "",
+    "(HTO) - Sáng 14/12, Hội Nông dân huyện Đức Thọ tổ chức hội nghị tổng kết công tác Hội năm 2023.", "",
+    "Tin liên quan:", "- Cụm thi đua số 3 Hội Nông dân tỉnh ký kết giao ước thi đua năm 2023", "- Nông dân Can Lộc thu hoạch lúa xuân", "",
+    "Năm 2023, toàn huyện có 5.200 hộ đạt danh hiệu sản xuất, kinh doanh giỏi các cấp.", "",
+    "Thu Hà", "", "TIN LIÊN QUAN", "Khối thi đua số 2 tổng kết năm 2022", "Giá phân bón giảm mạnh",
+  ].join("\n");
+  it("drops the headlines under a bare \"Tin liên quan:\" heading, in the story or after it, and keeps the prose that follows", () => {
+    const a = parseTextDump(dump, "box.txt");
+    expect(a.text).not.toMatch(/Cụm thi đua số 3|Khối thi đua số 2|Can Lộc|phân bón/u);
+    expect(a.text).toContain("Năm 2023, toàn huyện có 5.200 hộ");
+  });
+});
+
 describe("parseTextDump", () => {
   const a = parseTextDump(DUMP, "x.txt");
   it("finds headline, dateline, outlet tag, byline and URL", () => {
