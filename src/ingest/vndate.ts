@@ -109,6 +109,12 @@ export function datelineDate(line: string): FoundDate | null {
   let rest = line;
   for (const f of [...found].reverse()) rest = rest.slice(0, f.start) + " \u0001 " + rest.slice(f.end);
   rest = rest.replace(/lượt (?:xem|đọc)\s*:?\s*[\d.,]+/giu, " ").replace(DATELINE_FIELD, " ").replace(DATELINE_WORDS, " ");
+  // a time written apart from its date ("Cập nhật lúc 11:20, Thứ Bảy, 02/03/2024"): the date's time
+  const apart = new RegExp(`(?<![\\d/.:-])${TIME}(?![\\d/.:-])`, "iu").exec(rest);
+  if (apart) {
+    rest = rest.slice(0, apart.index) + " " + rest.slice(apart.index + apart[0].length);
+    if (!first.time && validTime(Number(apart[1]), Number(apart[2]))) first.time = `${pad(Number(apart[1]))}:${apart[2]}`;
+  }
   // whatever letters remain must be negligible (a stray "|", "(", ":" is fine)
   const letters = rest.replace(/[^\p{L}\p{N}]/gu, "");
   if (letters.length <= 2) return first;

@@ -15,6 +15,9 @@ describe("Vietnamese datelines", () => {
     expect(toIso(datelineDate("Thứ năm, 04/03/2021 - 22:20 (GMT+7)")!)).toBe("2021-03-04T22:20:00+07:00");
     expect(toIso(datelineDate("( Cập nhật lúc: 09/01/2023  )")!)).toBe("2023-01-09");
     expect(toIso(datelineDate("Cập nhật: 15/04/2021 08:04")!)).toBe("2021-04-15T08:04:00+07:00");
+    // the time written apart from the date, with the weekday between them
+    expect(toIso(datelineDate("Cập nhật lúc 11:20, Thứ Bảy, 02/03/2024 (GMT+7)")!)).toBe("2024-03-02T11:20:00+07:00");
+    expect(toIso(datelineDate("14h20 - Chủ nhật, 10/12/2023")!)).toBe("2023-12-10T14:20:00+07:00");
   });
   it("does not take a sentence that mentions a date for a dateline", () => {
     expect(datelineDate("Chiều ngày 05/2/2020, tại phòng họp tầng 3 trụ sở Quận ủy")).toBeNull();
