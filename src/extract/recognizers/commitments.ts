@@ -73,13 +73,18 @@ function blockItems(doc: Doc, lines: Line[], next: number, first: Line | null, c
 }
 
 /**
- * ';'-separated items after the colon, a new item only where the next one starts with a capital or a number;
+ * ';'-separated items after the colon, a new item only where the next one starts with a capital or a number
+ * (at every ';' when none does);
  * items counted in words ("Một là, …; hai là, …" or "… . Hai là, …") are cut before each count word.
  */
 function inlineItems(doc: Doc, from: number, to: number): Item[] {
   const items: Item[] = [];
   const cuts: Array<[number, number]> = [];
-  for (const m of doc.norm.slice(0, to).slice(from).matchAll(/;\s+(?:và\s+)?(?=\(?\d{1,2}[.)]\s|\p{Lu})/gu)) cuts.push([from + m.index, from + m.index + m[0].length]);
+  const span = doc.norm.slice(from, to);
+  let semis = [...span.matchAll(/;\s+(?:và\s+)?(?=\(?\d{1,2}[.)]\s|\p{Lu})/gu)];
+  // a list written all in lower case ("gồm: đổi mới …; nâng cao …; đẩy mạnh …"): every ';' ends an item
+  if (!semis.length) semis = [...span.matchAll(/;\s+(?:và\s+)?(?=\p{Ll})/gu)];
+  for (const m of semis) cuts.push([from + m.index, from + m.index + m[0].length]);
   for (const m of doc.folded.slice(from, to).matchAll(WORD_COUNTED_CUT)) {
     const at = from + m.index + (m[0].startsWith(".") ? 1 : 0); // a full stop stays with its item
     if (!cuts.some(([a]) => a === from + m.index)) cuts.push([at, from + m.index + m[0].length]);
