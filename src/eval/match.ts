@@ -98,19 +98,14 @@ export function itemsOf(record: Record<string, unknown>, kind: ScoredKind): Item
   return (record[kind] as Item[] | undefined) ?? [];
 }
 
-// Fields that say what a fact is; provenance and notes do not make two facts different.
-const FACT_FIELDS: Record<ScoredKind, string[]> = {
-  clusters: ["kind", "number", "name"], members: ["unit"], roles: ["unit", "role"], officials: ["name"],
-  titles: ["name", "title"], commitments: ["text"], awards: ["award", "recipient"], events: ["type", "date"], documents: ["number"],
-};
-
 export interface KindScore { tp: number; fp: number; fn: number; misses: Item[]; extras: Item[] }
 
 /** One-to-one pairing, best similarity first; optional gold items are neither required nor penalised. */
 export function scoreKind(kind: ScoredKind, gold: Item[], predicted: Item[]): KindScore {
   const seen = new Set<string>();
   const pred = predicted.filter((p) => {
-    const key = JSON.stringify(FACT_FIELDS[kind].map((f) => p[f] ?? null));
+    // the same item twice counts once; as the shared scorer does, every field but the provenance's content counts
+    const key = JSON.stringify(p, Object.keys(p).sort());
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

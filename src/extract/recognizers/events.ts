@@ -1,16 +1,18 @@
 // Events recogniser: the meetings the story reports (signing, review, launch, other), with date and place.
 // A mention is a meeting word in a sentence (events.rules.ts). Mentions of one type on one date are one
 // event; a mention with no date of its own takes the date of the meeting the story opens with, so a
-// meeting that both reviews and signs gives two events on the same day.
+// meeting that both reviews and signs gives two events on the same day. "Cùng ngày, tại Y, …" opens
+// another meeting on that day: an event of its own when its place differs.
 import type { EventFact, EventType } from "../../types.js";
 import { findDates, resolveDate, yearCues, type DateMention, type YearCue } from "../dates.js";
 import { prov, sentenceAt, type Doc } from "../doc.js";
+import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { syllables } from "../syllables.js";
 import type { Context } from "./context.js";
 import { recognizeCommitments } from "./commitments.js";
 import { findDocuments } from "./documents.js";
-import { EVENT_DEPLOY, EVENT_EXCHANGE, EVENT_REVIEW, EVENT_RULES, LOCATION, LOCATION_STOP, NOT_A_MEETING, REGISTERED_BEFORE, RESULTS_CONTEXT, REVIEW_MEETING_BEFORE, REVIEW_OBJECT_AFTER, REVIEW_TASK_BEFORE, SIGNED_BEFORE, type EventRule } from "./events.rules.js";
+import { EVENT_DEPLOY, EVENT_EXCHANGE, EVENT_REVIEW, EVENT_RULES, LOCATION, LOCATION_STOP, NOT_A_MEETING, REGISTERED_BEFORE, RESULTS_CONTEXT, REVIEW_MEETING_BEFORE, REVIEW_OBJECT_AFTER, REVIEW_TASK_BEFORE, SAME_DAY, SIGNED_BEFORE, type EventRule } from "./events.rules.js";
 
 const MAX_LOCATION_SYLLABLES = 16;
 const CUE_RANK: Record<YearCue["kind"], number> = { review: 0, midterm: 1, plan: 2, plain: 3 };
@@ -125,14 +127,21 @@ export function recognizeEvents(ctx: Context): EventFact[] {
   for (const type of types) {
     const ofType = kept.filter((m) => m.type === type);
     const dated = ofType.filter((m) => m.date);
-    const groups = dated.length ? dated : [ofType[0]!];
+    // "Cùng ngày, tại Y, Khối B cũng tổ chức …": another meeting of the same kind on that day, at its own place
+    const sameDay = dated.length ? ofType.filter((m) => !m.date && SAME_DAY.test(doc.folded.slice(m.sent.start, m.sent.end)) && locationIn(doc, m.sent)) : [];
+    const groups = dated.length ? [...dated, ...sameDay].sort((a, b) => a.start - b.start) : [ofType[0]!];
+    let prevDated: Mention | null = null;
     for (const m of groups) {
-      const dm = m.date ?? lead?.date ?? null;
-      const ds = m.date ? m.sent : lead?.sent ?? m.sent;
+      const carried = !m.date && prevDated ? prevDated : null;
+      if (m.date) prevDated = m;
+      const dm = m.date ?? carried?.date ?? lead?.date ?? null;
+      const ds = m.date ? m.sent : carried?.sent ?? lead?.sent ?? m.sent;
       const date = dm ? resolve(doc, dm, ds) : null;
-      const key = `${type}|${date}`;
-      if (byKey.has(key)) continue;
       const loc = locationIn(doc, m.sent) ?? (ds !== m.sent ? locationIn(doc, ds) : null);
+      const placeOf = (x: Mention) => { const l = locationIn(doc, x.sent); return l ? fold(doc.norm.slice(l.start, l.end)) : ""; };
+      const where = carried && loc && placeOf(m) !== placeOf(carried) ? placeOf(m) : "";
+      const key = `${type}|${date}|${where}`;
+      if (byKey.has(key)) continue;
       const ev: EventFact = {
         type, date,
         location: loc ? doc.text.slice(doc.map[loc.start]!, doc.map[loc.end]!) : null,
