@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import cliProgress from "cli-progress";
 import { readArticles } from "../ingest/read.js";
 import { parseShard } from "../ingest/shard.js";
-import { extractAll, defaultWorkers } from "../extract/pool.js";
+import { extractAll, defaultWorkers, readJobs } from "../extract/pool.js";
 import { dbPath, openDb, type DB } from "../store/db.js";
 import { storeArticle, type StoreStatus } from "../store/write.js";
 import { FACT_KINDS, type FactKind } from "../types.js";
@@ -19,6 +19,8 @@ export interface IngestOptions {
   maxBytes?: number;
   progress?: boolean;
   quiet?: boolean;
+  /** Entity resolution runs after every this many articles (and at the end), beside the extraction still going on. */
+  resolveEvery?: number;
   /** Called after each stored article (benchmarks sample memory here). */
   onArticle?: (n: number) => void;
 }
@@ -49,9 +51,15 @@ export async function ingest(paths: string[], opts: IngestOptions = {}): Promise
   let inBatch = 0;
   let lastCommit = Date.now();
   const commit = (db: DB) => { if (db.inTransaction) db.exec("COMMIT"); inBatch = 0; lastCommit = Date.now(); };
+  // resolution is incremental: run on what is committed so far, it overlaps with the workers' extraction
+  const resolveEvery = Math.max(1, opts.resolveEvery ?? 2000);
+  let unresolved = 0;
   try {
-    const items = readArticles(paths, { shard: parseShard(opts.shard), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
-    for await (const out of extractAll(items, opts.workers ?? defaultWorkers())) {
+    const workers = opts.workers ?? defaultWorkers();
+    const readOpts = { shard: parseShard(opts.shard), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) };
+    // with workers, whole files are read and parsed on the workers too
+    const items = workers > 1 ? readJobs(paths, readOpts) : readArticles(paths, readOpts);
+    for await (const out of extractAll(items, workers, { prep: true, read: opts.maxBytes ? { maxBytes: opts.maxBytes } : {} })) {
       if ("error" in out) {
         summary.failed++;
         bar?.stop();
@@ -62,15 +70,19 @@ export async function ingest(paths: string[], opts: IngestOptions = {}): Promise
       summary.read++;
       if (!db.inTransaction) db.exec("BEGIN");
       try {
-        const res = storeArticle(db, out.article, out.record);
+        const res = storeArticle(db, out.article, out.record, out.prep);
         summary.byStatus[res.status]++;
+        if (res.status === "stored") unresolved++;
         if (res.status === "stored") for (const k of FACT_KINDS) summary.facts[k] += out.record[k].length;
       } catch (e) {
         summary.failed++;
         console.error(`thidua: ${out.article.source}: could not store: ${(e as Error).message}`);
       }
       opts.onArticle?.(summary.read);
-      if (++inBatch >= batchSize || Date.now() - lastCommit > 500) commit(db);
+      if (++inBatch >= batchSize || Date.now() - lastCommit > 500) {
+        commit(db);
+        if (unresolved >= resolveEvery) { storeApi.afterIngest?.(db); unresolved = 0; }
+      }
       if (bar) {
         const n = summary.read + summary.failed;
         bar.setTotal(Math.max(bar.getTotal(), n + 1));

@@ -37,12 +37,43 @@ function mix(x: number, seed: number): number {
 
 /** MinHash signature of the body's word 3-shingles (`norm` normalised; diacritics folded, so a re-typed accent does not count). */
 export function minhash(norm: string): Uint32Array {
+  return minhashFolded(fold(norm));
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** minhash() of a body already folded (fold(norm)). */
+export function minhashFolded(folded: string): Uint32Array {
+  // word boundaries as offsets (no substring per word, no string per shingle)
+  const starts: number[] = [], ends: number[] = [];
+  WORD.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = WORD.exec(folded)); ) { starts.push(m.index); ends.push(m.index + m[0].length); }
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
+  const words = starts.length;
+  const n = Math.max(1, words - SHINGLE + 1);
+  for (let i = 0; i < n; i++) {
+    // fnv1a of the shingle's words joined by single spaces
+    let x = 0x811c9dc5;
+    const last = Math.min(i + SHINGLE, words);
+    for (let w = i; w < last; w++) {
+      if (w > i) { x ^= 0x20; x = Math.imul(x, 0x01000193); }
+      for (let c = starts[w]!, e = ends[w]!; c < e; c++) { x ^= folded.charCodeAt(c); x = Math.imul(x, 0x01000193); }
+    }
+    x >>>= 0;
+    // the k-th hash is a + k·b from two independent hashes (Kirsch–Mitzenmacher): two mixes per shingle, not 96
+    const a = mix(x, 0x9e3779b9), b = mix(x, 0x7f4a7c15) | 1;
+    for (let k = 0; k < HASHES; k++) { const h = (a + Math.imul(k, b)) >>> 0; if (h < sig[k]!) sig[k] = h; }
+  }
+  return sig;
+}
+
+/** The former minhash, kept to check minhashFolded against (tests). */
+export function minhashReference(norm: string): Uint32Array {
   const w = fold(norm).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
   const n = Math.max(1, w.length - SHINGLE + 1);
   for (let i = 0; i < n; i++) {
     const x = fnv1a(w.slice(i, i + SHINGLE).join(" "));
-    // the k-th hash is a + k·b from two independent hashes (Kirsch–Mitzenmacher): two mixes per shingle, not 96
     const a = mix(x, 0x9e3779b9), b = mix(x, 0x7f4a7c15) | 1;
     for (let k = 0; k < HASHES; k++) { const h = (a + Math.imul(k, b)) >>> 0; if (h < sig[k]!) sig[k] = h; }
   }

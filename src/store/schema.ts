@@ -350,6 +350,9 @@ export const CORE_MIGRATIONS: Migration[] = [
     );
     CREATE INDEX article_revisions_article ON article_revisions(article_id);
     CREATE INDEX article_revisions_hash ON article_revisions(body_hash);` },
+  { version: 10, name: "search index rows numbered 2·id (article) and 2·id + 1 (its facts), increasing as articles are stored (rebuilt on open)", sql: `
+    CREATE TABLE IF NOT EXISTS _pending (task TEXT PRIMARY KEY);
+    INSERT OR IGNORE INTO _pending (task) VALUES ('rebuild search index');` },
 ];
 
 /** Names of the fact views (for export and the README). */

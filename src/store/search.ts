@@ -1,8 +1,11 @@
 // Full-text search over articles and facts (FTS5), tone-aware: every text is indexed as written
 // (NFC, one tone placement) and folded. A query with any diacritic searches the written columns, so
 // "thể" does not find "thế"; a query without any searches the folded ones, so "ha noi" finds "Hà Nội".
+// Row ids: 2·id for an article's own row, 2·id + 1 for the row of its facts, so a load that stores articles in
+// id order writes rowids in increasing order (FTS5 flushes its pending terms whenever a rowid goes down).
 import type { DB } from "./db.js";
 import { fold, normalize } from "../extract/normalize.js";
+import { factLine, foldText } from "./prep.js";
 
 type Stmts = ReturnType<typeof prepare>;
 const cache = new WeakMap<DB, Stmts>();
@@ -20,9 +23,17 @@ function stmts(db: DB): Stmts {
 
 const written = (s: string) => normalize(s).norm;
 
+export const articleRowid = (articleId: number): number => 2 * articleId;
+export const factsRowid = (articleId: number): number => 2 * articleId + 1;
+
 /** Title and body already normalised (normalize(…).norm). */
 export function indexArticle(db: DB, articleId: number, t: string, b: string): void {
-  stmts(db).insert.run(articleId, "article", articleId, t, b, fold(t), fold(b));
+  stmts(db).insert.run(articleRowid(articleId), "article", articleId, t, b, foldText(t), foldText(b));
+}
+
+/** The article's row from texts prepared beforehand (prepareStore). */
+export function indexArticleRow(db: DB, articleId: number, p: { title: string; body: string; titleFolded: string; bodyFolded: string }): void {
+  stmts(db).insert.run(articleRowid(articleId), "article", articleId, p.title, p.body, p.titleFolded, p.bodyFolded);
 }
 
 /**
@@ -30,10 +41,14 @@ export function indexArticle(db: DB, articleId: number, t: string, b: string): v
  * The index keeps no copy of the texts (contentless), except this row's `kind`: [factId, kind, text] per fact, as JSON.
  */
 export function indexFacts(db: DB, articleId: number, facts: Array<[number, string, string]>): void {
-  if (!facts.length) return;
-  const lines = facts.map(([id, k, t]) => [id, k, written(t).replace(/\n/g, " ")] as const);
+  indexFactLines(db, articleId, facts.map(([id, k, t]) => [id, k, factLine(t)]));
+}
+
+/** indexFacts with each text already a search line (factLine). */
+export function indexFactLines(db: DB, articleId: number, lines: Array<[number, string, string]>): void {
+  if (!lines.length) return;
   const b = lines.map(([, , t]) => t).join("\n");
-  stmts(db).insert.run(-articleId, JSON.stringify(lines), articleId, "", b, "", fold(b));
+  stmts(db).insert.run(factsRowid(articleId), JSON.stringify(lines), articleId, "", b, "", foldText(b));
 }
 
 /** Searchable text of each fact of an article, read back from the fact tables (to rebuild the index). */
@@ -69,11 +84,11 @@ export function rebuildSearchIndex(db: DB): number {
 
 /** Removes an article's own row (its text changed). */
 export function unindexArticle(db: DB, articleId: number): void {
-  stmts(db).remove.run(articleId);
+  stmts(db).remove.run(articleRowid(articleId));
 }
 
 export function unindexFacts(db: DB, articleId: number): void {
-  stmts(db).remove.run(-articleId);
+  stmts(db).remove.run(factsRowid(articleId));
 }
 
 export interface SearchHit {
@@ -141,13 +156,13 @@ export function snippetOf(text: string, q: ParsedQuery, width = 160): string {
 export function search(db: DB, q: string, limit = 20): { hits: SearchHit[]; query: ParsedQuery } {
   const query = parseSearch(q);
   if (!query.terms.length) return { hits: [], query };
-  const rows = db.prepare(`SELECT s.rowid AS rid, s.kind, s.article_id, a.title, a.url, a.outlet, a.published, a.text
+  const rows = db.prepare(`SELECT s.kind, s.article_id, a.title, a.url, a.outlet, a.published, a.text
     FROM search_index s JOIN articles a ON a.id = s.article_id
-    WHERE search_index MATCH ? ORDER BY bm25(search_index) LIMIT ?`).all(query.fts, limit) as Array<{ rid: number; kind: string; article_id: number; title: string | null; url: string | null; outlet: string | null; published: string | null; text: string }>;
+    WHERE search_index MATCH ? ORDER BY bm25(search_index) LIMIT ?`).all(query.fts, limit) as Array<{ kind: string; article_id: number; title: string | null; url: string | null; outlet: string | null; published: string | null; text: string }>;
   const hits: SearchHit[] = [];
   for (const r of rows) {
     const base = { article_id: r.article_id, title: r.title, url: r.url, outlet: r.outlet, published: r.published };
-    if (r.rid > 0) { hits.push({ ...base, kind: "article", fact_id: null, snippet: snippetOf(r.text, query) }); continue; } // the text starts with the title paragraph
+    if (r.kind === "article") { hits.push({ ...base, kind: "article", fact_id: null, snippet: snippetOf(r.text, query) }); continue; } // the text starts with the title paragraph
     // the facts row of an article: report each fact whose line has every term (else any term)
     const refs = JSON.parse(r.kind) as Array<[number, string, string]>;
     const lines = refs.map((x) => x[2]);

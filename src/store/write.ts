@@ -6,12 +6,10 @@
 import type { Article, ExtractionRecord, FactKind, Provenance } from "../types.js";
 import { FACT_KINDS } from "../types.js";
 import type { DB } from "./db.js";
-import { canonicalUrl } from "../ingest/url.js";
-import { bands, blobToSig, bodyHash, MAX_CANDIDATES, minhash, NEAR_DUPLICATE, sigToBlob, similarity } from "./dedup.js";
-import { skipReason } from "./relevance.js";
-import { articleLocality, nameKey } from "./names.js";
-import { normalize } from "../extract/normalize.js";
-import { indexArticle, indexFacts, unindexArticle, unindexFacts } from "./search.js";
+import { bands, blobToSig, MAX_CANDIDATES, NEAR_DUPLICATE, sigToBlob, similarity } from "./dedup.js";
+import { nameKey } from "./names.js";
+import { indexArticleRow, indexFactLines, unindexArticle, unindexFacts } from "./search.js";
+import { factLine, prepareStore, searchableFacts, type StorePrep } from "./prep.js";
 
 export type StoreStatus = "stored" | "duplicate" | "near-duplicate" | "skipped";
 export interface StoreResult {
@@ -64,6 +62,8 @@ function prepare(db: DB) {
     deleteBucket: db.prepare("DELETE FROM lsh_buckets WHERE band = ? AND hash = ? AND article_id = ?"),
     updateSource: db.prepare("UPDATE article_sources SET url = ?, title = ?, outlet = ?, published = ?, body_hash = ? WHERE article_id = ? AND source = ?"),
     counts: db.prepare("SELECT f.kind, count(*) AS n FROM facts f JOIN articles a ON a.id = f.article_id AND a.status = 'stored' GROUP BY f.kind"),
+    // one transaction function per connection (a savepoint when the caller batches writes)
+    tx: db.transaction((db: DB, a: Article, record: ExtractionRecord, p: StorePrep) => storeInTransaction(db, a, record, p)),
   };
 }
 
@@ -75,25 +75,16 @@ export function stmts(db: DB): Stmts {
 
 const zeroCounts = (): Record<string, number> => Object.fromEntries(FACT_KINDS.map((k) => [k, 0]));
 
-function storyUrl(a: Article): string | null {
-  const c = a.extra?.canonicalUrl;
-  const u = typeof c === "string" && c ? c : a.url;
-  return u ? canonicalUrl(u) : null;
+/**
+ * Stores an article and its record. `prep` is prepareStore(article, record), computed beforehand (the ingest
+ * job has its extraction workers compute it); without it, it is computed here.
+ */
+export function storeArticle(db: DB, article: Article, record: ExtractionRecord, prep?: StorePrep): StoreResult {
+  const p = prep ?? prepareStore(article, record);
+  return stmts(db).tx(db, article, record, p);
 }
 
-export function storeArticle(db: DB, article: Article, record: ExtractionRecord): StoreResult {
-  return db.transaction(() => storeInTransaction(db, article, record))();
-}
-
-interface Prepared { norm: string; titleNorm: string; hash: string; curl: string | null }
-
-// normalised once: hash, shingles, relevance, locality and the search index all read it
-function prepared(a: Article): Prepared {
-  const norm = normalize(a.text.slice(a.bodyStart)).norm;
-  return { norm, titleNorm: a.title ? normalize(a.title).norm : "", hash: bodyHash(norm), curl: storyUrl(a) };
-}
-
-function rowOf(a: Article, p: Prepared, version: string) {
+function rowOf(a: Article, p: StorePrep, version: string) {
   return {
     source: a.source, url: a.url, canonical_url: p.curl, title: a.title, published: a.published, outlet: a.outlet, author: a.author,
     format: a.format, text: a.text, body_start: a.bodyStart, raw: a.raw ?? null,
@@ -110,10 +101,9 @@ function notEarlier(later: string | null, earlier: string | null): boolean {
   return Number.isNaN(x) || Number.isNaN(y) ? later >= earlier : x >= y;
 }
 
-function storeInTransaction(db: DB, a: Article, record: ExtractionRecord): StoreResult {
+function storeInTransaction(db: DB, a: Article, record: ExtractionRecord, p: StorePrep): StoreResult {
   const s = stmts(db);
-  const p = prepared(a);
-  const { norm, titleNorm, hash, curl } = p;
+  const { hash, curl } = p;
   const source = (story: number, how: string, sim: number | null, copy: number | null) =>
     s.insertSource.run(story, a.source, a.url, a.title, a.outlet, a.published, hash, how, sim, copy);
 
@@ -146,7 +136,7 @@ function storeInTransaction(db: DB, a: Article, record: ExtractionRecord): Store
     }
   }
   // near-duplicates: candidates share an LSH bucket, confirmed by the estimated Jaccard similarity
-  const sig = minhash(norm);
+  const sig = p.sig;
   const bucketHashes = bands(sig);
   const shared = new Map<number, number>();
   bucketHashes.forEach((h, band) => { for (const id of s.bucket.all(band, h) as number[]) shared.set(id, (shared.get(id) ?? 0) + 1); });
@@ -163,16 +153,16 @@ function storeInTransaction(db: DB, a: Article, record: ExtractionRecord): Store
     return copy(b.id, "near-duplicate", b.sim, `near-duplicate of article ${b.id} (estimated similarity ${b.sim.toFixed(2)})`);
   }
 
-  const reason = skipReason(`${titleNorm}\n\n${norm}`, record);
-  const loc = articleLocality(titleNorm, norm);
+  const reason = p.skip;
+  const loc = p.locality;
   const id = Number(s.insertArticle.run({ ...base, status: reason ? "skipped" : "stored", skip_reason: reason, duplicate_of: null, similarity: null, locality: loc?.name ?? null }).lastInsertRowid);
   if (loc) s.setMentions.run(loc.mentions, id);
   source(id, "primary", null, null);
   s.insertSig.run(id, sigToBlob(sig));
   bucketHashes.forEach((h, band) => s.insertBucket.run(band, h, id));
-  indexArticle(db, id, titleNorm, norm);
+  indexArticleRow(db, id, p);
   if (reason) return { status: "skipped", articleId: id, reason, counts: zeroCounts() };
-  const counts = writeFacts(db, id, record);
+  const counts = writeFacts(db, id, record, p.factLines);
   return { status: "stored", articleId: id, counts };
 }
 
@@ -188,17 +178,17 @@ export function reviseArticle(db: DB, storyId: number, article: Article, record:
     const story = stmts(db).story.get(storyId) as StoryRow | undefined;
     if (!story) throw new Error(`article ${storyId} is not in the database`);
     if (story.status === "duplicate") throw new Error(`article ${storyId} is a copy, not a story`);
-    return reviseInTransaction(db, story, article, record, prepared(article));
+    return reviseInTransaction(db, story, article, record, prepareStore(article, record));
   })();
 }
 
-function reviseInTransaction(db: DB, story: StoryRow, a: Article, record: ExtractionRecord, p: Prepared): StoreResult {
+function reviseInTransaction(db: DB, story: StoryRow, a: Article, record: ExtractionRecord, p: StorePrep): StoreResult {
   const s = stmts(db);
   const id = story.id;
   if (story.body_hash === p.hash) return { status: "duplicate", articleId: id, reason: `same body as article ${id}`, counts: zeroCounts() };
   s.insertRevision.run(id, story.source, story.title, story.published, story.text, story.body_start, story.body_hash, story.extractor_version);
-  const reason = skipReason(`${p.titleNorm}\n\n${p.norm}`, record);
-  const loc = articleLocality(p.titleNorm, p.norm);
+  const reason = p.skip;
+  const loc = p.locality;
   s.updateArticle.run({ ...rowOf(a, p, record.extractor.version), id, status: reason ? "skipped" : "stored", skip_reason: reason, locality: loc?.name ?? null, mentions: loc?.mentions ?? null });
   if (s.updateSource.run(a.url, a.title, a.outlet, a.published, p.hash, id, a.source).changes === 0) {
     s.insertSource.run(id, a.source, a.url, a.title, a.outlet, a.published, p.hash, "same-url", null, null);
@@ -207,15 +197,14 @@ function reviseInTransaction(db: DB, story: StoryRow, a: Article, record: Extrac
   const old = s.sig.get(id) as { sig: Buffer } | undefined;
   if (old) bands(blobToSig(old.sig)).forEach((h, band) => s.deleteBucket.run(band, h, id));
   s.deleteSig.run(id);
-  const sig = minhash(p.norm);
-  s.insertSig.run(id, sigToBlob(sig));
-  bands(sig).forEach((h, band) => s.insertBucket.run(band, h, id));
+  s.insertSig.run(id, sigToBlob(p.sig));
+  bands(p.sig).forEach((h, band) => s.insertBucket.run(band, h, id));
   unindexArticle(db, id);
-  indexArticle(db, id, p.titleNorm, p.norm);
+  indexArticleRow(db, id, p);
   deleteFacts(db, id);
   const base = { articleId: id, revised: true, reason: `revised: the body under this URL changed (earlier text kept in article_revisions)` };
   if (reason) return { ...base, status: "skipped", reason, counts: zeroCounts() };
-  return { ...base, status: "stored", counts: writeFacts(db, id, record) };
+  return { ...base, status: "stored", counts: writeFacts(db, id, record, p.factLines) };
 }
 
 function provArgs(p: Provenance | undefined): [number | null, number | null, number | null, string | null, number | null] {
@@ -230,58 +219,39 @@ function clusterBefore(record: ExtractionRecord, start: number): number | null {
   return best;
 }
 
-/** Inserts the facts of a record for an article (not yet resolved to entities). */
-export function writeFacts(db: DB, articleId: number, record: ExtractionRecord): Record<string, number> {
+/**
+ * Inserts the facts of a record for an article (not yet resolved to entities), and the article's facts search row.
+ * `lines` are the search lines of searchableFacts(record) when already computed (prepareStore).
+ */
+export function writeFacts(db: DB, articleId: number, record: ExtractionRecord, lines?: string[]): Record<string, number> {
   const s = stmts(db);
   const v = record.extractor.version;
   const counts = zeroCounts();
-  const texts: Array<[number, string, string]> = []; // searchable text of each fact
+  const ids: Record<string, number[]> = {};
   const fact = (kind: FactKind, idx: number, p: Provenance | undefined): number => {
     counts[kind]!++;
-    return Number(s.insertFact.run(articleId, kind, idx, ...provArgs(p), v).lastInsertRowid);
+    const id = Number(s.insertFact.run(articleId, kind, idx, ...provArgs(p), v).lastInsertRowid);
+    (ids[kind] ??= [])[idx] = id;
+    return id;
   };
   record.clusters.forEach((c, i) => {
     const id = fact("clusters", i, c.prov);
     s.cluster.run(id, c.kind, c.number, c.name, c.locality, c.system ?? null, c.declaredMembers ?? null, c.listedMembers ?? null);
-    texts.push([id, "clusters", c.name]);
   });
-  record.members.forEach((m, i) => {
-    const id = fact("members", i, m.prov);
-    s.member.run(id, m.cluster, m.unit);
-    texts.push([id, "members", m.unit]);
-  });
-  record.roles.forEach((r, i) => {
-    const id = fact("roles", i, r.prov);
-    s.role.run(id, r.cluster, r.unit, r.role, r.year);
-    texts.push([id, "roles", `${r.unit} (${r.role})`]);
-  });
+  record.members.forEach((m, i) => s.member.run(fact("members", i, m.prov), m.cluster, m.unit));
+  record.roles.forEach((r, i) => s.role.run(fact("roles", i, r.prov), r.cluster, r.unit, r.role, r.year));
   record.officials.forEach((o, i) => {
     const id = fact("officials", i, o.prov);
     s.official.run(id, o.name, o.rank);
     o.titles.forEach((t, k) => s.title.run(id, k, t, nameKey(t), ...provArgs(o.titleProv?.[k])));
-    texts.push([id, "officials", [o.name, ...o.titles].join(", ")]);
   });
-  record.commitments.forEach((c, i) => {
-    const id = fact("commitments", i, c.prov);
-    s.commitment.run(id, c.cluster, c.year, c.text);
-    texts.push([id, "commitments", c.text]);
-  });
-  record.awards.forEach((a, i) => {
-    const id = fact("awards", i, a.prov);
-    s.award.run(id, a.award, a.recipient, a.year, a.status);
-    texts.push([id, "awards", `${a.award}: ${a.recipient}`]);
-  });
-  record.events.forEach((e, i) => {
-    const id = fact("events", i, e.prov);
-    s.event.run(id, e.type, e.date, e.location, clusterBefore(record, e.prov.start));
-    if (e.location) texts.push([id, "events", e.location]);
-  });
-  record.documents.forEach((d, i) => {
-    const id = fact("documents", i, d.prov);
-    s.document.run(id, d.kind, d.number, d.date, d.issuer ?? null);
-    texts.push([id, "documents", [d.kind, d.number, d.issuer].filter(Boolean).join(" ")]);
-  });
-  indexFacts(db, articleId, texts);
+  record.commitments.forEach((c, i) => s.commitment.run(fact("commitments", i, c.prov), c.cluster, c.year, c.text));
+  record.awards.forEach((a, i) => s.award.run(fact("awards", i, a.prov), a.award, a.recipient, a.year, a.status));
+  record.events.forEach((e, i) => s.event.run(fact("events", i, e.prov), e.type, e.date, e.location, clusterBefore(record, e.prov.start)));
+  record.documents.forEach((d, i) => s.document.run(fact("documents", i, d.prov), d.kind, d.number, d.date, d.issuer ?? null));
+  const facts = searchableFacts(record);
+  const texts = lines && lines.length === facts.length ? lines : facts.map((f) => factLine(f.text));
+  indexFactLines(db, articleId, facts.map((f, i) => [ids[f.kind]![f.idx]!, f.kind, texts[i]!]));
   return counts;
 }
 

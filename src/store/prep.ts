@@ -1,0 +1,130 @@
+// What storing an article needs that is a pure function of the article and its record: the body hash,
+// the canonical URL, the MinHash signature, the relevance verdict, the article's province and the texts
+// of its search rows. Computed on the extraction worker beside the record (so the single writer thread only
+// runs SQL), or by storeArticle itself when a caller passes none.
+import type { Article, ExtractionRecord } from "../types.js";
+import { normalize, fold } from "../extract/normalize.js";
+import { canonicalUrl } from "../ingest/url.js";
+import { bodyHash, minhashFolded } from "./dedup.js";
+import { skipReason } from "./relevance.js";
+import { articleLocality } from "./names.js";
+
+export interface StorePrep {
+  /** sha-256 of the normalised body (bodyHash). */
+  hash: string;
+  /** Canonical URL of the story (the page's canonical link, else its URL), or null. */
+  curl: string | null;
+  /** MinHash signature of the body. */
+  sig: Uint32Array;
+  /** Why the article is not stored with facts (skipReason), or null. */
+  skip: string | null;
+  /** The province the article names most, with its weighted mention count. */
+  locality: { name: string; mentions: number } | null;
+  /** The article's search row: title and body normalised, and both folded. */
+  title: string;
+  body: string;
+  titleFolded: string;
+  bodyFolded: string;
+  /** Searchable text of each fact, normalised and on one line, in the order of searchableFacts(record). */
+  factLines: string[];
+}
+
+/** normalize(s).norm, faster on text that needs no composition (most text); the same result. */
+export function normText(s: string): string {
+  if (SLOW.test(s) || s.normalize("NFC") !== s) return normalize(s).norm;
+  return unifyTones(FIXES.test(s) ? s.replace(FIXES_ALL, fixChar) : s);
+}
+
+// normalize() composes each character with its combining marks (U+0300–U+036F) by NFC, keeps surrogate pairs
+// whole, drops zero-width characters, fixes some characters one for one and reads CRLF as one line break. On a
+// text with no combining mark nor surrogate that NFC leaves as it is, every piece it composes is one character
+// that NFC leaves as it is too, so what remains is the drops and fixes, done here by one regular expression.
+const SLOW = /[\u0300-\u036f\ud800-\udfff]/;
+const FIX_MAP: Record<string, string> = {
+  "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
+  "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ", "\t": " ",
+  "\u00d0": "\u0110", "\u00f0": "\u0111",
+  "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+  "\u2018": "'", "\u2019": "'", "\u201a": "'",
+  "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
+};
+const FIX_CLASS = `[${Object.keys(FIX_MAP).join("")}]`;
+const FIXES = new RegExp(`\r|${FIX_CLASS}`);
+const FIXES_ALL = new RegExp(`\r\n?|${FIX_CLASS}`, "g");
+const fixChar = (c: string): string => (c.charCodeAt(0) === 13 ? "\n" : FIX_MAP[c]!);
+
+const TONE_SHIFT: Record<string, string> = {
+  "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+  "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+  "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+};
+const OLD_TONE_ANY = /[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]/;
+// normalize.ts matches (\p{L}*?)(pair)(?!\p{L}) and keeps the pair when the letters before it end in q; those
+// letters run back to the start of the word, so "ends in q" is "the character before the pair is q"
+const OLD_TONE = /(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\p{L})/gu;
+
+function unifyTones(s: string): string {
+  if (!OLD_TONE_ANY.test(s)) return s;
+  return s.replace(OLD_TONE, (m: string) => {
+    const shifted = TONE_SHIFT[m.toLowerCase()];
+    if (!shifted) return m;
+    return [...shifted].map((c, k) => (m[k] === m[k]!.toLowerCase() ? c : c.toUpperCase())).join("");
+  });
+}
+
+const foldMemo = new Map<number, string>();
+/** fold(s) (per UTF-16 unit, so a memo of each unit's fold gives the same string). */
+export function foldText(s: string): string {
+  let out = "";
+  let from = 0;
+  for (let k = 0; k < s.length; k++) {
+    const code = s.charCodeAt(k);
+    // lower-case ASCII letters, digits and punctuation fold to themselves: copy them in runs
+    if (code < 0x80 && !(code >= 0x41 && code <= 0x5a)) continue;
+    if (k > from) out += s.slice(from, k);
+    let f = foldMemo.get(code);
+    if (f === undefined) { f = fold(s[k]!); foldMemo.set(code, f); }
+    out += f;
+    from = k + 1;
+  }
+  return from === 0 ? s : from < s.length ? out + s.slice(from) : out;
+}
+
+/** The facts that get a line in the article's facts search row, in the order writeFacts stores them. */
+export function searchableFacts(record: ExtractionRecord): Array<{ kind: string; idx: number; text: string }> {
+  const out: Array<{ kind: string; idx: number; text: string }> = [];
+  record.clusters.forEach((c, i) => out.push({ kind: "clusters", idx: i, text: c.name }));
+  record.members.forEach((m, i) => out.push({ kind: "members", idx: i, text: m.unit }));
+  record.roles.forEach((r, i) => out.push({ kind: "roles", idx: i, text: `${r.unit} (${r.role})` }));
+  record.officials.forEach((o, i) => out.push({ kind: "officials", idx: i, text: [o.name, ...o.titles].join(", ") }));
+  record.commitments.forEach((c, i) => out.push({ kind: "commitments", idx: i, text: c.text }));
+  record.awards.forEach((a, i) => out.push({ kind: "awards", idx: i, text: `${a.award}: ${a.recipient}` }));
+  record.events.forEach((e, i) => { if (e.location) out.push({ kind: "events", idx: i, text: e.location }); });
+  record.documents.forEach((d, i) => out.push({ kind: "documents", idx: i, text: [d.kind, d.number, d.issuer].filter(Boolean).join(" ") }));
+  return out;
+}
+
+/** One line of the facts search row. */
+export const factLine = (text: string): string => normText(text).replace(/\n/g, " ");
+
+export function storyUrl(a: Article): string | null {
+  const c = a.extra?.canonicalUrl;
+  const u = typeof c === "string" && c ? c : a.url;
+  return u ? canonicalUrl(u) : null;
+}
+
+/** Everything storeArticle needs besides SQL, computed once per article. */
+export function prepareStore(a: Article, record: ExtractionRecord): StorePrep {
+  const body = normText(a.text.slice(a.bodyStart));
+  const title = a.title ? normText(a.title) : "";
+  const bodyFolded = foldText(body);
+  return {
+    hash: bodyHash(body),
+    curl: storyUrl(a),
+    sig: minhashFolded(bodyFolded),
+    skip: skipReason(`${title}\n\n${body}`, record),
+    locality: articleLocality(title, body),
+    title, body, titleFolded: foldText(title), bodyFolded,
+    factLines: searchableFacts(record).map((f) => factLine(f.text)),
+  };
+}
