@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --sizes 10000,100000]
+// npm run bench [-- --quick] [-- --sizes 10000,100000] [-- --out FILE] [-- --no-crawl]
 // One command, one table: extraction throughput (one worker, all workers), ingest+extract+store for
 // 10,000 and 100,000 generated articles of ~5 KB with peak RSS and database size, the read-and-scan
 // limit (read the same files, one regular-expression scan) with ratios, and the crawler's own overhead.
@@ -19,6 +19,8 @@ const quick = args.includes("--quick");
 const sizesArg = args[args.indexOf("--sizes") + 1];
 const SIZES = args.includes("--sizes") && sizesArg ? sizesArg.split(",").map(Number) : quick ? [2000, 10000] : [10000, 100000];
 const EXTRACT_N = quick ? 1000 : 3000;
+const outArg = args.includes("--out") ? args[args.indexOf("--out") + 1] : undefined;
+const crawl = !args.includes("--no-crawl");
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const work = join(tmpdir(), "thidua-bench");
 const lines: string[] = [];
@@ -116,7 +118,7 @@ async function main(): Promise<void> {
     if (big.n >= 100000) say(`| 100,000 articles in under 5 minutes | ${big.run.seconds < 300 ? "yes" : "no"} (${fmt(big.run.seconds, 1)} s) | peak RSS ${fmt(big.run.peakRssMb)} MB (target < 1 GB) |`);
   }
   // 3. the crawler's own overhead against a local site with no per-host delay
-  try {
+  if (crawl) try {
     const crawlModule = "./crawl.js"; // written alongside the crawler
     const mod = (await import(crawlModule)) as { benchCrawl?: (o: { pages: number }) => Promise<{ pages: number; seconds: number; pagesPerSecond: number; peakRssMb: number; rssAt?: number[] }> };
     if (mod.benchCrawl) {
@@ -129,7 +131,7 @@ async function main(): Promise<void> {
     say(`| crawl of a local site | not measured | ${(e as Error).message.split("\n")[0]} |`);
   }
   say();
-  const out = join(root, "bench", "results.md");
+  const out = outArg ?? join(root, "bench", "results.md");
   writeFileSync(out, lines.join("\n") + "\n");
   console.log(`\nwritten to ${out}`);
 }

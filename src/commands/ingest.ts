@@ -9,6 +9,7 @@ import { storeArticle, type StoreStatus } from "../store/write.js";
 import { FACT_KINDS, type FactKind } from "../types.js";
 import { EXIT } from "../exit.js";
 import * as storeApi from "../store/api.js";
+import { dropSearchRows, flushSearchRows, holdSearchRows } from "../store/search.js";
 
 export interface IngestOptions {
   db?: string;
@@ -50,9 +51,11 @@ export async function ingest(paths: string[], opts: IngestOptions = {}): Promise
   bar?.start(1, 0, { stored: 0, dups: 0, skipped: 0, failed: 0 });
   let inBatch = 0;
   let lastCommit = Date.now();
-  const commit = (db: DB) => { if (db.inTransaction) db.exec("COMMIT"); inBatch = 0; lastCommit = Date.now(); };
+  // the batch's search rows are written together just before it commits (see holdSearchRows)
+  holdSearchRows(db);
+  const commit = (db: DB) => { if (db.inTransaction) { flushSearchRows(db); db.exec("COMMIT"); } inBatch = 0; lastCommit = Date.now(); };
   // resolution is incremental: run on what is committed so far, it overlaps with the workers' extraction
-  const resolveEvery = Math.max(1, opts.resolveEvery ?? 2000);
+  const resolveEvery = Math.max(1, opts.resolveEvery ?? 2500);
   let unresolved = 0;
   try {
     const workers = opts.workers ?? defaultWorkers();
@@ -93,6 +96,7 @@ export async function ingest(paths: string[], opts: IngestOptions = {}): Promise
     storeApi.afterIngest?.(db);
   } finally {
     bar?.stop();
+    dropSearchRows(db);
     if (db.inTransaction) db.exec("ROLLBACK");
     db.close();
   }

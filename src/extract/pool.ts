@@ -22,6 +22,8 @@ export interface PoolOptions {
   prep?: boolean;
   /** How { file } items are read (maxBytes, maxInflatedBytes; sharding is done by readJobs). */
   read?: Pick<ReadOptions, "maxBytes" | "maxInflatedBytes">;
+  /** Jobs queued per worker at most (default 512). */
+  inFlight?: number;
 }
 
 export function defaultWorkers(): number {
@@ -84,8 +86,9 @@ export async function* extractAll(items: AsyncIterable<PoolIn>, workers = defaul
     return;
   }
   const pool = Array.from({ length: workers }, () => new Worker(script));
-  // enough jobs queued that a worker never waits for the writer between two articles
-  const maxInFlight = workers * 16;
+  // enough jobs queued that the workers keep busy while the consumer runs a long step (a batch commit, an
+  // entity resolution pass of a few seconds): a job is a path or an article, a result some tens of KB, so 512 each is cheap
+  const maxInFlight = workers * (opts.inFlight ?? 512);
   const done = new Map<number, PoolOut[]>();
   const jobs = new Map<number, PoolJob>();
   const lost = (job: PoolJob, reason: string): PoolOut[] =>

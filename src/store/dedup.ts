@@ -60,9 +60,9 @@ export function minhashFolded(folded: string): Uint32Array {
       for (let c = starts[w]!, e = ends[w]!; c < e; c++) { x ^= folded.charCodeAt(c); x = Math.imul(x, 0x01000193); }
     }
     x >>>= 0;
-    // the k-th hash is a + k·b from two independent hashes (Kirsch–Mitzenmacher): two mixes per shingle, not 96
-    const a = mix(x, 0x9e3779b9), b = mix(x, 0x7f4a7c15) | 1;
-    for (let k = 0; k < HASHES; k++) { const h = (a + Math.imul(k, b)) >>> 0; if (h < sig[k]!) sig[k] = h; }
+    // the k-th hash is a + k·b (mod 2³²) from two independent hashes (Kirsch–Mitzenmacher), summed step by step
+    const b = mix(x, 0x7f4a7c15) | 1;
+    for (let k = 0, h = mix(x, 0x9e3779b9); k < HASHES; k++, h = (h + b) >>> 0) if (h < sig[k]!) sig[k] = h;
   }
   return sig;
 }

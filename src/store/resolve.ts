@@ -104,6 +104,10 @@ function placesOf(titles: string[]): string[] {
 
 interface ArticleCtx { id: number; locality: string | null; mentions: number }
 
+// placed keys are a pure function of the surface, the cluster's and the article's localities (and the lexicons):
+// kept across runs, so resolving in many small runs (during an ingest) computes each once
+const placedCache = new Map<string, { key: string; parent: string | null; placed: string | null }>();
+
 export function resolve(db: DB, opts: { rebuild?: boolean } = {}): ResolveReport {
   return db.transaction(() => resolveInTransaction(db, opts))();
 }
@@ -195,7 +199,6 @@ function resolveInTransaction(db: DB, opts: { rebuild?: boolean }): ResolveRepor
   // a unit named without its province ("Hội Nông dân", "quận Hoàn Kiếm", "Sở Giáo dục và Đào tạo") is the one of
   // the cluster's province, else of the article's: the key carries that place
   const clusterLoc = new Map<number, string | null>();
-  const placedCache = new Map<string, { key: string; parent: string | null; placed: string | null }>();
   const placedKey = (surface: string, art: ArticleCtx, cluster: number | null): { key: string; parent: string | null; placed: string | null } => {
     let cl: string | null = null;
     if (cluster != null) {

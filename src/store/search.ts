@@ -23,17 +23,74 @@ function stmts(db: DB): Stmts {
 
 const written = (s: string) => normalize(s).norm;
 
+// ---------- rows held back until the batch commits ----------
+// FTS5 writes its pending terms out as a new segment at every savepoint, and storeArticle runs in a savepoint:
+// one small segment per article, merged again and again. A bulk load (the ingest job) holds the search rows of
+// the batch here instead and writes them all at once, outside any savepoint, before it commits.
+type Row = [rowid: number, kind: string, articleId: number, title: string, body: string, titleFolded: string, bodyFolded: string];
+interface Held { rows: Map<number, Row>; journal: Array<[number, Row | undefined]> }
+const held = new WeakMap<DB, Held>();
+
+/** From now on, search rows written through this connection wait for flushSearchRows (call it before COMMIT). */
+export function holdSearchRows(db: DB): void {
+  if (!held.has(db)) held.set(db, { rows: new Map(), journal: [] });
+}
+
+/** Writes the rows held back, in rowid order; `stop` also ends holding them. */
+export function flushSearchRows(db: DB, stop = false): void {
+  const h = held.get(db);
+  if (!h) return;
+  const ins = stmts(db).insert;
+  for (const r of [...h.rows.values()].sort((a, b) => a[0] - b[0])) ins.run(...r);
+  h.rows.clear();
+  h.journal.length = 0;
+  if (stop) held.delete(db);
+}
+
+/** Forgets the rows held back (the batch was rolled back). */
+export function dropSearchRows(db: DB): void {
+  const h = held.get(db);
+  if (h) { h.rows.clear(); h.journal.length = 0; }
+}
+
+/** A point to go back to when the article being stored fails (its savepoint is rolled back). */
+export function searchMark(db: DB): number {
+  return held.get(db)?.journal.length ?? 0;
+}
+
+export function searchRollback(db: DB, mark: number): void {
+  const h = held.get(db);
+  if (!h) return;
+  while (h.journal.length > mark) {
+    const [rowid, before] = h.journal.pop()!;
+    if (before) h.rows.set(rowid, before); else h.rows.delete(rowid);
+  }
+}
+
+function insertRow(db: DB, r: Row): void {
+  const h = held.get(db);
+  if (!h) { stmts(db).insert.run(...r); return; }
+  h.journal.push([r[0], h.rows.get(r[0])]);
+  h.rows.set(r[0], r);
+}
+
+function removeRow(db: DB, rowid: number): void {
+  const h = held.get(db);
+  if (h?.rows.has(rowid)) { h.journal.push([rowid, h.rows.get(rowid)]); h.rows.delete(rowid); return; }
+  stmts(db).remove.run(rowid);
+}
+
 export const articleRowid = (articleId: number): number => 2 * articleId;
 export const factsRowid = (articleId: number): number => 2 * articleId + 1;
 
 /** Title and body already normalised (normalize(…).norm). */
 export function indexArticle(db: DB, articleId: number, t: string, b: string): void {
-  stmts(db).insert.run(articleRowid(articleId), "article", articleId, t, b, foldText(t), foldText(b));
+  insertRow(db, [articleRowid(articleId), "article", articleId, t, b, foldText(t), foldText(b)]);
 }
 
 /** The article's row from texts prepared beforehand (prepareStore). */
 export function indexArticleRow(db: DB, articleId: number, p: { title: string; body: string; titleFolded: string; bodyFolded: string }): void {
-  stmts(db).insert.run(articleRowid(articleId), "article", articleId, p.title, p.body, p.titleFolded, p.bodyFolded);
+  insertRow(db, [articleRowid(articleId), "article", articleId, p.title, p.body, p.titleFolded, p.bodyFolded]);
 }
 
 /**
@@ -48,7 +105,7 @@ export function indexFacts(db: DB, articleId: number, facts: Array<[number, stri
 export function indexFactLines(db: DB, articleId: number, lines: Array<[number, string, string]>): void {
   if (!lines.length) return;
   const b = lines.map(([, , t]) => t).join("\n");
-  stmts(db).insert.run(factsRowid(articleId), JSON.stringify(lines), articleId, "", b, "", foldText(b));
+  insertRow(db, [factsRowid(articleId), JSON.stringify(lines), articleId, "", b, "", foldText(b)]);
 }
 
 /** Searchable text of each fact of an article, read back from the fact tables (to rebuild the index). */
@@ -84,11 +141,11 @@ export function rebuildSearchIndex(db: DB): number {
 
 /** Removes an article's own row (its text changed). */
 export function unindexArticle(db: DB, articleId: number): void {
-  stmts(db).remove.run(articleRowid(articleId));
+  removeRow(db, articleRowid(articleId));
 }
 
 export function unindexFacts(db: DB, articleId: number): void {
-  stmts(db).remove.run(factsRowid(articleId));
+  removeRow(db, factsRowid(articleId));
 }
 
 export interface SearchHit {

@@ -8,7 +8,7 @@ import { FACT_KINDS } from "../types.js";
 import type { DB } from "./db.js";
 import { bands, blobToSig, MAX_CANDIDATES, NEAR_DUPLICATE, sigToBlob, similarity } from "./dedup.js";
 import { nameKey } from "./names.js";
-import { indexArticleRow, indexFactLines, unindexArticle, unindexFacts } from "./search.js";
+import { indexArticleRow, indexFactLines, searchMark, searchRollback, unindexArticle, unindexFacts } from "./search.js";
 import { factLine, prepareStore, searchableFacts, type StorePrep } from "./prep.js";
 
 export type StoreStatus = "stored" | "duplicate" | "near-duplicate" | "skipped";
@@ -81,7 +81,8 @@ const zeroCounts = (): Record<string, number> => Object.fromEntries(FACT_KINDS.m
  */
 export function storeArticle(db: DB, article: Article, record: ExtractionRecord, prep?: StorePrep): StoreResult {
   const p = prep ?? prepareStore(article, record);
-  return stmts(db).tx(db, article, record, p);
+  const mark = searchMark(db);
+  try { return stmts(db).tx(db, article, record, p); } catch (e) { searchRollback(db, mark); throw e; }
 }
 
 function rowOf(a: Article, p: StorePrep, version: string) {
