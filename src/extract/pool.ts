@@ -22,7 +22,7 @@ export interface PoolOptions {
   prep?: boolean;
   /** How { file } items are read (maxBytes, maxInflatedBytes; sharding is done by readJobs). */
   read?: Pick<ReadOptions, "maxBytes" | "maxInflatedBytes">;
-  /** Jobs queued per worker at most (default 512). */
+  /** Jobs queued per worker at most (default 256). */
   inFlight?: number;
 }
 
@@ -87,8 +87,8 @@ export async function* extractAll(items: AsyncIterable<PoolIn>, workers = defaul
   }
   const pool = Array.from({ length: workers }, () => new Worker(script));
   // enough jobs queued that the workers keep busy while the consumer runs a long step (a batch commit, an
-  // entity resolution pass of a few seconds): a job is a path or an article, a result some tens of KB, so 512 each is cheap
-  const maxInFlight = workers * (opts.inFlight ?? 512);
+  // entity resolution pass of a few seconds): a job is a path or an article, a result some tens of KB, so 256 each is cheap
+  const maxInFlight = workers * (opts.inFlight ?? 256);
   const done = new Map<number, PoolOut[]>();
   const jobs = new Map<number, PoolJob>();
   const lost = (job: PoolJob, reason: string): PoolOut[] =>
