@@ -47,3 +47,6 @@ export const ORG_ITEM_STOP = /^(?:đã|đang|sẽ|được|đều|cũng|tổ ch�
 
 /** Words between the cluster and "gồm" that make the list something other than members (contents, tasks). Folded. */
 export const BETWEEN_NOT_MEMBERS = /noi dung|nhiem vu|chi tieu|giai phap|tieu chi|hoat dong|phong trao|van de|cam ket|giao uoc|ket qua|danh hieu|khen thuong|dai bieu|thanh phan|tham du/u;
+
+/** Office nouns written in the plural before bare fields or names: "các sở Tài chính, Xây dựng" → "Sở Tài chính", … */
+export const PLURAL_ORG_NOUNS = ["sở", "ban", "phòng", "cục", "chi cục", "trung tâm", "hội", "bệnh viện", "ngân hàng", "trường", "viện", "báo", "đài", "tổng công ty", "công ty"];

@@ -9,16 +9,23 @@
 //   "MTTQ 06 quận (Đống Đa, …)" when the bracket holds exactly the stated number of names;
 //   "gồm 6 trường: THPT A, …" / "8 bệnh viện: Bệnh viện X, …" (a counted kind: items kept as written, a bare
 //   name takes the kind), "Bộ Chỉ huy Quân sự 6 tỉnh: …", "LĐLĐ các tỉnh: …", "7 huyện, thị xã: …" (names as written);
-//   "gồm N đơn vị:" then one unit a line (";", "," or "." ending each, or "- ", "+ ", "1." bullets).
+//   "gồm N đơn vị:" then one unit a line (";", "," or "." ending each, or "- ", "+ ", "1." bullets, or a short
+//   organisation's name with no mark at all);
+//   "Hội LHPN 6 tỉnh, thành: A, …" (tỉnh distributed, a city by the provinces lexicon takes thành phố),
+//   "Liên đoàn Lao động 6 tỉnh Bắc Trung Bộ: A; …" (a region before the colon);
+//   "các sở Kế hoạch và Đầu tư, Tài chính; Cục Thuế tỉnh, …" (a plural office noun written before each bare field,
+//   groups of a ";" list split at their commas); "A, B và 05 công ty: C, D và E" (a nested counted list);
+//   "Sở Y tế (Phó khối), …" (a bracketed remark closes an item, not the list).
 // A list must follow a mention of the cluster closely (units merely attending a meeting are not members).
 // Items are cut where the predicate resumes ("… Đồng Tân đã tổ chức"), and the whole list ends there.
 import type { MemberFact, RecordNote } from "../../types.js";
 import { prov, sentenceAt, span, type Doc } from "../doc.js";
+import { lexiconEntries, loadLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { isCap, syllables } from "../syllables.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
-import { BETWEEN_NOT_MEMBERS, DISTRIBUTED_HEADS, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_LA, NUMBER_WORDS, ORG_HEADS } from "./members.rules.js";
+import { BETWEEN_NOT_MEMBERS, DISTRIBUTED_HEADS, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_LA, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
 
 interface Head {
   org: [number, number] | null; // "Công an" in "Công an 8 tỉnh", "LĐLĐ" in "LĐLĐ các tỉnh:"
@@ -28,17 +35,23 @@ interface Head {
   noun: [number, number] | null;
   /** Several unit nouns ("huyện, thị xã"): a list of names, none distributed. */
   mixed?: boolean;
+  /** "tỉnh, thành": bare names take "tỉnh", or "thành phố" for a centrally governed city. */
+  provinces?: boolean;
   after: number;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const NUM = `\\d{1,2}|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join("|")}`;
 // [1] organisation over the units ("Bộ Chỉ huy Quân sự 6 tỉnh:", "LĐLĐ các tỉnh:"), [2] count, [3] "các",
-// [4] distributed unit noun, [5] more unit nouns ("7 huyện, thị xã:"), [6] another counted noun before a colon or the
-// end of the sentence ("6 trường:", "8 bệnh viện:", "5 doanh nghiệp sau:", "gồm 7 trường.")
+// [4] provinces and cities together ("6 tỉnh, thành:"), [5] distributed unit noun, [6] more unit nouns
+// ("7 huyện, thị xã:"), [7] the region the units lie in ("6 tỉnh Bắc Trung Bộ:", "5 tỉnh khu vực Tây Nguyên:"),
+// [8] another counted noun before a colon or the end of the sentence ("6 trường:", "8 bệnh viện:", "gồm 7 trường.")
+const DIST = DISTRIBUTED_HEADS.map(esc).join("|");
 const HEAD_RE = new RegExp(
   `^\\s*:?\\s*(?:có\\s+)?(?:các\\s+)?(?:(\\p{Lu}[\\p{L}]*(?:\\s+[\\p{L}]+){0,6}?)\\s+(?=(?:${NUM}|các)\\s))?(?:(${NUM})\\s+|(các)\\s+)?` +
-  `(?:(${DISTRIBUTED_HEADS.map(esc).join("|")})((?:\\s*,\\s*(?:${DISTRIBUTED_HEADS.map(esc).join("|")}))+(?=\\s*:))?|(?:${GENERIC_HEADS.map(esc).join("|")})|(\\p{Ll}[\\p{L}]*(?:\\s+[\\p{L}]+){0,2}?)(?=\\s*(?:sau\\s*)?(?::|\\.|$)))?(?![\\p{L}])\\s*(?:sau|là)?\\s*:?`,
+  `(?:(tỉnh\\s*[,/]\\s*thành(?:\\s+phố)?|tỉnh thành(?:\\s+phố)?)(?=\\s*:)|(${DIST})((?:\\s*,\\s*(?:${DIST}))+(?=\\s*:))?` +
+  `(?:\\s+((?:khu vực|vùng|miền)\\s+[\\p{L}]+(?:\\s+[\\p{L}]+){0,4}?|\\p{Lu}[\\p{L}]*(?:\\s+[\\p{L}]+){0,4}?)(?=\\s*:))?` +
+  `|(?:${GENERIC_HEADS.map(esc).join("|")})|(\\p{Ll}[\\p{L}]*(?:\\s+[\\p{L}]+){0,2}?)(?=\\s*(?:sau\\s*)?(?::|\\.|$)))?(?![\\p{L}])\\s*(?:sau|là)?\\s*:?`,
   "u",
 );
 
@@ -57,17 +70,22 @@ function parseHead(doc: Doc, pos: number): Head {
   const org = at(orgText);
   const countText = m[2];
   if (countText) cursor = doc.norm.indexOf(countText, cursor) + countText.length;
-  const unit = at(m[4]);
-  const mixed = m[5] !== undefined;
-  const nounText = m[6];
+  // "tỉnh, thành": "tỉnh" is distributed, a city is told by the provinces lexicon
+  const provinces = m[4] !== undefined;
+  const both = at(m[4]);
+  const unit: [number, number] | null = both ? [both[0], both[0] + "tỉnh".length] : at(m[5]);
+  const mixed = m[6] !== undefined;
+  const region = m[7];
+  const nounText = m[8];
   const count = countText ? (/^\d+$/.test(countText) ? Number(countText) : NUMBER_WORDS[countText.toLowerCase()] ?? null) : null;
   // an organisation over the units needs a count or "các" and a unit noun, and is one name, not a list ("Sở Y tế và 3 huyện")
   const orgOk = orgText !== undefined && !/\s(?:và|với)\s/u.test(orgText) && (count !== null || (m[3] !== undefined && unit !== null));
   if (orgText && !orgOk) return none; // the capitalised words are the first item
   if (nounText && count === null) return none; // a bare lower-case word before a colon is not a counted noun
+  if (region && count === null && !orgOk) return none; // "các tỉnh Thanh Hóa: …" is an item, not a region
   // a bare unit noun with no count and no colon is the first item's own head ("gồm Thị trấn X, …")
   // several unit nouns ("7 huyện, thị xã:"): a bare name could be either, so names are kept as written
-  return { org: count !== null || m[3] !== undefined ? org : null, count, unit: mixed ? null : unit, mixed, noun: count !== null ? at(nounText) : null, after: pos + m[0].length };
+  return { org: count !== null || m[3] !== undefined ? org : null, count, unit: mixed ? null : unit, mixed, provinces, noun: count !== null ? at(nounText) : null, after: pos + m[0].length };
 }
 
 type Item = [number, number];
@@ -90,6 +108,11 @@ function cutItem(doc: Doc, s: number, e: number, names: boolean, commas = false)
   for (let k = 0; k < syl.length; k++) {
     const x = syl[k]!;
     const gap = doc.norm.slice(end, x.start);
+    if (k > 0 && /^\s*\($/.test(gap) && end > s) {
+      // "Sở Y tế (Phó khối)," a bracket closing the item is a remark on it: the item ends there, the list goes on
+      const close = doc.norm.indexOf(")", end);
+      if (close < 0 || close >= e - 1 || /^[\s.;,)]*$/.test(doc.norm.slice(close + 1, e))) return { item: [s, end], ended: false };
+    }
     if (k > 0 && !/^\s*(?:-\s*)?$/.test(gap) && !/^\s*&\s*$/.test(gap) && !(commas && /^\s*,\s*$/.test(gap))) return { item: end > s ? [s, end] : null, ended: true };
     const f = fold(x.text);
     if (names) {
@@ -110,6 +133,59 @@ const firstWord = (t: string) => (/^\p{L}+/u.exec(t)?.[0] ?? "").toLowerCase();
 /** Does a verb of the sentence's predicate occur in [s, e) ("… Yên Bái đã chủ động")? */
 function hasPredicate(doc: Doc, s: number, e: number): boolean {
   return syllables(doc.norm, s, e).some((x, k) => k > 0 && !x.cap && ORG_ITEM_STOP.test(doc.norm.slice(x.start, Math.min(e, x.start + 24)).toLowerCase()));
+}
+
+/** Office heads written before the items they are distributed over ("Sở" for "các sở Tài chính, Xây dựng"), by item start. */
+const prefixes = new WeakMap<Doc, Map<number, string>>();
+const PLURAL_ORG = new RegExp(`^(\\s*:?\\s*(?:và\\s+)?các\\s+(${PLURAL_ORG_NOUNS.join("|")})\\s+)(?=\\p{Lu})`, "u");
+const FIELDS = lexiconEntries("office-fields").filter((f) => / và /u.test(f)).map(fold);
+
+/** Is a "và" at offset v of text inside the name of an office's field ("Tài nguyên và Môi trường")? */
+const andInField = (text: string, v: number) => FIELDS.some((f) => { const t = fold(text); const i = t.indexOf(f); return i >= 0 && i < v && i + f.length > v; });
+
+/**
+ * Parts of a ";" list that are lists themselves, split in place: "các sở Kế hoạch và Đầu tư, Tài chính" gives one item a
+ * field, each written after the capitalised head ("Sở Tài chính"); "Cục Thuế tỉnh, Kho bạc Nhà nước tỉnh và Cục Thống kê
+ * tỉnh" (every part an organisation) one item an organisation.
+ */
+function groups(doc: Doc, raw: Item[], sep: string): void {
+  for (let r = 0; r < raw.length; r++) {
+    const plural = PLURAL_ORG.exec(doc.norm.slice(raw[r]![0], raw[r]![1]));
+    if (plural && sep === ",") {
+      // a "," list: the group runs over the bare names that follow, up to the next organisation or unit
+      let j = r + 1;
+      while (j < raw.length && /^\s*(?:và\s+)?\p{Lu}/u.test(doc.norm.slice(raw[j]![0], raw[j]![1])) && !ORG_HEADS.test(doc.norm.slice(raw[j]![0], raw[j]![1]).trim().replace(/^và\s+/u, "")) && !ADMIN_NAME_START.test(doc.norm.slice(raw[j]![0], raw[j]![1]).trim())) j++;
+      raw.splice(r, j - r, [raw[r]![0], raw[j - 1]![1]]);
+    }
+    const [p0, p1] = raw[r]!;
+    const text = doc.norm.slice(p0, p1);
+    if (!plural && (sep !== ";" || !text.includes(","))) continue;
+    const start = p0 + (plural ? plural[1]!.length : 0);
+    const parts: Item[] = [];
+    let k = start;
+    for (const part of doc.norm.slice(start, p1).split(",")) {
+      const prev = parts[parts.length - 1];
+      // "Lao động, Thương binh và Xã hội": a comma inside a field's name
+      if (plural && prev && andInField(doc.norm.slice(prev[0], k + part.length), k - prev[0])) prev[1] = k + part.length;
+      else parts.push([k, k + part.length]);
+      k += part.length + 1;
+    }
+    if (!plural && !parts.every(([a, b]) => ORG_HEADS.test(doc.norm.slice(a, b).trim()))) continue;
+    const last = parts[parts.length - 1]!;
+    const lastText = doc.norm.slice(last[0], last[1]);
+    const and = /\s+và\s+(?=\p{Lu})/u.exec(lastText);
+    if (and && (plural ? !andInField(lastText, and.index + 1) : ORG_HEADS.test(lastText.slice(and.index + and[0].length)))) {
+      parts.splice(parts.length - 1, 1, [last[0], last[0] + and.index], [last[0] + and.index + and[0].length, last[1]]);
+    }
+    if (plural) {
+      const head = plural[2]!.charAt(0).toUpperCase() + plural[2]!.slice(1);
+      let map = prefixes.get(doc);
+      if (!map) prefixes.set(doc, (map = new Map()));
+      for (const [a] of parts) map.set(a + (/^\s*/u.exec(doc.norm.slice(a))?.[0].length ?? 0), head);
+    }
+    raw.splice(r, 1, ...parts);
+    r += parts.length - 1;
+  }
 }
 
 /** Split a list region into items: ";" when the list uses it, else ","; "và" before the last item. */
@@ -133,6 +209,7 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
     else raw.push([k, k + part.length]);
     k += part.length + 1;
   }
+  if (!names) groups(doc, raw, sep);
   const pluralOrg = !names && raw[0] !== undefined && ORG_PLURAL_UNIT.test(doc.norm.slice(raw[0][0], raw[0][1]).replace(/^[\s:]+/, ""));
   // "và" joins the last two items; in a list of names it may also join a named unit to a plural one
   // ("thành phố Đà Nẵng và các tỉnh Quảng Nam, Quảng Ngãi"). Split when what follows starts an item of the same sort.
@@ -171,7 +248,9 @@ function listOfNames(doc: Doc, head: Head, firstText: string, opener: string): b
   if (head.unit !== null || head.mixed || /địa phương|tỉnh thành/iu.test(opener)) return true;
   if (head.noun) { // "6 trường: THPT Dân tộc nội trú, …" are organisations; "5 trường: Lê Lợi, …" bare names
     const kind = fold(doc.norm.slice(head.noun[0], head.noun[1]));
-    return !(ORG_HEADS.test(firstText) || /^\p{Lu}{2,}(?![\p{L}])/u.test(firstText) || fold(firstText).startsWith(kind + " "));
+    // "5 công ty: Cổ phần In Thái Bình, …" are names with a lower-case word: organisations as written
+    const first = firstText.split(/[,;.]|\s+và\s+/u)[0]!.trim();
+    return !(ORG_HEADS.test(firstText) || /^\p{Lu}{2,}(?![\p{L}])/u.test(firstText) || fold(firstText).startsWith(kind + " ")) && bareName(first);
   }
   if (!ORG_HEADS.test(firstText) && isCap(firstText)) return true;
   return ADMIN_NAME_START.test(firstText); // "huyện A; huyện B và huyện C"
@@ -179,6 +258,7 @@ function listOfNames(doc: Doc, head: Head, firstText: string, opener: string): b
 
 const MAX_LIST_LINES = 40;
 const MAX_ITEM_LINE = 160;
+const MAX_BARE_ITEM = 12;
 
 /**
  * Lines after a list-opening line ("… gồm 5 đơn vị:" or a line ending in ";") that are its items: bullet or numbered
@@ -199,7 +279,9 @@ function lineItems(doc: Doc, opener: Sentence, head: Head, openerText: string): 
     if (lead) a += lead[0].length;
     const body = doc.norm.slice(a, b);
     const last = /\.\s*$/.test(body);
-    if (!bullet && (!/[;,.]\s*$/.test(body) || body.length > MAX_ITEM_LINE || !UNIT_START.test(body))) break;
+    // a line with no closing mark is an item only when it names an organisation in a few words ("Bệnh viện Mắt")
+    const bare = !bullet && !/[;,.]\s*$/.test(body) && ORG_HEADS.test(body) && syllables(body).length <= MAX_BARE_ITEM;
+    if (!bullet && !bare && (!/[;,.]\s*$/.test(body) || body.length > MAX_ITEM_LINE || !UNIT_START.test(body))) break;
     if (hasPredicate(doc, a, b)) break; // a sentence, not a unit: the list is over
     if (!bullet || UNIT_START.test(body)) {
       const split = splitItems(doc, a, b, listOfNames(doc, head, body, openerText));
@@ -214,7 +296,19 @@ function lineItems(doc: Doc, opener: Sentence, head: Head, openerText: string): 
   return out;
 }
 
-interface Found { cluster: number | null; head: Head; items: Item[]; names: boolean; rule: Rule; at: number }
+interface Found {
+  cluster: number | null; head: Head; items: Item[]; names: boolean; rule: Rule; at: number;
+  /** A counted list nested at the end of this one (its items count towards this list's declared number). */
+  sub?: Found;
+  /** This is such a nested list: its own count is checked, not the cluster's. */
+  partOf?: boolean;
+}
+
+/** The separator before a counted list nested at the end of a list ("…, Agribank và 05 công ty: …"). */
+const NESTED_HEAD = new RegExp(`(?:[,;]|\\s+và)\\s+(?=(?:\\d{1,2}|${Object.keys(NUMBER_WORDS).join("|")})\\s+\\p{Ll}[\\p{L}]*(?:\\s+[\\p{L}]+){0,2}\\s*:)`, "u");
+
+/** Province or city, by name (folded): "Cần Thơ" → "thành phố". */
+const PROVINCE_KIND = new Map(loadLexicon("provinces").map(([name, kind]) => [fold(name), kind ?? "tỉnh"]));
 
 const UNIT_AT_START = /^(thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh|TP)(?![\p{L}])/iu;
 const PLURAL_UNIT = /^các\s+(thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+(?=\p{Lu})/iu;
@@ -240,11 +334,16 @@ function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ u
       const surface = span(doc, item[0], item[1]).surface.replace(/\s+/g, " ");
       const first = surface.split(" ")[0] ?? "";
       const ownKind = fold(surface).startsWith(kindWords + " ") || ORG_HEADS.test(surface) || (first.length > 1 && first === first.toUpperCase());
-      return { unit: ownKind || !bareName(surface) ? surface : `${kind} ${surface}`, item };
+      // "5 công ty: Cổ phần In Thái Bình" → "Công ty Cổ phần In Thái Bình" when the kind is an organisation's head
+      const named = !ownKind && (bareName(surface) || ORG_HEADS.test(kind));
+      return { unit: named ? `${kind} ${surface}` : surface, item };
     });
   }
+  const heads = prefixes.get(doc);
   return items.map((item) => {
     const surface = span(doc, item[0], item[1]).surface.replace(/\s+/g, " ");
+    const office = heads?.get(item[0]);
+    if (office) return { unit: `${office} ${surface}`, item };
     const plural = PLURAL_UNIT.exec(surface);
     if (names && plural) {
       noun = plural[1]!;
@@ -260,7 +359,8 @@ function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ u
     // "Hội Nông dân các huyện A, B và thị xã C": the organisation heads a unit written with its own noun too
     if (org && UNIT_AT_START.test(surface) && !/^TP/u.test(surface)) return { unit: `${org}${surface}`, item };
     if (!distribute || !noun || UNIT_AT_START.test(surface) || (!names && !bareName(surface))) return { unit: surface, item };
-    return { unit: `${org}${noun} ${surface}`, item };
+    const own = head.provinces ? PROVINCE_KIND.get(fold(surface)) ?? noun : noun;
+    return { unit: `${org}${own} ${surface}`, item };
   });
 }
 
@@ -292,16 +392,28 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       const openerText = doc.norm.slice(m.index, head.after);
       const firstText = doc.norm.slice(head.after, regionEnd).replace(/^[\s:]+/, "");
       const names = listOfNames(doc, head, firstText, openerText);
-      let items = splitItems(doc, head.after, regionEnd, names);
+      // "A, B và 05 công ty: C, D và E": a counted list nested at the end of the list
+      const nest = NESTED_HEAD.exec(doc.norm.slice(head.after, regionEnd));
+      const nested = nest ? parseHead(doc, head.after + nest.index + nest[0].length) : null;
+      const listEnd = nest && nested && nested.count !== null ? head.after + nest.index : regionEnd;
+      let subList: Found | null = null;
+      let items = splitItems(doc, head.after, listEnd, names);
+      if (nested && listEnd < regionEnd && items.length) {
+        const sub = doc.norm.slice(nested.after, regionEnd).replace(/^[\s:]+/, "");
+        const subItems = splitItems(doc, nested.after, regionEnd, listOfNames(doc, nested, sub, ""));
+        if (subItems.length) subList = { cluster: null, head: nested, items: subItems, names: listOfNames(doc, nested, sub, ""), rule, at: m.index };
+      }
       // the list goes on over the next lines when its line ends open ("gồm 5 đơn vị:", "…, Sở Y tế;")
-      const openEnd = regionEnd === sent.end && (items.length ? /[;,]\s*$/ : /:\s*$/).test(doc.norm.slice(Math.max(head.after - 1, regionEnd - 3), regionEnd));
+      const openEnd = listEnd === sent.end && (items.length ? /[;,]\s*$/ : /:\s*$/).test(doc.norm.slice(Math.max(head.after - 1, listEnd - 3), listEnd));
       if (openEnd) items = items.concat(lineItems(doc, sent, head, openerText));
       if (!items.length) {
         const c = near?.cluster ?? null;
         if (head.count !== null && c !== null && ctx.clusters[c]) ctx.clusters[c]!.declaredMembers = head.count; // "gồm 6 đơn vị" with no list
         continue;
       }
-      found.push({ cluster: near?.cluster ?? clusterAt(ctx, m.index), head, items, names, rule, at: m.index });
+      const main: Found = { cluster: near?.cluster ?? clusterAt(ctx, m.index), head, items, names, rule, at: m.index };
+      found.push(main);
+      if (subList) { subList.cluster = main.cluster; main.sub = subList; found.push({ ...subList, partOf: true }); }
     }
   }
   // counted lists in brackets, only for clusters that got no list otherwise
@@ -332,14 +444,16 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       members.push({ cluster: f.cluster, unit, prov: prov(doc, item[0], item[1], f.rule.name, f.rule.confidence) });
     }
     const c = f.cluster !== null ? ctx.clusters[f.cluster] : undefined;
-    if (c) {
+    const listed = f.items.length + (f.sub?.items.length ?? 0);
+    if (c && !f.partOf) {
       if (f.head.count !== null) c.declaredMembers = f.head.count;
-      c.listedMembers = f.items.length;
+      c.listedMembers = listed;
     }
-    if (f.head.count !== null && f.head.count !== f.items.length) {
+    if (f.head.count !== null && f.head.count !== listed) {
+      const what = f.partOf ? `the nested list of ${f.head.count}` : `${f.head.count} members declared`;
       notes.push({
         kind: "member-count",
-        message: `${c?.name ?? "a cluster"}: ${f.head.count} members declared, ${f.items.length} listed`,
+        message: `${c?.name ?? "a cluster"}: ${what}, ${listed} listed`,
         prov: prov(doc, f.at, f.items[f.items.length - 1]![1], f.rule.name, f.rule.confidence),
       });
     }
