@@ -42,28 +42,47 @@ function unifyTones(s: string): string {
   });
 }
 
+const isCombining = (c: number) => c >= 0x300 && c <= 0x36f;
+const nfcOne = new Map<string, string>(); // single non-ASCII characters seen, composed and fixed
+
 export function normalize(text: string): Normalized {
-  const out: string[] = [];
-  const map: number[] = [];
+  // one pass, one map entry per UTF-16 unit of the output (rarely longer than the input: a few characters expand in NFC)
+  let norm = "";
+  let map = new Int32Array(text.length + 1);
+  let n = 0;
   let i = 0;
   while (i < text.length) {
+    if (n + 1 >= map.length) { const grown = new Int32Array(map.length * 2 + 4); grown.set(map); map = grown; }
+    const code = text.charCodeAt(i);
+    let j = i + 1;
+    if (code < 0x80 && !(j < text.length && isCombining(text.charCodeAt(j)))) {
+      if (code === 13) { // CR: CRLF is one line break, a lone CR is one
+        if (text.charCodeAt(j) === 10) { i = j; continue; }
+        norm += "\n"; map[n++] = i; i = j; continue;
+      }
+      norm += code === 9 ? " " : text[i]!; map[n++] = i; i = j; continue;
+    }
     const ch = text[i]!;
     if (DROP.has(ch)) { i++; continue; }
-    if (ch === "\r" && text[i + 1] === "\n") { i++; continue; } // CRLF is one line break
     // a base character with its combining marks composes into one NFC unit
-    let j = i + 1;
-    if (/[\ud800-\udbff]/.test(ch) && /[\udc00-\udfff]/.test(text[j] ?? "")) j++; // keep surrogate pairs whole
-    while (j < text.length && COMBINING.test(text[j]!)) j++;
-    let piece = text.slice(i, j);
-    if (j - i > 1 || piece.charCodeAt(0) > 0x7f) piece = piece.normalize("NFC");
-    piece = CHAR_FIX[piece] ?? piece;
-    // one map entry per UTF-16 unit, so norm offsets index the map directly
-    for (let k = 0; k < piece.length; k++) { out.push(piece[k]!); map.push(i); }
+    if (code >= 0xd800 && code <= 0xdbff && j < text.length && (text.charCodeAt(j) & 0xfc00) === 0xdc00) j++; // keep surrogate pairs whole
+    while (j < text.length && isCombining(text.charCodeAt(j))) j++;
+    let piece: string;
+    if (j - i === 1) {
+      let cached = nfcOne.get(ch);
+      if (cached === undefined) { const c = ch.normalize("NFC"); cached = CHAR_FIX[c] ?? c; nfcOne.set(ch, cached); }
+      piece = cached;
+    } else {
+      const c = text.slice(i, j).normalize("NFC");
+      piece = CHAR_FIX[c] ?? c;
+    }
+    if (n + piece.length + 1 >= map.length) { const grown = new Int32Array(map.length * 2 + piece.length); grown.set(map); map = grown; }
+    for (let k = 0; k < piece.length; k++) map[n++] = i;
+    norm += piece;
     i = j;
   }
-  map.push(text.length);
-  const norm = unifyTones(out.join(""));
-  return { norm, map: Int32Array.from(map) };
+  map[n] = text.length;
+  return { norm: unifyTones(norm), map: map.slice(0, n + 1) };
 }
 
 /** Lower case, diacritics folded, đ -> d. Same length (UTF-16 units) as the input, so offsets carry over. */

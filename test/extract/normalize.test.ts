@@ -74,4 +74,15 @@ describe("normalize properties", () => {
       for (let k = 1; k <= n; k++) expect(doc.map[k]!).toBeGreaterThanOrEqual(doc.map[k - 1]!);
     }), { numRuns: 500 });
   });
+
+  it("maps every offset when a character grows longer under NFC (the text is longer than the page)", () => {
+    // U+0958 composes to nothing: NFC writes it as two units (क + ़), so norm outruns the original
+    const text = "\u0958\u0958\u0958 Cụm thi đua số 2";
+    const { norm, map } = normalize(text);
+    expect(norm.length).toBe(text.length + 3);
+    expect(map.length).toBe(norm.length + 1);
+    expect(map[norm.length]).toBe(text.length);
+    const k = norm.indexOf("Cụm");
+    expect(text.slice(map[k]!, map[norm.length]!)).toBe("Cụm thi đua số 2");
+  });
 });
