@@ -20,7 +20,11 @@ export interface IngestOptions {
   maxBytes?: number;
   progress?: boolean;
   quiet?: boolean;
-  /** Entity resolution runs after every this many articles (and at the end), beside the extraction still going on. */
+  /**
+   * Entity resolution runs after at least this many new articles (and at the end), beside the extraction still going
+   * on; the gap grows with the run (a quarter of what it has stored), since part of each pass costs in proportion to
+   * the whole database: a long load resolves a few dozen times, not once per 2,500 articles.
+   */
   resolveEvery?: number;
   /** Called after each stored article (benchmarks sample memory here). */
   onArticle?: (n: number) => void;
@@ -57,6 +61,7 @@ export async function ingest(paths: string[], opts: IngestOptions = {}): Promise
   // resolution is incremental: run on what is committed so far, it overlaps with the workers' extraction
   const resolveEvery = Math.max(1, opts.resolveEvery ?? 2500);
   let unresolved = 0;
+  let storedInRun = 0;
   try {
     const workers = opts.workers ?? defaultWorkers();
     const readOpts = { shard: parseShard(opts.shard), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) };
@@ -75,7 +80,7 @@ export async function ingest(paths: string[], opts: IngestOptions = {}): Promise
       try {
         const res = storeArticle(db, out.article, out.record, out.prep);
         summary.byStatus[res.status]++;
-        if (res.status === "stored") unresolved++;
+        if (res.status === "stored") { unresolved++; storedInRun++; }
         if (res.status === "stored") for (const k of FACT_KINDS) summary.facts[k] += out.record[k].length;
       } catch (e) {
         summary.failed++;
@@ -84,7 +89,7 @@ export async function ingest(paths: string[], opts: IngestOptions = {}): Promise
       opts.onArticle?.(summary.read);
       if (++inBatch >= batchSize || Date.now() - lastCommit > 500) {
         commit(db);
-        if (unresolved >= resolveEvery) { storeApi.afterIngest?.(db); unresolved = 0; }
+        if (unresolved >= Math.max(resolveEvery, storedInRun / 4)) { storeApi.afterIngest?.(db); unresolved = 0; }
       }
       if (bar) {
         const n = summary.read + summary.failed;
