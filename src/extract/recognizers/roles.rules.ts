@@ -5,10 +5,17 @@ import type { Rule } from "./context.js";
 // not a residential or industrial cluster's head ("Trưởng cụm dân cư", "Trưởng cụm công nghiệp")
 const ROLE = String.raw`(?:(cum|khoi)\s+(truong|pho)|(truong|pho)\s+(cum|khoi))(?![\p{L}])(?!\s+(?:dan cu|cong nghiep|tieu thu cong nghiep|dan pho)(?![\p{L}]))`;
 
+/**
+ * The passive of choosing before the role, so that the unit is the subject before "được": "X được bầu làm …",
+ * "X được giao làm …", "X được các đơn vị thống nhất bầu làm …", "X được Hội nghị tín nhiệm giao là …". The agent is a
+ * few words at most, and a verb of choosing must end it.
+ */
+const CHOSEN = String.raw`duoc\s+(?:[\p{L}]+\s+){0,8}?(?:bau chon|bau|suy ton|chon|cu|giao|phan cong|tin nhiem)\s+`;
+
 /** "do X làm Cụm trưởng", "(X làm cụm trưởng, Y làm cụm Phó)", "suy tôn X làm Cụm trưởng và Y làm Cụm phó". */
 export const ROLE_LAM: Rule = {
   name: "roles.unit-lam-role",
-  pattern: new RegExp(String.raw`(?<![\p{L}])(?:duoc\s+(?:bau|suy ton|chon|cu)\s+)?lam\s+${ROLE}`, "gu"),
+  pattern: new RegExp(String.raw`(?<![\p{L}])(?:${CHOSEN})?lam\s+${ROLE}`, "gu"),
   produces: "the unit before 'làm' holds the role",
   confidence: 0.9,
 };
@@ -16,7 +23,7 @@ export const ROLE_LAM: Rule = {
 /** "X giữ vai trò Cụm phó", "X là đơn vị Trưởng khối …", "X được suy tôn là Cụm trưởng". */
 export const ROLE_LA: Rule = {
   name: "roles.unit-la-role",
-  pattern: new RegExp(String.raw`(?<![\p{L}])(?:giu vai tro|dam nhan(?: vai tro)?|dam nhiem(?: vai tro)?|(?:duoc\s+(?:bau|suy ton|chon)\s+)?la)\s+(?:don vi\s+)?${ROLE}`, "gu"),
+  pattern: new RegExp(String.raw`(?<![\p{L}])(?:giu vai tro|dam nhan(?: vai tro)?|dam nhiem(?: vai tro)?|(?:${CHOSEN})?la)\s+(?:don vi\s+)?${ROLE}`, "gu"),
   produces: "the unit before 'giữ vai trò' / 'là (đơn vị)' holds the role",
   confidence: 0.85,
 };
@@ -72,7 +79,7 @@ export const ROLE_FORWARD: Rule = {
  * Words that begin the unit's clause: the unit starts after them. Lower case with diacritics
  * ("do" is "by", "đô" a word of "Môi trường đô thị").
  */
-export const UNIT_OPENERS = /(?:^|\s)(?:do|suy tôn|bầu chọn|bầu|chọn|thống nhất|giới thiệu|nhất trí|và|với|của|tại|cho)\s+$/u;
+export const UNIT_OPENERS = /(?:^|\s)(?:do|suy tôn|bầu chọn|bầu|chọn|thống nhất|giới thiệu|nhất trí|và|với|của|tại|cho|thay mặt)\s+$/u;
 
 /** Verb markers that never sit inside a unit's name: looking back from the role, the unit starts after them. */
 export const CLAUSE_MARKERS = new Set(["đã", "đang", "sẽ", "được", "vừa", "cho", "trao", "nhận"]);

@@ -1,7 +1,8 @@
 // Roles recogniser: which unit leads (trưởng) or deputises (phó) a cluster, and in which year.
 // Patterns covered (see roles.rules.ts):
 //   "do X làm Cụm trưởng", "(X làm cụm trưởng, Y làm cụm Phó)", "suy tôn X làm Cụm trưởng và Y làm Cụm phó",
-//   "X được bầu làm Khối trưởng", "X giữ vai trò Cụm phó", "X là đơn vị Trưởng khối … năm 2020",
+//   "X được bầu làm Khối trưởng", "X được các đơn vị thống nhất giao làm …" (a short agent before a verb of choosing),
+//   "X giữ vai trò Cụm phó", "X là đơn vị Trưởng khối … năm 2020",
 //   "X (đơn vị Trưởng Khối)", "X – Cụm trưởng", "Chủ tịch X- đơn vị cụm trưởng",
 //   "Ông A, chủ tịch UBND xã B cụm trưởng" (unit = the organisation, never the person),
 //   "bàn giao nhiệm vụ cụm trưởng cho X", "Cụm trưởng năm 2022 là X",
@@ -16,7 +17,6 @@ import { lexiconEntries, makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { isCap, syllables, type Syllable } from "../syllables.js";
-import { NAME_STOPS } from "./clusters.rules.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
 import { ORG_HEADS } from "./members.rules.js";
 import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_BRACKET, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
@@ -30,13 +30,13 @@ const provinces = makeLexicon("provinces");
 /** Surnames from the officials' lexicon when it exists; else the commonest few. */
 const SURNAMES = new Set((() => {
   try { return lexiconEntries("surnames"); } catch { return ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]; }
-})().map((s) => fold(s)));
+})().map((s) => s.toLowerCase())); // with diacritics: "Phường" (ward) is not the surname "Phương"
 
 /** "Nguyễn Văn A": three or four capitalised syllables opening with a surname, and not a place. */
 function looksLikePerson(text: string): boolean {
   const syl = syllables(text);
   if (syl.length < 3 || syl.length > 4 || !syl.every((s) => s.cap)) return false;
-  if (!SURNAMES.has(fold(syl[0]!.text))) return false;
+  if (!SURNAMES.has(syl[0]!.text.toLowerCase())) return false;
   const place = provinces.longestAt(text, 0);
   return !place;
 }
@@ -52,7 +52,7 @@ function trailingPerson(words: Syllable[]): number {
     const k = words.length - len;
     if (k < 1) continue;
     const tail = words.slice(k);
-    if (!tail.every((w) => w.cap) || !SURNAMES.has(fold(tail[0]!.text))) continue;
+    if (!tail.every((w) => w.cap) || !SURNAMES.has(tail[0]!.text.toLowerCase())) continue;
     const before = words[k - 1]!;
     if (UNIT_NOUNS.has(fold(before.text)) || /^\p{Lu}{2,}$/u.test(before.text) || /^(?:trường|viện|học)$/u.test(before.text.toLowerCase())) continue;
     return k;
@@ -120,13 +120,16 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
 function unitAfter(doc: Doc, from: number, limit: number): [number, number] | null {
   const syl = syllables(doc.norm, from, limit);
   let end = from, lower = 0, seenCap = false;
+  // an organisation's name may run to three lower-case words after a capital ("Bệnh viện Y dược cổ truyền",
+  // "Bệnh viện Phục hồi chức năng"); stops are read with diacritics ("dược" is no "được", "thông" in "Giao thông" no verb)
+  const maxLower = ORG_HEADS.test(doc.norm.slice(from, limit)) ? 3 : 2;
   for (const s of syl) {
     const gap = doc.norm.slice(end, s.start);
     if (end > from && !/^\s*(?:-\s*)?$/.test(gap)) break;
     const f = fold(s.text);
     if (s.cap) { seenCap = true; lower = 0; }
     else if (!seenCap && /^(tinh|thanh|pho|quan|huyen|xa|phuong|thi|tran)$/.test(f)) { /* unit noun before the name */ }
-    else if (seenCap && lower < 2 && !NAME_STOPS.has(f) && f !== "nam") lower++;
+    else if (seenCap && lower < maxLower && !CLAUSE_STOPS.has(s.text.toLowerCase()) && f !== "nam") lower++;
     else break;
     end = s.end;
   }
