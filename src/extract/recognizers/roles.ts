@@ -230,7 +230,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
       const unit = unitBefore(doc, sent, end, needPosition);
       if (!unit) continue;
       usedRolePhrases.add(roleStart);
-      const election = /duoc\s+(?:bau|suy ton|chon|cu)/u.test(m[0]);
+      const election = /duoc\s+(?:[\p{L}]+\s+){0,8}?(?:bau|suy ton|chon|cu)\s/u.test(m[0]);
       add(unit, roleKind(m), [roleStart, m.index + m[0].length], rule, sent, election);
     }
   }
