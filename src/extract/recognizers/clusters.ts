@@ -6,13 +6,14 @@
 //   "Cụm thi đua số 4 - Cụm thi đua Mặt trận …" (apposition: one cluster),
 //   "Khối thi đua Đảng, Mặt trận và các đoàn thể huyện X", "Khối thi đua các sở, ban, ngành Kinh tế tổng hợp",
 //   "Khối thi đua các tổ chức tín dụng trên địa bàn tỉnh X" (commas, sector phrases and "trên địa bàn" inside a name).
-// Mentions of one cluster merge (same kind and number; without a number, one name a prefix of the other);
+// Mentions of one cluster merge (same kind and number; without a number, one name a prefix of the other, a plural
+// head such as "các cơ quan" set aside);
 // the name kept is the fullest surface. A cluster named only in page furniture (a line with no final
 // punctuation that is not the title, e.g. a related-article headline) is dropped. System and locality
 // come from the name (lexicons cluster-systems, provinces); a local story lends its province.
 import type { ClusterFact, ClusterKind } from "../../types.js";
 import { prov, sentenceAt, type Doc } from "../doc.js";
-import { makeLexicon } from "../lexicon.js";
+import { lexiconEntries, makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import { syllables, type Syllable } from "../syllables.js";
 import { CLUSTER_HEAD, CLUSTER_REF, COORD_ENDS, COORD_STARTS, MAX_COORD_SYLLABLES, MAX_LOWER_RUN, NAME_STOPS, NAME_TRAILERS, NAME_WORDS, NOT_LOCAL, UNIT_CONJUNCT } from "./clusters.rules.js";
@@ -151,6 +152,24 @@ function findMentions(doc: Doc): Mention[] {
 
 const words = (s: string) => fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 const isPrefix = (a: string[], b: string[]) => a.length <= b.length && a.every((w, k) => w === b[k]);
+/** "các cơ quan", "các đơn vị", …: written or left out after the head ("Khối thi đua (các cơ quan) Nội chính"). */
+const GENERIC_HEADS = lexiconEntries("cluster-generic-heads").map(words).sort((a, b) => b.length - a.length);
+/** Name words without such a plural head after "Cụm/Khối thi đua". */
+function withoutGenericHead(ws: string[]): string[] {
+  const at = ws[1] === "thi" && ws[2] === "dua" ? 3 : 1;
+  const g = GENERIC_HEADS.find((h) => h.every((w, k) => ws[at + k] === w));
+  return g ? [...ws.slice(0, at), ...ws.slice(at + g.length)] : ws;
+}
+/** One unnumbered cluster's name is the other's start, once a plural head is set aside. */
+function sameUnnumbered(x: string, y: string): boolean {
+  const a = words(x), b = words(y);
+  if (isPrefix(a, b) || isPrefix(b, a)) return true;
+  const a2 = withoutGenericHead(a), b2 = withoutGenericHead(b);
+  if (a2.length === a.length && b2.length === b.length) return false;
+  // what is left must still say which cluster it is
+  const own = (ws: string[]) => ws.slice(ws[1] === "thi" ? 3 : 1).some((w) => !GENERIC_TAIL.has(w));
+  return own(a2) && own(b2) && (isPrefix(a2, b2) || isPrefix(b2, a2));
+}
 /** Tail words that do not tell clusters apart ("Khối thi đua của tỉnh", "Cụm thi đua trong huyện"). Folded. */
 const GENERIC_TAIL = new Set(["cua", "cac", "va", "tinh", "thanh", "pho", "quan", "huyen", "xa", "phuong", "thi", "tran", "trong", "truc", "thuoc", "nay", "cum", "khoi", "dua"]);
 /** A name with nothing distinctive after the head says nothing about which cluster; nor does "các Cụm thi đua …". */
@@ -239,8 +258,7 @@ export function recognizeClusters(ctx: Context): ClusterFact[] {
     if (g < 0) g = reps.find((o) => {
       if (o.m.kind !== m.kind) return false;
       if (o.m.number !== null || m.number !== null) return o.m.number === m.number;
-      const a = words(o.m.name), b = words(m.name);
-      return isPrefix(a, b) || isPrefix(b, a);
+      return sameUnnumbered(o.m.name, m.name);
     })?.group ?? -1;
     if (!byName.has(nameKey)) { byName.set(nameKey, g >= 0 ? g : groups.length); reps.push({ m, group: g >= 0 ? g : groups.length }); }
     if (g >= 0) { groups[g]!.push(i); groupOf[i] = g; } else { groupOf[i] = groups.length; groups.push([i]); }
