@@ -7,7 +7,7 @@
 //   "Khối thi đua Đảng, Mặt trận và các đoàn thể huyện X", "Khối thi đua các sở, ban, ngành Kinh tế tổng hợp",
 //   "Khối thi đua các tổ chức tín dụng trên địa bàn tỉnh X" (commas, sector phrases and "trên địa bàn" inside a name).
 // Mentions of one cluster merge (same kind and number; without a number, one name a prefix of the other, a plural
-// head such as "các cơ quan" set aside);
+// head such as "các cơ quan" set aside; a title name that leaves out a qualifier, when one story cluster fits);
 // the name kept is the fullest surface. A cluster named only in page furniture (a line with no final
 // punctuation that is not the title, e.g. a related-article headline) is dropped. System and locality
 // come from the name (lexicons cluster-systems, provinces); a local story lends its province.
@@ -200,6 +200,45 @@ function mergeUnnumbered(mentions: Mention[], groups: number[][], groupOf: numbe
   });
 }
 
+/** The longest run of words a headline may leave out of a cluster's name ("các doanh nghiệp (nhà nước) tỉnh X"). */
+const MAX_DROPPED = 4;
+/**
+ * Is `a` the name `b` with one short run of words left out after its own first words ("Khối thi đua các doanh
+ * nghiệp tỉnh Bình Dương" for "Khối thi đua các doanh nghiệp nhà nước tỉnh Bình Dương")? What is kept before the gap
+ * must still say which cluster it is, and the gap is not at the end (a prefix is merged elsewhere).
+ */
+function leavesOutRun(a: string[], b: string[]): boolean {
+  const gap = b.length - a.length;
+  if (gap < 1 || gap > MAX_DROPPED) return false;
+  let pre = 0;
+  while (pre < a.length && a[pre] === b[pre]) pre++;
+  if (pre === a.length) return false;
+  if (!a.slice(pre).every((w, k) => w === b[pre + gap + k])) return false;
+  const head = a[1] === "thi" && a[2] === "dua" ? 3 : 1;
+  return a.slice(head, pre).some((w) => !GENERIC_TAIL.has(w));
+}
+
+/**
+ * A headline shortens names: an unnumbered cluster named only in the title is the one story cluster whose name it
+ * shortens by leaving out a qualifier, when exactly one fits (two blocs that differ by the qualifier keep it apart).
+ */
+function mergeTitleShortenings(doc: Doc, mentions: Mention[], groups: number[][], groupOf: number[]): void {
+  if (doc.bodyStart === 0) return;
+  groups.forEach((g, k) => {
+    if (!g.length || !g.every((i) => mentions[i]!.number === null && mentions[i]!.start < doc.bodyStart)) return;
+    const kind = mentions[g[0]!]!.kind;
+    const short = g.map((i) => words(mentions[i]!.name));
+    const fits = groups.map((other, j) => ({ other, j })).filter(({ other, j }) => j !== k && other.length &&
+      other.some((i) => mentions[i]!.start >= doc.bodyStart && mentions[i]!.kind === kind && mentions[i]!.number === null) &&
+      other.some((i) => short.some((a) => leavesOutRun(a, words(mentions[i]!.name)))));
+    if (fits.length !== 1) return;
+    const target = fits[0]!.j;
+    for (const i of g) { groups[target]!.push(i); groupOf[i] = target; }
+    groups[target]!.sort((x, y) => x - y); // text order: the title mention is the first
+    groups[k] = [];
+  });
+}
+
 const provinces = makeLexicon("provinces");
 
 function localityIn(text: string): string | null {
@@ -264,6 +303,7 @@ export function recognizeClusters(ctx: Context): ClusterFact[] {
     if (g >= 0) { groups[g]!.push(i); groupOf[i] = g; } else { groupOf[i] = groups.length; groups.push([i]); }
   });
   mergeUnnumbered(mentions, groups, groupOf);
+  mergeTitleShortenings(doc, mentions, groups, groupOf);
   const facts: ClusterFact[] = [];
   const factOfGroup = new Map<number, number>();
   const local = storyLocality(doc);
