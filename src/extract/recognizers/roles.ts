@@ -7,6 +7,7 @@
 //   "Ông A, chủ tịch UBND xã B cụm trưởng" (unit = the organisation, never the person),
 //   "bàn giao nhiệm vụ cụm trưởng cho X", "Cụm trưởng năm 2022 là X",
 //   "Đại tá A, Giám đốc Công an tỉnh X, Cụm trưởng" (the organisation the post heads; a name after it is cut),
+//   "ông A – Chủ tịch UBND xã B, Cụm trưởng" (a guest list: the post after a dash),
 //   "tỉnh A đã trao cờ cho tỉnh B – Cụm trưởng năm 2024" (the unit after "cho").
 // A school year ("năm học 2023 - 2024") gives its first year, as the start of the term.
 // Year: "năm Y" right after the role; "Năm Y, …" opening the sentence; else a leader elected at the
@@ -89,6 +90,14 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
   // "Đồng chí Giám đốc Công an tỉnh, Cụm trưởng": an honorific before a post, not before a name
   const honorific = /^(?:đồng chí|ông|bà)\s+/u.exec(doc.norm.slice(start, end).toLowerCase());
   if (honorific && POSITION_PREFIX.test(doc.norm.slice(start + honorific[0].length, end).toLowerCase())) start += honorific[0].length;
+  // "ông A – Chủ tịch UBND xã B, Cụm trưởng", "TS Phạm Văn C – Giám đốc Bệnh viện D, Trưởng khối": in a list of guests a
+  // spaced dash puts the post after the person's name; the post opens the unit's phrase (a dash inside a name,
+  // "Văn hóa - Xã hội", is not followed by a post)
+  if (needPosition && !POSITION_PREFIX.test(doc.norm.slice(start, end).toLowerCase())) {
+    const span = doc.norm.slice(start, end);
+    const dash = [...span.matchAll(/\s[-–—]\s+/gu)].reverse().find((d) => POSITION_PREFIX.test(span.slice(d.index + d[0].length).toLowerCase()));
+    if (dash) start += dash.index + dash[0].length;
+  }
   const pos = POSITION_PREFIX.exec(doc.norm.slice(start, end).toLowerCase());
   if (needPosition && !pos) return null;
   if (pos) start += pos[0].length;
