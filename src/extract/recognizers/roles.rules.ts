@@ -65,6 +65,17 @@ export const ROLE_AFTER_POSITION_COMMA: Rule = {
 };
 
 /**
+ * "Chánh Văn phòng Tỉnh ủy A thay mặt đơn vị Trưởng khối …", "Giám đốc Sở B, thay mặt Cụm trưởng, …": a person speaks
+ * for the leading unit; the organisation their post heads is that unit (only when a position title opens the phrase).
+ */
+export const ROLE_ON_BEHALF: Rule = {
+  name: "roles.position-org-on-behalf-role",
+  pattern: new RegExp(String.raw`\s*,?\s+thay mat\s+(?:cho\s+)?(?:don vi\s+)?${ROLE}`, "gu"),
+  produces: "the organisation headed by the person speaking on behalf of the leading (or deputy) unit holds the role",
+  confidence: 0.7,
+};
+
+/**
  * "bàn giao nhiệm vụ cụm trưởng (năm 2019) cho X", "Cụm trưởng năm 2022 là X", "Trưởng cụm năm học 2023 - 2024 là X".
  * A school year gives its first year (the year the term starts, as "năm 2023" would).
  */

@@ -8,6 +8,7 @@
 //   "bàn giao nhiệm vụ cụm trưởng cho X", "Cụm trưởng năm 2022 là X",
 //   "Đại tá A, Giám đốc Công an tỉnh X, Cụm trưởng" (the organisation the post heads; a name after it is cut),
 //   "ông A – Chủ tịch UBND xã B, Cụm trưởng" (a guest list: the post after a dash),
+//   "Chánh Văn phòng Tỉnh ủy A thay mặt đơn vị Trưởng khối" (the post's organisation speaks for the leading unit),
 //   "tỉnh A đã trao cờ cho tỉnh B – Cụm trưởng năm 2024" (the unit after "cho").
 // A school year ("năm học 2023 - 2024") gives its first year, as the start of the term.
 // Year: "năm Y" right after the role; "Năm Y, …" opening the sentence; else a leader elected at the
@@ -20,7 +21,7 @@ import type { Sentence } from "../sentences.js";
 import { isCap, syllables, type Syllable } from "../syllables.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
 import { ORG_HEADS } from "./members.rules.js";
-import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_BRACKET, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
+import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_BRACKET, ROLE_ON_BEHALF, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
 
 const MAX_UNIT_SYLLABLES = 14;
 /** A company's name written out ("Công ty trách nhiệm hữu hạn một thành viên …") may be longer. */
@@ -206,7 +207,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
     seen.set(key, roles.length);
     roles.push({ cluster, unit: surface, role, year, prov: prov(doc, unit[0], rolePos[1], rule.name, rule.confidence) });
   };
-  const backward: Array<[Rule, boolean]> = [[ROLE_LAM, false], [ROLE_LA, false], [ROLE_BRACKET, false], [ROLE_DASH, false], [ROLE_AFTER_POSITION_COMMA, true], [ROLE_AFTER_POSITION, true]];
+  const backward: Array<[Rule, boolean]> = [[ROLE_LAM, false], [ROLE_LA, false], [ROLE_BRACKET, false], [ROLE_DASH, false], [ROLE_ON_BEHALF, true], [ROLE_AFTER_POSITION_COMMA, true], [ROLE_AFTER_POSITION, true]];
   // forward pattern first: "bàn giao nhiệm vụ Cụm trưởng cho X" must not read "nhiệm vụ" as a unit
   const fre = new RegExp(ROLE_FORWARD.pattern.source, ROLE_FORWARD.pattern.flags);
   let f: RegExpExecArray | null;
