@@ -189,7 +189,7 @@ function groups(doc: Doc, raw: Item[], sep: string): void {
 }
 
 /** Split a list region into items: ";" when the list uses it, else ","; "và" before the last item. */
-function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
+function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string | null = null): Item[] {
   const region = doc.norm.slice(s, e);
   // ";" separates items when the list uses it: then commas may sit inside names ("Sở Lao động, Thương binh và Xã hội").
   // A ";" that only follows the sentence's predicate ("A, B, C đã …; …") does not.
@@ -236,12 +236,17 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean): Item[] {
     while (b > a && /[\s.;,:!?)]/.test(doc.norm[b - 1]!)) b--;
     if (b <= a) continue;
     if (!UNIT_START.test(doc.norm.slice(a, a + 24))) break; // not a unit: the list (if any) is over
-    const { item, ended } = cutItem(doc, a, b, names, !names) // a comma left inside an item belongs to its name;
+    // "Hội Nông dân các huyện: A, B và Hội Nông dân thành phố C": an item that names the organisation again is one of its own
+    const own = names && org !== null && fold(doc.norm.slice(a, a + org.length)) === org;
+    const { item, ended } = cutItem(doc, a, b, names && !own, !names || own) // a comma left inside an item belongs to its name;
     if (item) out.push(item);
     if (ended) break;
   }
   return out;
 }
+
+/** The organisation over the units, folded ("hoi nong dan"), or null. */
+const orgKey = (doc: Doc, head: Head) => (head.org ? fold(doc.norm.slice(head.org[0], head.org[1]).trim()) : null);
 
 /** Is a list whose first item reads so a list of bare names (to take a unit noun) rather than of organisations? */
 function listOfNames(doc: Doc, head: Head, firstText: string, opener: string): boolean {
@@ -284,7 +289,7 @@ function lineItems(doc: Doc, opener: Sentence, head: Head, openerText: string): 
     if (!bullet && !bare && (!/[;,.]\s*$/.test(body) || body.length > MAX_ITEM_LINE || !UNIT_START.test(body))) break;
     if (hasPredicate(doc, a, b)) break; // a sentence, not a unit: the list is over
     if (!bullet || UNIT_START.test(body)) {
-      const split = splitItems(doc, a, b, listOfNames(doc, head, body, openerText));
+      const split = splitItems(doc, a, b, listOfNames(doc, head, body, openerText), orgKey(doc, head));
       if (!split.length) break;
       out.push(...split);
     } else {
@@ -305,7 +310,19 @@ interface Found {
 }
 
 /** The separator before a counted list nested at the end of a list ("…, Agribank và 05 công ty: …"). */
-const NESTED_HEAD = new RegExp(`(?:[,;]|\\s+và)\\s+(?=(?:\\d{1,2}|${Object.keys(NUMBER_WORDS).join("|")})\\s+\\p{Ll}[\\p{L}]*(?:\\s+[\\p{L}]+){0,2}\\s*:)`, "u");
+const NESTED_HEAD = new RegExp(`(?:[,;]|\\s+và)\\s+(?=(?:\\d{1,2}|các|${Object.keys(NUMBER_WORDS).join("|")})\\s+\\p{Ll}[\\p{L}]*(?:\\s+[\\p{L}]+){0,2}\\s*:)`, "u");
+/** "và các trường cao đẳng: A, B": a plural kind with no count, nested at the end of a list. */
+const PLURAL_KIND = /^\s*các\s+(\p{Ll}[\p{L}]*(?:\s+[\p{L}]+){0,2}?)\s*:/u;
+
+/** The head of a nested list at pos: parseHead's, or a plural kind ("các trường cao đẳng:") taken as its counted noun. */
+function nestedHead(doc: Doc, pos: number): Head | null {
+  const h = parseHead(doc, pos);
+  if (h.count !== null || h.unit !== null || h.mixed) return h;
+  const k = PLURAL_KIND.exec(doc.norm.slice(pos, pos + 60));
+  if (!k) return null;
+  const at = pos + k[0].indexOf(k[1]!, k[0].indexOf("các") + 3);
+  return { org: null, count: null, unit: null, noun: [at, at + k[1]!.length], after: pos + k[0].length };
+}
 
 /** Province or city, by name (folded): "Cần Thơ" → "thành phố". */
 const PROVINCE_KIND = new Map(loadLexicon("provinces").map(([name, kind]) => [fold(name), kind ?? "tỉnh"]));
@@ -356,6 +373,7 @@ function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ u
       distribute = true;
       return { unit: `${org}${noun} ${surface.slice(orgPlural[0].length).trim()}`, item };
     }
+    if (org && fold(surface).startsWith(fold(org))) return { unit: surface, item }; // "… và Hội Nông dân thành phố C"
     // "Hội Nông dân các huyện A, B và thị xã C": the organisation heads a unit written with its own noun too
     if (org && UNIT_AT_START.test(surface) && !/^TP/u.test(surface)) return { unit: `${org}${surface}`, item };
     if (!distribute || !noun || UNIT_AT_START.test(surface) || (!names && !bareName(surface))) return { unit: surface, item };
@@ -394,10 +412,10 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       const names = listOfNames(doc, head, firstText, openerText);
       // "A, B và 05 công ty: C, D và E": a counted list nested at the end of the list
       const nest = NESTED_HEAD.exec(doc.norm.slice(head.after, regionEnd));
-      const nested = nest ? parseHead(doc, head.after + nest.index + nest[0].length) : null;
-      const listEnd = nest && nested && nested.count !== null ? head.after + nest.index : regionEnd;
+      const nested = nest ? nestedHead(doc, head.after + nest.index + nest[0].length) : null;
+      const listEnd = nest && nested ? head.after + nest.index : regionEnd;
       let subList: Found | null = null;
-      let items = splitItems(doc, head.after, listEnd, names);
+      let items = splitItems(doc, head.after, listEnd, names, orgKey(doc, head));
       if (nested && listEnd < regionEnd && items.length) {
         const sub = doc.norm.slice(nested.after, regionEnd).replace(/^[\s:]+/, "");
         const subItems = splitItems(doc, nested.after, regionEnd, listOfNames(doc, nested, sub, ""));
