@@ -78,6 +78,8 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
     const f = fold(s.text);
     if (f === "va" && ROLE_BEFORE.test(before)) break; // "… làm Cụm trưởng và Y làm Cụm phó", "… làm Trưởng khối năm 2024 và Y …"
     const low = s.text.toLowerCase();
+    // "năm 2024 BHXH tỉnh A – Cụm trưởng": a year before the unit is the sentence's adverbial, not part of the name
+    if (/^\d{4}$/.test(s.text) && k > 0 && syl[k - 1]!.text.toLowerCase() === "năm" && start < end) break;
     if (!isCap(s.text) && CLAUSE_MARKERS.has(low)) break; // "tỉnh A đã trao cờ cho tỉnh B – Cụm trưởng"
     if (f !== "va" && UNIT_OPENERS.test(doc.norm.slice(Math.max(sent.start, s.end - 40), s.end).toLowerCase() + " ") && !isCap(s.text)) break;
     if (!isCap(s.text) && CLAUSE_STOPS.has(low) && low !== "do" && k < syl.length - 1 && count > 0 && isCap(syl[k + 1]!.text)) break;
@@ -94,7 +96,7 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
   // "ông A – Chủ tịch UBND xã B, Cụm trưởng", "TS Phạm Văn C – Giám đốc Bệnh viện D, Trưởng khối": in a list of guests a
   // spaced dash puts the post after the person's name; the post opens the unit's phrase (a dash inside a name,
   // "Văn hóa - Xã hội", is not followed by a post)
-  if (needPosition && !POSITION_PREFIX.test(doc.norm.slice(start, end).toLowerCase())) {
+  if (!POSITION_PREFIX.test(doc.norm.slice(start, end).toLowerCase())) { // also "A – Hiệu trưởng Trường B, đơn vị Khối trưởng"
     const span = doc.norm.slice(start, end);
     const dash = [...span.matchAll(/\s[-–—]\s+/gu)].reverse().find((d) => POSITION_PREFIX.test(span.slice(d.index + d[0].length).toLowerCase()));
     if (dash) start += dash.index + dash[0].length;
@@ -171,6 +173,10 @@ function roleYear(doc: Doc, sent: Sentence, roleStart: number, roleEnd: number, 
   // "Năm 2021, Cụm … do X làm Cụm trưởng", "Theo đó, năm 2024 Cụm thi đua số 4 …": the year frames the clause
   const opening = /^(?:[\p{L}\s,]{0,20})?nam (\d{4})\s*(?:,|(?=\s*(?:cum|khoi)\s))/u.exec(doc.folded.slice(sent.start, Math.min(roleStart, sent.start + 200)));
   if (opening) return Number(opening[1]);
+  // "…, năm 2024 BHXH tỉnh A – Cụm trưởng": a year just before the unit, in the same clause, frames it (not when a
+  // verb of choosing or another clause comes between: "tổng kết năm 2023 và bầu X làm Cụm trưởng" is for the next year)
+  const framed = /(?:^|[\s,;:])nam (\d{4})\s+([^,;.:]{2,100})$/u.exec(doc.folded.slice(Math.max(sent.start, roleStart - 140), roleStart));
+  if (framed && !ELECTION.test(framed[2]!) && !/(?<![\p{L}])va(?![\p{L}])/u.test(framed[2]!)) return Number(framed[1]);
   if (election) return yc.review !== null ? yc.review + 1 : yc.signing;
   return yc.review ?? yc.signing ?? null;
 }
