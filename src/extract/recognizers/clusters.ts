@@ -158,7 +158,11 @@ const GENERIC_HEADS = lexiconEntries("cluster-generic-heads").map(words).sort((a
 function withoutGenericHead(ws: string[]): string[] {
   const at = ws[1] === "thi" && ws[2] === "dua" ? 3 : 1;
   const g = GENERIC_HEADS.find((h) => h.every((w, k) => ws[at + k] === w));
-  return g ? [...ws.slice(0, at), ...ws.slice(at + g.length)] : ws;
+  const out = g ? [...ws.slice(0, at), ...ws.slice(at + g.length)] : [...ws];
+  // "các tỉnh, thành phố X" and "các tỉnh X" name the same cluster of provinces
+  const t = out.indexOf("tinh", at);
+  if (t >= 0 && out[t - 1] === "cac" && out[t + 1] === "thanh") out.splice(t + 1, out[t + 2] === "pho" ? 2 : 1);
+  return out;
 }
 /** One unnumbered cluster's name is the other's start, once a plural head is set aside. */
 function sameUnnumbered(x: string, y: string): boolean {
@@ -209,11 +213,17 @@ const MAX_DROPPED = 4;
  */
 function leavesOutRun(a: string[], b: string[]): boolean {
   const gap = b.length - a.length;
-  if (gap < 1 || gap > MAX_DROPPED) return false;
+  if (gap < 1) return false;
   let pre = 0;
   while (pre < a.length && a[pre] === b[pre]) pre++;
   if (pre === a.length) return false;
-  if (!a.slice(pre).every((w, k) => w === b[pre + gap + k])) return false;
+  // the rest follows the left-out run, to the end or up to a place the headline also leaves out
+  // ("… các doanh nghiệp tỉnh" for "… các doanh nghiệp nhà nước tỉnh Tây Ninh")
+  const rest = a.slice(pre);
+  const fits = (g: number) => pre + g + rest.length <= b.length && rest.every((w, k) => w === b[pre + g + k]);
+  let g = 1;
+  while (g <= Math.min(gap, MAX_DROPPED) && !fits(g)) g++;
+  if (g > Math.min(gap, MAX_DROPPED)) return false;
   const head = a[1] === "thi" && a[2] === "dua" ? 3 : 1;
   return a.slice(head, pre).some((w) => !GENERIC_TAIL.has(w));
 }
