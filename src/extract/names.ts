@@ -6,7 +6,6 @@
 // apostrophe to a one-letter syllable ("H'Mai", "K'Ré"): that counts as one word.
 // Works on the syllable list of the normalised text (syllables.ts) so callers keep norm offsets.
 import { makeLexicon, lexiconEntries } from "./lexicon.js";
-import { fold } from "./normalize.js";
 import type { Syllable } from "./syllables.js";
 
 const surnames = makeLexicon("surnames");
@@ -16,8 +15,13 @@ const headWords = makeLexicon("admin-units", "org-heads");
 const middleNames = new Set(lexiconEntries("middle-names").map((m) => m.toLowerCase()));
 /** Places and organisation words that look like names ("Hồ Chí Minh", "Đoàn Thanh niên", "Nông dân"). */
 const notNames = makeLexicon("provinces", "org-words", "org-name-words");
-/** Words before a name that are not part of it ("Ông Nông Quốc Bảo", "Bà Lê Thị Hoa"). */
-const HONORIFICS = new Set(["ong", "ba", "anh", "chi", "co", "thay", "d/c", "đ/c", "em", "cu", "chau"]);
+/**
+ * Words before a name that are not part of it ("Ông Nông Quốc Bảo", "Bà Lê Thị Hoa"). Compared in lower case
+ * with their tones: folded, "cháu" would swallow the surname Châu and "cô" the surname Cồ.
+ */
+const HONORIFICS = new Set(["ông", "bà", "anh", "chị", "cô", "thầy", "d/c", "đ/c", "em", "cụ", "cháu"]);
+/** Honorifics that mark the next words as a person's name ("ông A Phiêu", "đồng chí Y Bun"). Lower case. */
+const PERSON_MARKERS = new Set(["ông", "bà", "chí"]);
 
 export const MAX_GIVEN = 3;
 /** Given words between an Ê Đê marker and the clan name: the marker and the clan anchor a longer name. */
@@ -51,7 +55,19 @@ function markerAt(norm: string, syl: Syllable[], i: number): number {
 
 /** Can a name start at syllable i: a surname, or an Ê Đê marker. */
 export function nameAnchorAt(norm: string, syl: Syllable[], i: number): boolean {
-  return surnameAt(norm, syl, i) > 0 || markerAt(norm, syl, i) !== -1;
+  return surnameAt(norm, syl, i) > 0 || markerAt(norm, syl, i) !== -1 || honoredMarkerAt(norm, syl, i);
+}
+
+/**
+ * "ông A Phiêu", "bà Y Nhi", "đồng chí A Ngưu": in Xơ Đăng, Ba Na and Gia Rai names a bare "A" (men) or "Y"
+ * (women) opens the name and no clan name closes it. A lone capital letter is too common ("khối A", "hạng A")
+ * to be a name by itself, so it counts only right after "ông", "bà" or "đồng chí".
+ */
+function honoredMarkerAt(norm: string, syl: Syllable[], i: number): boolean {
+  const s = syl[i], prev = syl[i - 1];
+  if (!s || !prev || (s.text !== "A" && s.text !== "Y") || !joined(norm, syl, i) || !/^ +$/.test(norm.slice(prev.end, s.start))) return false;
+  const w = prev.text.toLowerCase();
+  return PERSON_MARKERS.has(w) && (w !== "chí" || syl[i - 2]?.text.toLowerCase() === "đồng");
 }
 
 /** Number of syllables of the surname starting at syllable i (0 when there is none). */
@@ -85,6 +101,11 @@ export function capRunEnd(norm: string, syl: Syllable[], i: number, stop?: (k: n
 export function nameScore(norm: string, syl: Syllable[], i: number, end: number): number | null {
   const ede = edeScore(norm, syl, i, end);
   if (ede !== null) return ede;
+  // "ông A Phiêu": the marker and one or two given words, each capitalised
+  if (honoredMarkerAt(norm, syl, i)) {
+    const given = words(norm, syl, i + 1, end);
+    return given >= 1 && given <= 2 && syl.slice(i + 1, end).every((x, k) => x.cap || glued(norm, syl, i + k)) ? 2 : null;
+  }
   const sn = surnameAt(norm, syl, i);
   if (!sn) return null;
   const given = words(norm, syl, i + sn, end);
@@ -134,8 +155,8 @@ export function nameTail(norm: string, syl: Syllable[], from: number, to: number
 
 /** Skip honorifics at the start of a capitalised run ("Ông Nông Quốc Bảo"): index of the first syllable of the name part. */
 export function skipHonorific(norm: string, syl: Syllable[], i: number, to: number): number {
-  const f = fold(syl[i]?.text ?? "");
-  return HONORIFICS.has(f) && to - i >= 3 ? i + 1 : i;
+  const w = (syl[i]?.text ?? "").toLowerCase();
+  return HONORIFICS.has(w) && to - i >= 3 ? i + 1 : i;
 }
 
 /** A whole string that is a plausible person name ("Nguyễn Lan Hương"), for tests and other recognisers. */

@@ -77,4 +77,15 @@ describe("person names", () => {
     for (const n of ["Thành Ủy", "Thành Đoàn", "Thành Phố Huế"]) expect(isName(n), n).toBe(false);
     expect(isName("Thành Thị Ngọc")).toBe(true);
   });
+  it("takes Châu and Cồ as surnames, not as the honorifics cháu and cô", () => {
+    expect(tail("Châu Thị Lan")).toBe("Châu Thị Lan");
+    expect(tail("Cồ Văn Lực")).toBe("Cồ Văn Lực");
+    expect(tail("Cháu Lê Văn Tí")).toBe("Lê Văn Tí");
+  });
+
+  it("reads a bare A or Y as the start of a name only after ông, bà or đồng chí", () => {
+    expect(tail("Ông A Thuyên")).toBe("A Thuyên");
+    const { norm, syl } = prep("khối A Thuyên");
+    expect(nameTail(norm, syl, 1, capRunEnd(norm, syl, 1))).toBe(-1);
+  });
 });

@@ -64,5 +64,8 @@ export const TITLE_COLON_NAMES: Rule<string> = {
 /** What marks a post as plural (folded, right before the title). */
 export const PLURAL_BEFORE = /(?:^|\s)cac(?:\s+dong chi)?\s*$/u;
 
-/** A cluster role ("cụm trưởng", "Khối phó", "trưởng cụm") starting here ends a title. Folded. */
-export const CLUSTER_ROLE = /^(?:(?:cum|khoi)\s+(?:truong|pho)|(?:truong|pho)\s+(?:cum|khoi))(?![\p{L}])/u;
+/**
+ * A cluster role ("cụm trưởng", "Khối phó", "trưởng cụm") starting here ends a title. Lower-case text with its
+ * tones: folded, "khối phố" (a town neighbourhood, "Trưởng khối phố An Hội") would read as "khối phó".
+ */
+export const CLUSTER_ROLE = /^(?:(?:cụm|khối)\s+(?:trưởng|phó)|(?:trưởng|phó)\s+(?:cụm|khối)(?!\s+phố))(?![\p{L}])/u;

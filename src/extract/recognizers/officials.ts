@@ -228,7 +228,7 @@ function titleAt(v: View, i: number): Title | null {
       if (!placed && !(s.cap && matchAt(v, orgHeads, j) !== -1)) break;
     }
     if (s.cap && rankAt(v, j) !== -1 && matchAt(v, orgWords, j) === -1) break;
-    if (CLUSTER_ROLE.test(v.doc.folded.slice(s.start, s.start + 12))) break; // "… xã B cụm trưởng": the unit's role
+    if (clusterRoleAt(v, s.start)) break; // "… xã B cụm trưởng": the unit's role
     const place = matchAt(v, provinces, j);
     if (place !== -1 && s.cap) { j = last = place.next; hasOrg = true; open = false; continue; }
     if (s.cap && nameStartsAt(v, j) !== -1) break;
@@ -284,6 +284,9 @@ function titleAt(v: View, i: number): Title | null {
   return { first: i, last, lower: !first.cap };
 }
 
+/** Does a cluster role start at norm offset `at`? */
+const clusterRoleAt = (v: View, at: number) => CLUSTER_ROLE.test(v.doc.norm.slice(at, at + 14).toLowerCase());
+
 /** "UBND", "LĐLĐ", "HTX": a name in capitals is complete; it does not take lower-case words after it. */
 const abbreviation = (t: string) => t.length > 1 && t === t.toUpperCase();
 
@@ -316,7 +319,7 @@ function lowerRun(v: View, j: number): number {
       if (n.cap || positionAt(v, k + 1) || stopAt(v, k + 1)) return k;
       k++; continue;
     }
-    if (stopAt(v, k) || positionAt(v, k) || unitNounAt(v, k) || CLUSTER_ROLE.test(v.doc.folded.slice(s.start, s.start + 12))) return k > j ? k : -1;
+    if (stopAt(v, k) || positionAt(v, k) || unitNounAt(v, k) || clusterRoleAt(v, s.start)) return k > j ? k : -1;
     const keep = matchAt(v, stops, k);
     k = keep !== -1 ? keep.next : k + 1;
     if (k - j > MAX_LOWER_RUN) return -1;
