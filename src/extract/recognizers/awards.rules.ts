@@ -55,7 +55,7 @@ export const STATUS_RULES: StatusRule[] = [PROPOSED, REGISTERED, CONFERRED];
 export const RECEIVER_VERBS = /(?<![\p{L}])(?:được|nhận|đón nhận|đăng ký|vinh dự)(?![\p{L}])/u;
 
 /** Where the subject (recipient) of a clause ends: its verb group starts. Lower case, anchored at a word. */
-export const SUBJECT_END = /(?<![\p{L}])(?:được|đã|vừa|sẽ|đăng ký|nhận|đón nhận|vinh dự|đều|cũng|liên tục|xuất sắc|dẫn đầu)(?![\p{L}])/u;
+export const SUBJECT_END = /(?<![\p{L}])(?:được|đã|vừa|sẽ|đăng ký|nhận|đón nhận|vinh dự|đều|cũng|liên tục|xuất sắc|dẫn đầu|đứng đầu|xếp)(?![\p{L}])/u;
 
 /**
  * "đề nghị Sở Tư pháp được nhận …", "đề xuất UBND tỉnh tặng …": after a proposal verb a new subject (a name) starts;
@@ -70,8 +70,11 @@ export const OWN_CONFERRAL = /(?<![\p{L}])(?:đã|vừa|được|đón nhận|vi
 /** After the award: "(tặng) cho X", "được trao cho X". Folded, anchored at the award's end. */
 export const FORWARD_CHO = /^\s*"?\s*(?:nam\s+\d{4}\s+)?(?:(?:da\s+)?duoc\s+)?(?:(?:trao tang|tang|trao|khen thuong)\s+)?cho(?:\s*:\s*|\s+)/u;
 
-/** Adverbials that open a clause before its subject: "Năm 2020,", "Đồng thời,", "Tại hội nghị,". Folded. */
-export const CLAUSE_OPENER = /^(?:[;,.:\s]|va\s|(?:ve|doi voi|rieng ve)\s[^,;.]{0,60},|dong thoi\s*,?|theo do\s*,?|ket qua\s*,?|nhan dip nay\s*,?|dip nay\s*,?|(?:cung\s+)?tai (?:hoi nghi|buoi le|le)[^,]{0,40},|ngoai ra\s*,?|(?:trong\s+)?nam\s+\d{4}\s*,|rieng\s+)+/u;
+/**
+ * Adverbials that open a clause before its subject: "Năm 2020,", "Đồng thời,", "Tại hội nghị,", and the
+ * grounds of a decision ("Qua bình xét,", "Sau khi thảo luận,", "Trên cơ sở kết quả chấm điểm,", "Căn cứ …,"). Folded.
+ */
+export const CLAUSE_OPENER = /^(?:[;,.:\s]|va\s|(?:qua|sau khi|tren co so|can cu|theo ket qua|thuc hien)\s[^,;.]{0,80},|(?:ve|doi voi|rieng ve)\s[^,;.]{0,60},|dong thoi\s*,?|theo do\s*,?|ket qua\s*,?|nhan dip nay\s*,?|dip nay\s*,?|(?:cung\s+)?tai (?:hoi nghi|buoi le|le)[^,]{0,40},|ngoai ra\s*,?|(?:trong\s+)?nam\s+\d{4}\s*,|rieng\s+)+/u;
 
 /** Where a recipient list stops: punctuation, a lower-case word of the sentence going on, a year. Lower case. */
 export const RECIPIENT_STOP = /[.()"\n]|\s(?:vì|do|đã|có|về thành tích|nhân dịp|trong|đạt|nhằm|để|tại|với|được|vào|(?:năm|giai đoạn)(?=\s+\d{4}))(?![\p{L}])/u;
@@ -89,3 +92,9 @@ export const HONOURED_END = /\s(?:là|làm|đạt|dẫn đầu|xếp)(?![\p{L}])
 
 /** A quantifier is no recipient's name: "Toàn huyện", "Tất cả các xã", "Nhiều tập thể". Lower case with diacritics. */
 export const NOT_A_RECIPIENT = /^(?:toàn|tất cả|mỗi|nhiều|một số|hầu hết|cả)(?![\p{L}])/u;
+
+/**
+ * "cho Cục Thuế tỉnh B, đơn vị dẫn đầu Cụm": after a comma, a common noun for a unit in lower case restates
+ * the recipient (an apposition); it ends the list. As written, anchored at the piece after the comma.
+ */
+export const APPOSITION = /^(?:đơn vị|tập thể|cơ quan|địa phương|là)(?![\p{L}])/u;

@@ -11,13 +11,15 @@ import { loadLexicon, makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { syllables } from "../syllables.js";
-import { ACHIEVEMENT_YEAR, BARE_HEADS, CLAUSE_OPENER, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT, OWN_CONFERRAL, PROPOSAL_THEN_SUBJECT, PROPOSED, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
+import { ACHIEVEMENT_YEAR, APPOSITION, BARE_HEADS, CLAUSE_OPENER, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT, OWN_CONFERRAL, PROPOSAL_THEN_SUBJECT, PROPOSED, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
 import type { Context } from "./context.js";
 import { DISTRIBUTED_HEADS, ORG_HEADS } from "./members.rules.js";
 
 const awards = makeLexicon("awards");
 /** Lower-case words inside organisation names ("Hội Cựu chiến binh Việt Nam"): an issuer runs on over them. */
 const orgWords = makeLexicon("org-words");
+/** Names of fields and bodies whose first syllable is capitalised ("Tài chính", "Quân khu", "Chấp hành"): taken whole. */
+const nameWords = makeLexicon("org-words", "org-name-words");
 /** First syllables of the award names: only a syllable among them can start one (saves a lexicon look-up per syllable). */
 const FIRST_SYLLABLES = new Set(loadLexicon("awards").map(([e]) => e.split(/\s+/u)[0]!.toLowerCase()));
 
@@ -32,14 +34,17 @@ function lowerOf(doc: Doc): string {
   return l;
 }
 const MAX_RECIPIENT_SYLLABLES = 16;
-const MAX_ISSUER_SYLLABLES = 12;
+const MAX_ISSUER_SYLLABLES = 16; // "của Ban Chấp hành Trung ương Hội Liên hiệp Phụ nữ Việt Nam"
 
 interface Mention { start: number; end: number; sent: Sentence }
 interface Span { start: number; end: number; text: string }
 
-/** "của Bộ trưởng Bộ Công an", "UBND tỉnh Lạng Sơn": the issuer words after a bare head. */
-function issuerEnd(doc: Doc, from: number, limit: number): number {
-  if (!ISSUER_HEAD.test(doc.norm.slice(from, from + 40))) return from;
+/**
+ * "của Bộ trưởng Bộ Công an", "UBND tỉnh Lạng Sơn": the issuer words after a bare head. After a head that is
+ * itself a body ("Cờ thi đua của Bộ"), `named` lets any capitalised name follow ("… Bộ Tài chính").
+ */
+function issuerEnd(doc: Doc, from: number, limit: number, named = false): number {
+  if (!(named ? /^\s+\p{Lu}/u : ISSUER_HEAD).test(doc.norm.slice(from, from + 40))) return from;
   let end = from, n = 0, prevCap = false;
   for (const s of syllables(doc.norm, from, limit)) {
     if (s.start < end) continue; // inside an organisation word taken below
@@ -48,6 +53,16 @@ function issuerEnd(doc: Doc, from: number, limit: number): number {
     // "Trung ương Hội Cựu chiến binh Việt Nam": a lower-case word of an organisation's name after a capital
     const ow = !s.cap && prevCap ? orgWords.longestAt(doc.norm, s.start) : null;
     if (ow) { end = ow.end; n += syllables(ow.entry).length; prevCap = false; if (n > MAX_ISSUER_SYLLABLES) return from; continue; }
+    // "Quân khu", "Ban Chấp hành", "Bộ Tài chính": a capitalised word that opens a field or body name takes it whole
+    const nw = s.cap ? nameWords.longestAt(doc.norm, s.start) : null;
+    if (nw && nw.end > s.end && /^[\p{L} ]+$/u.test(doc.norm.slice(s.start, nw.end))) {
+      end = nw.end; n += syllables(nw.entry).length; prevCap = true; if (n > MAX_ISSUER_SYLLABLES) return from; continue;
+    }
+    // "Bộ Giáo dục và Đào tạo": "và" between two capitalised parts of one name, unless another award follows
+    if (f === "va" && prevCap) {
+      const nx = syllables(doc.norm, s.end, Math.min(limit, s.end + 12))[0];
+      if (nx?.cap && /^\s+$/.test(doc.norm.slice(s.end, nx.start)) && !awards.longestAt(doc.norm, nx.start)) { end = s.end; n++; continue; }
+    }
     if (!(s.cap || ISSUER_LOWER.test(f) || (n === 0 && f === "cua"))) break;
     end = s.end;
     prevCap = s.cap;
@@ -95,7 +110,7 @@ function findMentions(doc: Doc): Mention[] {
     if (!sent) continue;
     let end = m.end;
     const f = fold(m.entry);
-    if (BARE_HEADS.test(f) || /(?:bo|bo truong)$/u.test(f)) end = issuerEnd(doc, end, sent.end);
+    if (BARE_HEADS.test(f) || /(?:bo|bo truong)$/u.test(f)) end = issuerEnd(doc, end, sent.end, /(?<![\p{L}])bo$/u.test(f));
     else if (/(?:tinh|thanh pho|huyen|quan)$/u.test(f)) end = placeEnd(doc, end, sent.end); // "… UBND tỉnh Lâm Đồng"
     out.push({ start, end, sent });
     covered = end;
@@ -128,6 +143,7 @@ function splitList(doc: Doc, from: number, to: number): Span[] {
   for (const p of pieces) {
     const t = doc.norm.slice(p.start, p.end).trim();
     if (!t) continue;
+    if (p.sep === "," && APPOSITION.test(t)) break; // "A, đơn vị dẫn đầu Cụm": the rest restates A
     const last = groups[groups.length - 1];
     if (last && p.sep !== ";" && !startsUnit(t) && orgHead(doc.norm.slice(last.start, last.end).trim())) { last.end = p.end; continue; }
     groups.push({ start: p.start, end: p.end });
