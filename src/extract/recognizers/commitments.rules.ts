@@ -56,3 +56,11 @@ export const COMMIT_COUNT: Rule = {
   produces: "a note (not a fact) when the count the head states ('với 5 nội dung') differs from the items found",
   confidence: 0.7,
 };
+
+/** A lead-in that names the covenant and ends in a colon, without a count: "Theo giao ước, các đơn vị cam kết:". */
+export const COMMIT_LEAD_IN: Rule = {
+  name: "commitments.lead-in-lines",
+  pattern: /:\s*$/u,
+  produces: "one commitment per line of the list (one line each, ending in ';' or '.') right after a covenant sentence ending in ':'",
+  confidence: 0.8,
+};

@@ -7,7 +7,7 @@ import type { CommitmentFact, RecordNote } from "../../types.js";
 import { prov, sentenceAt, type Doc } from "../doc.js";
 import { fold } from "../normalize.js";
 import { clusterAt, type Context, type Rule } from "./context.js";
-import { BULLET, COMMIT_COUNT, COMMIT_INLINE, COMMIT_NUMBERED, COMMIT_PARAGRAPHS, COVENANT, ITEMS_OPENER, LIST_ENDS, LIST_HEAD, NOT_COMMITMENT, NOT_COMMITMENT_EXCUSED, NUMBERED, WORD_COUNTED_CUT } from "./commitments.rules.js";
+import { BULLET, COMMIT_COUNT, COMMIT_INLINE, COMMIT_LEAD_IN, COMMIT_NUMBERED, COMMIT_PARAGRAPHS, COVENANT, ITEMS_OPENER, LIST_ENDS, LIST_HEAD, NOT_COMMITMENT, NOT_COMMITMENT_EXCUSED, NUMBERED, WORD_COUNTED_CUT } from "./commitments.rules.js";
 import { NUMBER_WORDS } from "./members.rules.js";
 
 const MAX_ITEMS = 15;
@@ -70,6 +70,26 @@ function blockItems(doc: Doc, lines: Line[], next: number, first: Line | null, c
     if (items.length >= MAX_ITEMS) break;
   }
   return items;
+}
+
+/**
+ * "… cam kết:" then a list written one item a line (an HTML <ul> without its bullets): the lines of one block,
+ * each ending in ';' or '.', the block ending at a paragraph break, a line that does not end so, or a full stop.
+ * Fewer than two such lines is no list.
+ */
+function lineListItems(doc: Doc, lines: Line[], next: number): Item[] {
+  const items: Item[] = [];
+  for (let k = next; k < lines.length && items.length < MAX_ITEMS; k++) {
+    const l = lines[k]!;
+    const f = doc.folded.slice(l.start, l.end);
+    // the first item may follow a paragraph break; the next ones are lines of the same block
+    if (items.length && /\n[ \t]*\n/.test(doc.norm.slice(lines[k - 1]!.end, l.start))) break;
+    if (!/[;.]$/.test(f) || f.length < 12 || LIST_ENDS.test(f)) break;
+    items.push({ parts: [skipMarker(doc, l, BULLET)], rule: COMMIT_LEAD_IN });
+    // "A;\nB;\nC.": in a list of ';' items the full stop closes the list
+    if (f.endsWith(".") && items.length > 1 && doc.folded[lines[next]!.end - 1] === ";") break;
+  }
+  return items.length >= 2 ? items : [];
 }
 
 /**
@@ -149,13 +169,39 @@ function findCommitments(ctx: Context): { commitments: CommitmentFact[]; notes: 
   const notes: RecordNote[] = [];
   const seen = new Set<string>();
   const used = new Set<number>(); // head sentences already read (a repeated lead paragraph gives nothing new)
+  /** Record the items as commitments (a repeated item once); returns how many items had text. */
+  const emit = (items: Item[], cluster: number | null, year: number | null): number => {
+    let taken = 0;
+    for (const it of items) {
+      const text = itemText(doc, it);
+      if (text.length < 8) continue;
+      taken++;
+      const key = fold(text);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const first = it.parts[0]!, last = it.parts[it.parts.length - 1]!;
+      out.push({ cluster, year, text, prov: prov(doc, first.start, last.end, it.rule.name, it.rule.confidence) });
+    }
+    return taken;
+  };
   for (const s of doc.sentences) {
     if (s.start < doc.bodyStart) continue;
     const st = doc.folded.slice(s.start, s.end);
     const cov = COVENANT.exec(st);
     if (!cov) continue;
     const head = LIST_HEAD.exec(st);
-    if (!head) continue;
+    if (!head) {
+      // "Theo giao ước, các đơn vị cam kết:" and the items one a line after it
+      if (!COMMIT_LEAD_IN.pattern.test(st) || NOT_COMMITMENT.test(st.replace(NOT_COMMITMENT_EXCUSED, " "))) continue;
+      const at = lines.findIndex((l) => l.start <= s.start && s.start < l.end + 1);
+      const line = lines[at];
+      if (!line || s.end < line.end || used.has(line.start)) continue;
+      const items = lineListItems(doc, lines, at + 1);
+      if (!items.length) continue;
+      used.add(line.start);
+      emit(items, clusterAt(ctx, s.start + cov.index), yearOf(doc, s.start, s.end));
+      continue;
+    }
     if (NOT_COMMITMENT.test(st.slice(0, head.index).replace(NOT_COMMITMENT_EXCUSED, " "))) continue;
     const count = countOf(head[1]!);
     let colonAt = head[2] ? s.start + head.index + head[0].length : -1;
@@ -193,18 +239,7 @@ function findCommitments(ctx: Context): { commitments: CommitmentFact[]; notes: 
     if (!items.length || used.has(line.start)) continue;
     used.add(line.start);
     const cluster = clusterAt(ctx, s.start + head.index); // the cluster named in the head sentence, else the one before
-    const year = yearOf(doc, s.start, s.end);
-    let taken = 0;
-    for (const it of items) {
-      const text = itemText(doc, it);
-      if (text.length < 8) continue;
-      taken++;
-      const key = fold(text);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const first = it.parts[0]!, last = it.parts[it.parts.length - 1]!;
-      out.push({ cluster, year, text, prov: prov(doc, first.start, last.end, it.rule.name, it.rule.confidence) });
-    }
+    const taken = emit(items, cluster, yearOf(doc, s.start, s.end));
     // "với 5 nội dung" and four items found: the reader should know the list may be incomplete (or the count wrong)
     if (count !== null && taken !== count) {
       const last = items[items.length - 1]!.parts;
