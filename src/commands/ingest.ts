@@ -22,8 +22,8 @@ export interface IngestOptions {
   quiet?: boolean;
   /**
    * Entity resolution runs after at least this many new articles (and at the end), beside the extraction still going
-   * on; the gap grows with the run (a quarter of what it has stored), since part of each pass costs in proportion to
-   * the whole database: a long load resolves a few dozen times, not once per 2,500 articles.
+   * on; the gap grows with the run (a quarter of what it has stored, up to 8 times this), since part of each pass
+   * costs in proportion to the whole database, and stays bounded so that one pass never holds too much at once.
    */
   resolveEvery?: number;
   /** Called after each stored article (benchmarks sample memory here). */
@@ -89,7 +89,7 @@ export async function ingest(paths: string[], opts: IngestOptions = {}): Promise
       opts.onArticle?.(summary.read);
       if (++inBatch >= batchSize || Date.now() - lastCommit > 500) {
         commit(db);
-        if (unresolved >= Math.max(resolveEvery, storedInRun / 4)) { storeApi.afterIngest?.(db); unresolved = 0; }
+        if (unresolved >= Math.max(resolveEvery, Math.min(storedInRun / 4, resolveEvery * 8))) { storeApi.afterIngest?.(db); unresolved = 0; }
       }
       if (bar) {
         const n = summary.read + summary.failed;

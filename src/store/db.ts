@@ -27,6 +27,8 @@ export function openDb(path: string): DB {
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
+  // the writer updates indexes spread over a large file (facts, search segments): 64 MiB of page cache, not SQLite's 2
+  db.pragma("cache_size = -65536");
   const version = () => (db.prepare("SELECT max(version) FROM schema_migrations WHERE component = 'core'").pluck().get() as number | null) ?? 0;
   const before = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'schema_migrations'").get() ? version() : 0;
   // descriptions follow the schema: rewritten whenever a migration ran

@@ -399,13 +399,12 @@ function refreshNames(db: DB, units: Set<number>, persons: Set<number>, clusters
 function refreshSupport(db: DB, keys: Set<string>): void {
   // stories that gained sources since the last run change the outlet counts of all their facts
   const last = (db.prepare("SELECT value FROM resolve_state WHERE name = 'last_source_id'").pluck().get() as number | undefined) ?? 0;
-  const newer = db.prepare("SELECT DISTINCT f.kind, f.skey FROM article_sources s JOIN facts f ON f.article_id = s.article_id WHERE s.id > ? AND f.skey IS NOT NULL").all(last) as Array<{ kind: string; skey: string }>;
-  for (const r of newer) keys.add(`${r.kind}\u0001${r.skey}`);
-  const titleKeys = db.prepare(`SELECT DISTINCT 'titles' AS kind, o.person_id || '|' || t.title_key AS skey FROM article_sources s JOIN facts f ON f.article_id = s.article_id
-    JOIN fact_officials o ON o.fact_id = f.id JOIN fact_titles t ON t.fact_id = f.id WHERE s.id > ? AND o.person_id IS NOT NULL`).all(last) as Array<{ kind: string; skey: string }>;
-  for (const r of titleKeys) keys.add(`${r.kind}\u0001${r.skey}`);
-  // set-based: the touched keys go to a temporary table, then one DELETE and two INSERT … SELECT
+  // set-based: the touched keys go to a temporary table (those of stories with new sources straight from SQL, so a
+  // long pass holds no row of them in memory), then one DELETE and two INSERT … SELECT
   db.exec("CREATE TEMP TABLE IF NOT EXISTS touched_keys (kind TEXT NOT NULL, skey TEXT NOT NULL, PRIMARY KEY (kind, skey)) WITHOUT ROWID; DELETE FROM temp.touched_keys;");
+  db.prepare("INSERT OR IGNORE INTO temp.touched_keys (kind, skey) SELECT DISTINCT f.kind, f.skey FROM article_sources s JOIN facts f ON f.article_id = s.article_id WHERE s.id > ? AND f.skey IS NOT NULL").run(last);
+  db.prepare(`INSERT OR IGNORE INTO temp.touched_keys (kind, skey) SELECT DISTINCT 'titles', o.person_id || '|' || t.title_key FROM article_sources s JOIN facts f ON f.article_id = s.article_id
+    JOIN fact_officials o ON o.fact_id = f.id JOIN fact_titles t ON t.fact_id = f.id WHERE s.id > ? AND o.person_id IS NOT NULL`).run(last);
   const put = db.prepare("INSERT OR IGNORE INTO temp.touched_keys (kind, skey) VALUES (?, ?)");
   for (const k of keys) { const cut = k.indexOf("\u0001"); put.run(k.slice(0, cut), k.slice(cut + 1)); }
   db.exec(`
