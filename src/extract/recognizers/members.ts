@@ -140,6 +140,11 @@ const prefixes = new WeakMap<Doc, Map<number, string>>();
 const PLURAL_ORG = new RegExp(`^(\\s*:?\\s*(?:và\\s+)?các\\s+(${PLURAL_ORG_NOUNS.join("|")})\\s+)(?=\\p{Lu})`, "u");
 const FIELDS = lexiconEntries("office-fields").filter((f) => / và /u.test(f)).map(fold);
 
+/** Offices whose one name holds "và" before another organisation's ("Văn phòng HĐND và UBND"), folded. */
+const COMPOUND_OFFICES = lexiconEntries("compound-offices").map(fold);
+/** Does the item starting at the beginning of text run through its "và" at offset v as one office's name? */
+const andInOffice = (text: string, v: number) => { const t = fold(text.replace(/^[\s:]+/, "")); const lead = text.length - text.replace(/^[\s:]+/, "").length; return COMPOUND_OFFICES.some((o) => t.startsWith(o) && o.length > v - lead); };
+
 /** Is a "và" at offset v of text inside the name of an office's field ("Tài nguyên và Môi trường")? */
 const andInField = (text: string, v: number) => FIELDS.some((f) => { const t = fold(text); const i = t.indexOf(f); return i >= 0 && i < v && i + f.length > v; });
 
@@ -174,7 +179,7 @@ function groups(doc: Doc, raw: Item[], sep: string): void {
     const last = parts[parts.length - 1]!;
     const lastText = doc.norm.slice(last[0], last[1]);
     const and = /\s+và\s+(?=\p{Lu})/u.exec(lastText);
-    if (and && (plural ? !andInField(lastText, and.index + 1) : ORG_HEADS.test(lastText.slice(and.index + and[0].length)))) {
+    if (and && (plural ? !andInField(lastText, and.index + 1) : ORG_HEADS.test(lastText.slice(and.index + and[0].length)) && !andInOffice(lastText, and.index + 1))) {
       parts.splice(parts.length - 1, 1, [last[0], last[0] + and.index], [last[0] + and.index + and[0].length, last[1]]);
     }
     if (plural) {
@@ -223,6 +228,7 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
       const rest = text.slice(m.index + m[0].length);
       const sameHead = firstWord(rest) === firstWord(doc.norm.slice(raw[0]![0], raw[0]![1]).replace(/^[\s:]+/, ""));
       // "Liên đoàn Lao động các huyện A, B, C và D": after a plural unit the items are bare names
+      if (!names && andInOffice(text, m.index + 1)) continue; // "Văn phòng HĐND và UBND huyện" is one office
       if (names || ORG_HEADS.test(rest) || sameHead || (pluralOrg && (bareName(rest.replace(/[.;,]\s*$/, "")) || ADMIN_NAME_START.test(rest)))) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
     }
     if (cut >= 0) raw.splice(r, 1, [p0, p0 + cut], [p0 + cutEnd, p1]);
