@@ -143,10 +143,17 @@ const FIELDS = lexiconEntries("office-fields").filter((f) => / và /u.test(f)).m
 /** Offices whose one name holds "và" before another organisation's ("Văn phòng HĐND và UBND"), folded. */
 const COMPOUND_OFFICES = lexiconEntries("compound-offices").map(fold);
 /** Does the item starting at the beginning of text run through its "và" at offset v as one office's name? */
-const andInOffice = (text: string, v: number) => { const t = fold(text.replace(/^[\s:]+/, "")); const lead = text.length - text.replace(/^[\s:]+/, "").length; return COMPOUND_OFFICES.some((o) => t.startsWith(o) && o.length > v - lead); };
+function andInOffice(text: string, v: number): boolean {
+  const body = text.replace(/^[\s:]+/, "");
+  const t = fold(body);
+  return COMPOUND_OFFICES.some((o) => t.startsWith(o) && o.length > v - (text.length - body.length));
+}
 
 /** Is a "và" at offset v of text inside the name of an office's field ("Tài nguyên và Môi trường")? */
-const andInField = (text: string, v: number) => FIELDS.some((f) => { const t = fold(text); const i = t.indexOf(f); return i >= 0 && i < v && i + f.length > v; });
+function andInField(text: string, v: number): boolean {
+  const t = fold(text);
+  return FIELDS.some((f) => { const i = t.indexOf(f); return i >= 0 && i < v && i + f.length > v; });
+}
 
 /**
  * Parts of a ";" list that are lists themselves, split in place: "các sở Kế hoạch và Đầu tư, Tài chính" gives one item a
