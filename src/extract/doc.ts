@@ -1,7 +1,8 @@
 // The document every recogniser reads: normalised text, sentences, and span conversion back to the original.
 import type { Article, Provenance } from "../types.js";
-import { fold, normalize } from "./normalize.js";
+import { fold, lowerSameLength, normalize } from "./normalize.js";
 import { splitSentences, type Sentence } from "./sentences.js";
+import { syllables, type Syllable } from "./syllables.js";
 
 export interface Doc {
   article: Article;
@@ -60,4 +61,37 @@ export function prov(doc: Doc, nStart: number, nEnd: number, rule: string, confi
 /** Text of a sentence in norm space. */
 export function sentenceText(doc: Doc, s: Sentence): string {
   return doc.norm.slice(s.start, s.end);
+}
+
+// Views of the whole document that several recognisers read, computed once per document on first use.
+const sylMemo = new WeakMap<Doc, Syllable[]>();
+const lowerMemo = new WeakMap<Doc, string>();
+
+/** Every syllable of the normalised text. */
+export function docSyllables(doc: Doc): Syllable[] {
+  let s = sylMemo.get(doc);
+  if (!s) sylMemo.set(doc, (s = syllables(doc.norm)));
+  return s;
+}
+
+/**
+ * The syllables in norm offsets [from, to), as syllables(doc.norm, from, to) gives them, taken from the
+ * document's list (a range that cuts a token is tokenised afresh).
+ */
+export function syllablesIn(doc: Doc, from: number, to: number): Syllable[] {
+  const all = docSyllables(doc);
+  let lo = 0, hi = all.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (all[mid]!.start < from) lo = mid + 1; else hi = mid; }
+  if (lo > 0 && all[lo - 1]!.end > from) return syllables(doc.norm, from, to);
+  let end = lo;
+  while (end < all.length && all[end]!.start < to) end++;
+  if (end > lo && all[end - 1]!.end > to) return syllables(doc.norm, from, to);
+  return all.slice(lo, end);
+}
+
+/** The normalised text in lower case with its diacritics, offset for offset (to tell "đô" from "do"). */
+export function lowerText(doc: Doc): string {
+  let l = lowerMemo.get(doc);
+  if (l === undefined) lowerMemo.set(doc, (l = lowerSameLength(doc.norm)));
+  return l;
 }

@@ -2,8 +2,8 @@
 // Lines: "entry" or "entry\tvalue" (e.g. an abbreviation and its expansion); "#" starts a comment.
 // Multi-syllable entries are matched longest-first at syllable boundaries with a trie (natural.Trie).
 import { readFileSync } from "node:fs";
-import { Trie, type NaturalTrie } from "../lib/natural.js";
-import { normalize } from "./normalize.js";
+import { Trie, trieRoot, type NaturalTrie } from "../lib/natural.js";
+import { lowerUnit, normalize } from "./normalize.js";
 
 const LEXICON_DIR = new URL("../../lexicons/", import.meta.url);
 const cache = new Map<string, Array<[string, string]>>();
@@ -47,17 +47,23 @@ export function makeLexicon(...names: string[]): Lexicon {
     trie.addString(k);
     if (!values.has(k)) values.set(k, v);
   }
+  const root = trieRoot(trie);
   return {
     longestAt(text, pos) {
       if (pos > 0 && !BOUNDARY.test(text[pos - 1]!)) return null;
-      const window = text.slice(pos, pos + 120).toLowerCase();
-      let best: string | null = null;
-      for (const m of trie.findMatchesOnPath(window)) {
-        const after = window[m.length];
-        if (after !== undefined && !BOUNDARY.test(after)) continue;
-        if (!best || m.length > best.length) best = m;
+      // walk the trie along the text, lower-casing as we go; the last word end at a syllable boundary wins
+      let node = root;
+      let best = -1;
+      for (let k = pos; k < text.length; ) {
+        const next = node.dictionary[lowerUnit(text.charCodeAt(k))];
+        if (!next) break;
+        node = next;
+        k++;
+        if (node.$ && (k === text.length || BOUNDARY.test(text[k]!))) best = k;
       }
-      return best ? { entry: text.slice(pos, pos + best.length), value: values.get(best) ?? "", end: pos + best.length } : null;
+      if (best === -1) return null;
+      const entry = text.slice(pos, best);
+      return { entry, value: values.get(entry.toLowerCase()) ?? "", end: best };
     },
     has: (e) => values.has(normalize(e).norm.toLowerCase()),
     value: (e) => values.get(normalize(e).norm.toLowerCase()),

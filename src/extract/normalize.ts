@@ -28,17 +28,17 @@ const TONE_SHIFT: Record<string, string> = {
   "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 };
 
-const OLD_TONE = /(\p{L}*?)([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\p{L})/gu;
+// the old-style pair at the end of a syllable; the letter before it is checked by hand ("qu" is a consonant cluster: quý)
+const OLD_TONE = /[oOuU][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?!\p{L})/gu;
 
 function unifyTones(s: string): string {
-  // Only at the end of a syllable: "hoàn" keeps its mark on a, "hoà" moves it. "qu" is a consonant cluster (quý).
-  return s.replace(OLD_TONE, (m, pre: string, v: string) => {
-    if (/[qQ]$/.test(pre)) return m;
+  // Only at the end of a syllable: "hoàn" keeps its mark on a, "hoà" moves it.
+  return s.replace(OLD_TONE, (v: string, at: number) => {
+    if (at > 0 && (s[at - 1] === "q" || s[at - 1] === "Q")) return v;
     const shifted = TONE_SHIFT[v.toLowerCase()];
-    if (!shifted) return m;
+    if (!shifted) return v;
     // keep the case of each of the two letters (Hoà -> Hòa, HOÀ -> HÒA, Uỷ -> Ủy)
-    const out = [...shifted].map((c, k) => (v[k] === v[k]!.toLowerCase() ? c : c.toUpperCase())).join("");
-    return pre + out;
+    return [...shifted].map((c, k) => (v[k] === v[k]!.toLowerCase() ? c : c.toUpperCase())).join("");
   });
 }
 
@@ -85,17 +85,53 @@ export function normalize(text: string): Normalized {
   return { norm: unifyTones(norm), map: map.slice(0, n + 1) };
 }
 
+/** Folded form of each UTF-16 unit seen so far (the alphabet is small, so this stays small). */
+const foldOne = new Map<number, string>();
+/** Lower case of each non-ASCII unit seen so far, kept only where it stays one unit long. */
+const lowerOne = new Map<number, string>();
+
+function foldUnit(code: number): string {
+  let f = foldOne.get(code);
+  if (f === undefined) {
+    const c = String.fromCharCode(code);
+    const lower = c.toLowerCase();
+    const l = lower.length === 1 ? lower : c;
+    if (l === "đ") f = "d";
+    else if (l.charCodeAt(0) < 0x80) f = l;
+    else { const base = l.normalize("NFD")[0]!; f = base.length === 1 && base.charCodeAt(0) < 0x250 ? base : l; }
+    foldOne.set(code, f);
+  }
+  return f;
+}
+
 /** Lower case, diacritics folded, đ -> d. Same length (UTF-16 units) as the input, so offsets carry over. */
 export function fold(s: string): string {
   let out = "";
   for (let k = 0; k < s.length; k++) {
-    const c = s[k]!;
-    const lower = c.toLowerCase();
-    const l = lower.length === 1 ? lower : c;
-    if (l === "đ") { out += "d"; continue; }
-    if (l.charCodeAt(0) < 0x80) { out += l; continue; }
-    const base = l.normalize("NFD")[0]!;
-    out += base.length === 1 && base.charCodeAt(0) < 0x250 ? base : l;
+    const code = s.charCodeAt(k);
+    if (code < 0x80) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : s[k]!;
+    else out += foldUnit(code);
+  }
+  return out;
+}
+
+/** Lower case of one UTF-16 unit (itself where its lower case would be longer). */
+export function lowerUnit(code: number): string {
+  if (code < 0x80) return String.fromCharCode(code >= 65 && code <= 90 ? code + 32 : code);
+  let l = lowerOne.get(code);
+  if (l === undefined) { const c = String.fromCharCode(code); const x = c.toLowerCase(); l = x.length === 1 ? x : c; lowerOne.set(code, l); }
+  return l;
+}
+
+/** Lower case with the diacritics kept, offset for offset (a letter whose lower case is longer stays as written). */
+export function lowerSameLength(s: string): string {
+  let out = "";
+  for (let k = 0; k < s.length; k++) {
+    const code = s.charCodeAt(k);
+    if (code < 0x80) { out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : s[k]!; continue; }
+    let l = lowerOne.get(code);
+    if (l === undefined) { const c = String.fromCharCode(code); const x = c.toLowerCase(); l = x.length === 1 ? x : c; lowerOne.set(code, l); }
+    out += l;
   }
   return out;
 }

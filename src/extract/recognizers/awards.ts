@@ -6,7 +6,7 @@
 // Unnamed recipients ("02 đơn vị được nhận …", "nhiều đơn vị") give nothing.
 import type { AwardFact, AwardStatus } from "../../types.js";
 import { yearCues } from "../dates.js";
-import { prov, sentenceAt, type Doc } from "../doc.js";
+import { docSyllables, lowerText, prov, sentenceAt, type Doc } from "../doc.js";
 import { loadLexicon, makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
@@ -23,16 +23,7 @@ const nameWords = makeLexicon("org-words", "org-name-words");
 /** First syllables of the award names: only a syllable among them can start one (saves a lexicon look-up per syllable). */
 const FIRST_SYLLABLES = new Set(loadLexicon("awards").map(([e]) => e.split(/\s+/u)[0]!.toLowerCase()));
 
-const lowerMemo = new WeakMap<Doc, string>();
-/** The normalised text in lower case with its diacritics, offset for offset (for the patterns that must tell "đô" from "do"). */
-function lowerOf(doc: Doc): string {
-  let l = lowerMemo.get(doc);
-  if (l === undefined) {
-    l = doc.norm.replace(/\p{Lu}/gu, (c) => { const x = c.toLowerCase(); return x.length === c.length ? x : c; });
-    lowerMemo.set(doc, l);
-  }
-  return l;
-}
+const lowerOf = lowerText;
 const MAX_RECIPIENT_SYLLABLES = 16;
 const MAX_ISSUER_SYLLABLES = 16; // "của Ban Chấp hành Trung ương Hội Liên hiệp Phụ nữ Việt Nam"
 
@@ -85,7 +76,7 @@ function placeEnd(doc: Doc, from: number, limit: number): number {
 function findMentions(doc: Doc): Mention[] {
   const out: Mention[] = [];
   let covered = 0;
-  for (const s of syllables(doc.norm)) {
+  for (const s of docSyllables(doc)) {
     if (s.start < covered || !FIRST_SYLLABLES.has(s.text.toLowerCase())) continue;
     let m = awards.longestAt(doc.norm, s.start);
     if (!m) continue;

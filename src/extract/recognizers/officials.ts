@@ -5,7 +5,7 @@
 // A title is POSITION [modifier] [ORGANISATION]; the organisation runs over capitalised words, organisation
 // and place words, "và" between names, "số 4"; it ends at punctuation, a verb, a new post or the person's name.
 import type { OfficialFact } from "../../types.js";
-import { prov, span, type Doc } from "../doc.js";
+import { prov, span, syllablesIn, type Doc } from "../doc.js";
 import { lexiconEntries, makeLexicon, type Lexicon } from "../lexicon.js";
 import { capRunEnd, glued, joined, nameAnchorAt, nameTail, personKey, skipHonorific } from "../names.js";
 import { fold, normalize } from "../normalize.js";
@@ -67,6 +67,8 @@ interface View {
   /** Lexicon lookups are the cost of this recogniser: each (lexicon, syllable) is looked up once. */
   memo: Map<Lex, Array<LexMatch | undefined>>;
   names: Array<number | undefined>;
+  /** Lower case of each syllable, filled as it is needed. */
+  lower: Array<string | undefined>;
 }
 
 type LexMatch = { next: number; value: string } | -1;
@@ -87,7 +89,7 @@ function matchAt(v: View, lex: Lex, i: number): LexMatch {
 
 function lookup(v: View, lex: Lex, i: number): LexMatch {
   const s = v.syl[i];
-  if (!s || !lex.first.has(s.text.toLowerCase())) return -1;
+  if (!s || !lex.first.has((v.lower[i] ??= s.text.toLowerCase()))) return -1;
   const m = lex.longestAt(v.doc.norm, s.start);
   if (!m) return -1;
   const next = after(v, i, m.end);
@@ -355,8 +357,19 @@ function nextInChain(v: View, k: number): number {
 
 /** Headlines in capitals ("BÍ THƯ TỈNH ỦY …") cannot tell names from words. */
 function shouting(syl: Syllable[]): boolean {
-  const words = syl.filter((s) => /\p{L}{2}/u.test(s.text));
-  return words.length >= 4 && words.filter((s) => s.text === s.text.toUpperCase()).length >= 0.7 * words.length;
+  let words = 0, upper = 0;
+  const most = 0.3 * syl.length; // more lower-case words than this and the sentence cannot be shouting
+  for (const s of syl) {
+    const t = s.text;
+    // a word has two letters in a row; most do at their start, so the pattern is tried only on the others
+    const a = t[0]!, b = t[1];
+    const upA = a.toUpperCase();
+    const two = b !== undefined && a.toLowerCase() !== upA && b.toLowerCase() !== b.toUpperCase();
+    if (!two && !/\p{L}{2}/u.test(t)) continue;
+    words++;
+    if (a !== upA || t !== t.toUpperCase()) { if (words - upper > most) return false; } else upper++;
+  }
+  return words >= 4 && upper >= 0.7 * words;
 }
 
 /**
@@ -394,7 +407,7 @@ function skipRanks(v: View, p: number, to = v.syl.length): number {
 const spanOf = (v: View, t: Title): [number, number] => [v.syl[t.first]!.start, v.syl[t.last - 1]!.end];
 
 function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
-  const v: View = { doc, sent, syl: syllables(doc.norm, sent.start, sent.end), memo: new Map(), names: [] };
+  const v: View = { doc, sent, syl: syllablesIn(doc, sent.start, sent.end), memo: new Map(), names: [], lower: [] };
   const { syl } = v;
   if (shouting(syl)) return [];
   const norm = doc.norm;
