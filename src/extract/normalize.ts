@@ -9,8 +9,8 @@ export interface Normalized {
 }
 
 const COMBINING = /[\u0300-\u036f]/;
-const DROP = new Set(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]);
-const CHAR_FIX: Record<string, string> = {
+export const DROP = new Set(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]);
+export const CHAR_FIX: Record<string, string> = {
   "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ", "\t": " ",
   "\u00d0": "\u0110", // Ð (Icelandic eth) typed for Đ
   "\u00f0": "\u0111",
@@ -31,7 +31,7 @@ const TONE_SHIFT: Record<string, string> = {
 // the old-style pair at the end of a syllable; the letter before it is checked by hand ("qu" is a consonant cluster: quý)
 const OLD_TONE = /[oOuU][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?!\p{L})/gu;
 
-function unifyTones(s: string): string {
+export function unifyTones(s: string): string {
   // Only at the end of a syllable: "hoàn" keeps its mark on a, "hoà" moves it.
   return s.replace(OLD_TONE, (v: string, at: number) => {
     if (at > 0 && (s[at - 1] === "q" || s[at - 1] === "Q")) return v;
@@ -107,12 +107,16 @@ function foldUnit(code: number): string {
 /** Lower case, diacritics folded, đ -> d. Same length (UTF-16 units) as the input, so offsets carry over. */
 export function fold(s: string): string {
   let out = "";
+  let from = 0;
   for (let k = 0; k < s.length; k++) {
     const code = s.charCodeAt(k);
-    if (code < 0x80) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : s[k]!;
-    else out += foldUnit(code);
+    // lower-case ASCII letters, digits and punctuation fold to themselves: copied in runs
+    if (code < 0x80 && !(code >= 65 && code <= 90)) continue;
+    if (k > from) out += s.slice(from, k);
+    out += code < 0x80 ? String.fromCharCode(code + 32) : foldUnit(code);
+    from = k + 1;
   }
-  return out;
+  return from === 0 ? s : from < s.length ? out + s.slice(from) : out;
 }
 
 /** Lower case of one UTF-16 unit (itself where its lower case would be longer). */

@@ -50,9 +50,18 @@ export function nameWords(s: string): string[] {
   return w;
 }
 
+// the same unit and post names come back in article after article: their keys are remembered, up to a bound
+const KEY_MEMO_MAX = 50_000;
+const keyMemo = new Map<string, string>();
+
 /** Key with tone marks kept ("hoàn kiếm" ≠ "hoàn kiến"). */
 export function nameKey(s: string): string {
-  return nameWords(s).join(" ");
+  let k = keyMemo.get(s);
+  if (k === undefined) {
+    if (keyMemo.size >= KEY_MEMO_MAX) keyMemo.clear();
+    keyMemo.set(s, (k = nameWords(s).join(" ")));
+  }
+  return k;
 }
 
 /** Key with diacritics folded ("hoan kiem"). */

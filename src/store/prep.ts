@@ -3,7 +3,7 @@
 // of its search rows. Computed on the extraction worker beside the record (so the single writer thread only
 // runs SQL), or by storeArticle itself when a caller passes none.
 import type { Article, ExtractionRecord } from "../types.js";
-import { normalize, fold } from "../extract/normalize.js";
+import { CHAR_FIX, DROP, normalize, fold, unifyTones } from "../extract/normalize.js";
 import { canonicalUrl } from "../ingest/url.js";
 import { bodyHash, minhashFolded } from "./dedup.js";
 import { skipReason } from "./relevance.js";
@@ -40,55 +40,15 @@ export function normText(s: string): string {
 // text with no combining mark nor surrogate that NFC leaves as it is, every piece it composes is one character
 // that NFC leaves as it is too, so what remains is the drops and fixes, done here by one regular expression.
 const SLOW = /[\u0300-\u036f\ud800-\udfff]/;
-const FIX_MAP: Record<string, string> = {
-  "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
-  "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ", "\t": " ",
-  "\u00d0": "\u0110", "\u00f0": "\u0111",
-  "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-  "\u2018": "'", "\u2019": "'", "\u201a": "'",
-  "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
-};
+// the same drops and fixes as normalize() (CR is handled apart, "…" maps to itself)
+const FIX_MAP: Record<string, string> = Object.fromEntries([
+  ...[...DROP].map((c) => [c, ""]),
+  ...Object.entries(CHAR_FIX).filter(([c, to]) => c !== "\r" && c !== to),
+]);
 const FIX_CLASS = `[${Object.keys(FIX_MAP).join("")}]`;
 const FIXES = new RegExp(`\r|${FIX_CLASS}`);
 const FIXES_ALL = new RegExp(`\r\n?|${FIX_CLASS}`, "g");
 const fixChar = (c: string): string => (c.charCodeAt(0) === 13 ? "\n" : FIX_MAP[c]!);
-
-const TONE_SHIFT: Record<string, string> = {
-  "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-  "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-  "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-};
-const OLD_TONE_ANY = /[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]/;
-// normalize.ts matches (\p{L}*?)(pair)(?!\p{L}) and keeps the pair when the letters before it end in q; those
-// letters run back to the start of the word, so "ends in q" is "the character before the pair is q"
-const OLD_TONE = /(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\p{L})/gu;
-
-function unifyTones(s: string): string {
-  if (!OLD_TONE_ANY.test(s)) return s;
-  return s.replace(OLD_TONE, (m: string) => {
-    const shifted = TONE_SHIFT[m.toLowerCase()];
-    if (!shifted) return m;
-    return [...shifted].map((c, k) => (m[k] === m[k]!.toLowerCase() ? c : c.toUpperCase())).join("");
-  });
-}
-
-const foldMemo = new Map<number, string>();
-/** fold(s) (per UTF-16 unit, so a memo of each unit's fold gives the same string). */
-export function foldText(s: string): string {
-  let out = "";
-  let from = 0;
-  for (let k = 0; k < s.length; k++) {
-    const code = s.charCodeAt(k);
-    // lower-case ASCII letters, digits and punctuation fold to themselves: copy them in runs
-    if (code < 0x80 && !(code >= 0x41 && code <= 0x5a)) continue;
-    if (k > from) out += s.slice(from, k);
-    let f = foldMemo.get(code);
-    if (f === undefined) { f = fold(s[k]!); foldMemo.set(code, f); }
-    out += f;
-    from = k + 1;
-  }
-  return from === 0 ? s : from < s.length ? out + s.slice(from) : out;
-}
 
 /** The facts that get a line in the article's facts search row, in the order writeFacts stores them. */
 export function searchableFacts(record: ExtractionRecord): Array<{ kind: string; idx: number; text: string }> {
@@ -117,14 +77,14 @@ export function storyUrl(a: Article): string | null {
 export function prepareStore(a: Article, record: ExtractionRecord): StorePrep {
   const body = normText(a.text.slice(a.bodyStart));
   const title = a.title ? normText(a.title) : "";
-  const bodyFolded = foldText(body);
+  const bodyFolded = fold(body);
   return {
     hash: bodyHash(body),
     curl: storyUrl(a),
     sig: minhashFolded(bodyFolded),
     skip: skipReason(`${title}\n\n${body}`, record),
     locality: articleLocality(title, body),
-    title, body, titleFolded: foldText(title), bodyFolded,
+    title, body, titleFolded: fold(title), bodyFolded,
     factLines: searchableFacts(record).map((f) => factLine(f.text)),
   };
 }

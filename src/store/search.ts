@@ -5,7 +5,7 @@
 // id order writes rowids in increasing order (FTS5 flushes its pending terms whenever a rowid goes down).
 import type { DB } from "./db.js";
 import { fold, normalize } from "../extract/normalize.js";
-import { factLine, foldText } from "./prep.js";
+import { factLine } from "./prep.js";
 
 type Stmts = ReturnType<typeof prepare>;
 const cache = new WeakMap<DB, Stmts>();
@@ -85,7 +85,7 @@ export const factsRowid = (articleId: number): number => 2 * articleId + 1;
 
 /** Title and body already normalised (normalize(…).norm). */
 export function indexArticle(db: DB, articleId: number, t: string, b: string): void {
-  insertRow(db, [articleRowid(articleId), "article", articleId, t, b, foldText(t), foldText(b)]);
+  insertRow(db, [articleRowid(articleId), "article", articleId, t, b, fold(t), fold(b)]);
 }
 
 /** The article's row from texts prepared beforehand (prepareStore). */
@@ -105,7 +105,7 @@ export function indexFacts(db: DB, articleId: number, facts: Array<[number, stri
 export function indexFactLines(db: DB, articleId: number, lines: Array<[number, string, string]>): void {
   if (!lines.length) return;
   const b = lines.map(([, , t]) => t).join("\n");
-  insertRow(db, [factsRowid(articleId), JSON.stringify(lines), articleId, "", b, "", foldText(b)]);
+  insertRow(db, [factsRowid(articleId), JSON.stringify(lines), articleId, "", b, "", fold(b)]);
 }
 
 /** Searchable text of each fact of an article, read back from the fact tables (to rebuild the index). */
