@@ -107,11 +107,19 @@ function provinceLexicon(): Lexicon {
   return provinces;
 }
 
+const canonicalMemo = new Map<string, string>(); // every province match of every article comes through here
+
 /** The province or centrally governed city as a canonical name ("Thừa Thiên - Huế" → "Thừa Thiên Huế"). */
 export function canonicalProvince(s: string): string {
-  provinceLexicon();
-  const k = fold(normalize(s).norm.replace(/\s*-\s*/g, " ").trim());
-  return provinceNames.get(k) ?? normalize(s).norm.trim();
+  let c = canonicalMemo.get(s);
+  if (c === undefined) {
+    provinceLexicon();
+    const k = fold(normalize(s).norm.replace(/\s*-\s*/g, " ").trim());
+    c = provinceNames.get(k) ?? normalize(s).norm.trim();
+    if (canonicalMemo.size >= KEY_MEMO_MAX) canonicalMemo.clear();
+    canonicalMemo.set(s, c);
+  }
+  return c;
 }
 
 /** Provinces named in a text, in order, with positions (only capitalised words are tried). */
