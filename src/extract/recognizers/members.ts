@@ -261,6 +261,12 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
 /** The organisation over the units, folded ("hoi nong dan"), or null. */
 const orgKey = (doc: Doc, head: Head) => (head.org ? fold(doc.norm.slice(head.org[0], head.org[1]).trim()) : null);
 
+/**
+ * An organisation of a named unit, not a bare name: "BHXH tỉnh Hà Giang", "VKSND tỉnh Trà Vinh", "Bưu điện tỉnh Lào Cai"
+ * (capitalised words, then a unit noun before a capitalised name).
+ */
+const orgOfUnit = (item: string) => /^\p{Lu}[\p{L}]*(?:\s+[\p{L}]+){0,8}?\s+(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+\p{Lu}/u.test(item) && !ADMIN_NAME_START.test(item);
+
 /** Is a list whose first item reads so a list of bare names (to take a unit noun) rather than of organisations? */
 function listOfNames(doc: Doc, head: Head, firstText: string, opener: string): boolean {
   if (head.unit !== null || head.mixed || /địa phương|tỉnh thành/iu.test(opener)) return true;
@@ -270,7 +276,7 @@ function listOfNames(doc: Doc, head: Head, firstText: string, opener: string): b
     const first = firstText.split(/[,;.]|\s+và\s+/u)[0]!.trim();
     return !(ORG_HEADS.test(firstText) || /^\p{Lu}{2,}(?![\p{L}])/u.test(firstText) || fold(firstText).startsWith(kind + " ")) && bareName(first);
   }
-  if (!ORG_HEADS.test(firstText) && isCap(firstText)) return true;
+  if (!ORG_HEADS.test(firstText) && isCap(firstText) && !orgOfUnit(firstText.split(/[,;.]|\s+và\s+/u)[0]!.trim())) return true;
   return ADMIN_NAME_START.test(firstText); // "huyện A; huyện B và huyện C"
 }
 
@@ -286,12 +292,15 @@ const MAX_BARE_ITEM = 12;
 function lineItems(doc: Doc, opener: Sentence, head: Head, openerText: string): Item[] {
   const out: Item[] = [];
   let line = opener.line;
+  let bulleted = false;
   for (let i = opener.index + 1, n = 0; i < doc.sentences.length && n < MAX_LIST_LINES; i++, n++) {
     const s = doc.sentences[i]!;
     if (s.line === line) break; // a second sentence on an item's line: prose, the list is over
     line = s.line;
     const text = doc.norm.slice(s.start, s.end);
     const bullet = /^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\))\s*/u.exec(text);
+    if (bulleted && !bullet) break; // a bulleted list ends at its first line with no bullet
+    if (bullet) bulleted = true;
     let a = s.start + (bullet ? bullet[0].length : 0), b = s.end;
     const lead = /^(?:và|cùng)\s+/u.exec(doc.norm.slice(a, b));
     if (lead) a += lead[0].length;
