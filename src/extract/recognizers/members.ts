@@ -100,6 +100,8 @@ const ADMIN_NAME_START = /^(?:thị trấn|thị xã|thành phố|quận|huyện
 /** A unit starts with a capital, or with a unit noun before a capitalised name ("xã Minh Sơn", "các tỉnh Nghệ An"). */
 const UNIT_START = /^(?:\p{Lu}|\d|(?:các\s+)?(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh|cơ quan)\s+\p{Lu})/u;
 
+const PLURAL_UNIT_END = /\scác\s+(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)$/u;
+
 /** Cut an item where the sentence's predicate resumes; returns the cut item and whether the list ended. */
 function cutItem(doc: Doc, s: number, e: number, names: boolean, commas = false): { item: Item | null; ended: boolean } {
   const syl = syllables(doc.norm, s, e);
@@ -113,7 +115,9 @@ function cutItem(doc: Doc, s: number, e: number, names: boolean, commas = false)
       const close = doc.norm.indexOf(")", end);
       if (close < 0 || close >= e - 1 || /^[\s.;,)]*$/.test(doc.norm.slice(close + 1, e))) return { item: [s, end], ended: false };
     }
-    if (k > 0 && !/^\s*(?:-\s*)?$/.test(gap) && !/^\s*&\s*$/.test(gap) && !(commas && /^\s*,\s*$/.test(gap))) return { item: end > s ? [s, end] : null, ended: true };
+    // "Cục Thuế các tỉnh: Vĩnh Long": a colon after a plural unit noun opens the names it is distributed over
+    const pluralColon = /^\s*:\s*$/.test(gap) && PLURAL_UNIT_END.test(doc.norm.slice(s, end));
+    if (k > 0 && !/^\s*(?:-\s*)?$/.test(gap) && !/^\s*&\s*$/.test(gap) && !(commas && /^\s*,\s*$/.test(gap)) && !pluralColon) return { item: end > s ? [s, end] : null, ended: true };
     const f = fold(x.text);
     if (names) {
       // a name: capitalised syllables ("Bà Rịa - Vũng Tàu"), after an optional unit noun ("Thị trấn", "xã")
@@ -352,7 +356,8 @@ const PROVINCE_KIND = new Map(loadLexicon("provinces").map(([name, kind]) => [fo
 const UNIT_AT_START = /^(thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh|TP)(?![\p{L}])/iu;
 const PLURAL_UNIT = /^các\s+(thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+(?=\p{Lu})/iu;
 
-const ORG_PLURAL_UNIT = /^(\p{Lu}.*?)\s+các\s+(thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+(?=\p{Lu})/u;
+// "Cục Thuế các tỉnh Vĩnh Long, …" or with a colon before the names ("Cục Thuế các tỉnh: Vĩnh Long, …")
+const ORG_PLURAL_UNIT = /^(\p{Lu}.*?)\s+các\s+(thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s*:?\s+(?=\p{Lu})/u;
 const bareName = (t: string) => !ORG_HEADS.test(t) && !UNIT_AT_START.test(t) && syllables(t).every((x) => x.cap) && syllables(t).length <= 5;
 
 /**
