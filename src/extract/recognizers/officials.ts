@@ -153,6 +153,33 @@ function unitNounAt(v: View, k: number): boolean {
 }
 
 /**
+ * Does syllable i come right after an administrative unit noun ("phường Thành Nam", "huyện Cù Lao Dung",
+ * "TP. Vĩnh Long")? The capitalised run there names the unit, whatever its first syllable.
+ */
+function afterUnitNoun(v: View, i: number): boolean {
+  if (i <= 0 || !/^\.? +$/.test(v.doc.norm.slice(v.syl[i - 1]!.end, v.syl[i]!.start))) return false;
+  for (let b = Math.max(0, i - 2); b < i; b++) {
+    const unit = matchAt(v, adminUnits, b);
+    if (unit !== -1 && unit.next === i && unitNounAt(v, b)) return true;
+  }
+  return false;
+}
+
+/** The end of the place named after a title that ends in a unit noun ("Chủ tịch UBND huyện | Cù Lao Dung"), or -1. */
+function placeAfterTitle(v: View, t: Title): number {
+  if (!afterUnitNoun(v, t.last) || !v.syl[t.last]?.cap) return -1;
+  const end = capRunEnd(v.doc.norm, v.syl, t.last, (k) => positionAt(v, k) !== null || rankAt(v, k) !== -1);
+  return end > t.last ? end : -1;
+}
+
+/** Is the name at syllable i marked as a person's: "ông", "bà", "đồng chí", a rank or degree before it, or the sentence's start? */
+function personMarked(v: View, i: number): boolean {
+  if (i === 0 || rankBefore(v, i) !== -1) return true;
+  const before = v.doc.folded.slice(v.syl[Math.max(0, i - 2)]!.start, v.syl[i]!.start);
+  return /(?:^|\s)(?:ong|ba|dong chi|d\/c)\s+$/u.test(before);
+}
+
+/**
  * "Sở Lao động, Thương binh và Xã hội", "Bộ Văn hóa, Thể thao và Du lịch": a comma inside an organisation
  * name, before "A và B" written in capitals or organisation words.
  */
@@ -455,6 +482,9 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
     // word before it ("Theo Nguyễn Văn A, …")
     if (start !== skipRanks(v, from, end) && !(from === 0 && start === skipRanks(v, 1, end))) continue;
     if ([...titles.values()].some((t) => t.first <= runStart && runStart < t.last)) continue;
+    // "phường Thành Nam - Cụm phó": a run after a unit noun names the unit, unless the noun ends a title
+    // ("Phó Chủ tịch UBND tỉnh Nguyễn Văn A, …" names its holder)
+    if (afterUnitNoun(v, start) && ![...titles.values()].some((t) => t.last === start)) continue;
     let j = end;
     let gap = gapAfter(end);
     // "Nguyễn Văn A (thứ hai từ trái sang), Phó Chủ tịch …": an aside in brackets between the name and the titles
@@ -471,7 +501,18 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
     const chain: Title[] = [];
     for (;;) {
       const t = titles.get(j);
-      if (!t || named.has(t.first) || consumed.has(t.first)) break;
+      if (!t || consumed.has(t.first)) break;
+      if (named.has(t.first)) {
+        // "Ông A, Chủ tịch UBND huyện Cù Lao Dung, Cụm trưởng …": the title right after a person's name and a comma
+        // is in apposition to it and holds no second person; the run after its unit noun is the unit's name. The
+        // name must be a person's for sure (marked as one, or followed by more posts after the place).
+        const place = chain.length || j !== end ? -1 : placeAfterTitle(v, t);
+        if (place === -1 || named.get(t.first)![0] !== t.last) break;
+        const more = nextInChain(v, place);
+        if (!personMarked(v, start) && !(more !== -1 && titles.has(more))) break;
+        named.delete(t.first);
+        t.last = place;
+      }
       chain.push(t);
       j = nextInChain(v, t.last);
       if (j === -1) break;
