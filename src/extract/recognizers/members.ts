@@ -287,6 +287,7 @@ function listOfNames(doc: Doc, head: Head, firstText: string, opener: string): b
 const MAX_LIST_LINES = 40;
 const MAX_ITEM_LINE = 160;
 const MAX_BARE_ITEM = 12;
+const MAX_BARE_COUNTED = 20;
 
 /**
  * Lines after a list-opening line ("… gồm 5 đơn vị:" or a line ending in ";") that are its items: bullet or numbered
@@ -311,7 +312,9 @@ function lineItems(doc: Doc, opener: Sentence, head: Head, openerText: string): 
     const body = doc.norm.slice(a, b);
     const last = /\.\s*$/.test(body);
     // a line with no closing mark is an item only when it names an organisation in a few words ("Bệnh viện Mắt")
-    const bare = !bullet && !/[;,.]\s*$/.test(body) && ORG_HEADS.test(body) && syllables(body).length <= MAX_BARE_ITEM;
+    // (a longer name, as a bank's branch, while a declared count is still short)
+    const short = head.count !== null && out.length < head.count ? MAX_BARE_COUNTED : MAX_BARE_ITEM;
+    const bare = !bullet && !/[;,.]\s*$/.test(body) && ORG_HEADS.test(body) && syllables(body).length <= short;
     if (!bullet && !bare && (!/[;,.]\s*$/.test(body) || body.length > MAX_ITEM_LINE || !UNIT_START.test(body))) break;
     if (hasPredicate(doc, a, b)) break; // a sentence, not a unit: the list is over
     if (!bullet || UNIT_START.test(body)) {
@@ -323,6 +326,7 @@ function lineItems(doc: Doc, opener: Sentence, head: Head, openerText: string): 
       if (b > a) out.push([a, b]);
     }
     if (last && !bullet) break;
+    if (!bullet && head.count !== null && out.length >= head.count) break; // unmarked lines: the declared count closes the list
   }
   return out;
 }
