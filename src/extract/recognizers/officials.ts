@@ -480,8 +480,13 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
     if (start === -1 || provinces.longestAt(norm, syl[start]!.start)) continue;
     // only the name itself after ranks and degrees ("TS.BS Phạm Văn Hưng"), or a single sentence-opening
     // word before it ("Theo Nguyễn Văn A, …")
-    if (start !== skipRanks(v, from, end) && !(from === 0 && start === skipRanks(v, 1, end))) continue;
-    if ([...titles.values()].some((t) => t.first <= runStart && runStart < t.last)) continue;
+    // "Chủ tịch UBND phường Xuân Khánh Trần Minh Luân, Trưởng cụm": a name already found after its title may end
+    // a run that began inside the title; the posts after it are the same person's
+    const afterTitle = [...named.values()].some(([q, e]) => q === start && e === end);
+    if (!afterTitle) {
+      if (start !== skipRanks(v, from, end) && !(from === 0 && start === skipRanks(v, 1, end))) continue;
+      if ([...titles.values()].some((t) => t.first <= runStart && runStart < t.last)) continue;
+    }
     // "phường Thành Nam - Cụm phó": a run after a unit noun names the unit, unless the noun ends a title
     // ("Phó Chủ tịch UBND tỉnh Nguyễn Văn A, …" names its holder)
     if (afterUnitNoun(v, start) && ![...titles.values()].some((t) => t.last === start)) continue;
