@@ -1,16 +1,19 @@
 // Rules of the roles recogniser. Patterns run on the folded text (lower case, no diacritics);
-// ROLE matches "Cụm trưởng", "cụm Phó", "Khối trưởng", "Trưởng Khối", "Phó Khối", "đơn vị Cụm trưởng".
+// ROLE matches "Cụm trưởng", "cụm Phó", "Khối trưởng", "Trưởng Khối", "Phó Khối", "đơn vị Cụm trưởng", and the deputy written
+// as "phó" before the leader's title ("Phó Trưởng khối", "Phó Cụm trưởng"), which must not be read as the leader.
 import type { Rule } from "./context.js";
 
 // not a residential or industrial cluster's head ("Trưởng cụm dân cư", "Trưởng cụm công nghiệp")
-const ROLE = String.raw`(?:(cum|khoi)\s+(truong|pho)|(truong|pho)\s+(cum|khoi))(?![\p{L}])(?!\s+(?:dan cu|cong nghiep|tieu thu cong nghiep|dan pho)(?![\p{L}]))`;
+// groups: [1] "pho" of a deputy before the leader's title, [2]/[3] "cum|khoi" + "truong|pho", [4]/[5] "truong|pho" + "cum|khoi"
+const ROLE = String.raw`(?:(pho)\s+(?:truong\s+(?:cum|khoi)|(?:cum|khoi)\s+truong)|(cum|khoi)\s+(truong|pho)|(truong|pho)\s+(cum|khoi))(?![\p{L}])(?!\s+(?:dan cu|cong nghiep|tieu thu cong nghiep|dan pho)(?![\p{L}]))`;
 
 /**
  * The passive of choosing before the role, so that the unit is the subject before "được": "X được bầu làm …",
- * "X được giao làm …", "X được các đơn vị thống nhất bầu làm …", "X được Hội nghị tín nhiệm giao là …". The agent is a
+ * "X được giao làm …", "X được các đơn vị thống nhất bầu làm …", "X được Hội nghị tín nhiệm giao là …", "X được thống nhất
+ * giữ vai trò …" (agreeing is choosing too). The agent is a
  * few words at most, and a verb of choosing must end it.
  */
-const CHOSEN = String.raw`duoc\s+(?:[\p{L}]+\s+){0,8}?(?:bau chon|bau|suy ton|chon|cu|giao|phan cong|tin nhiem)\s+`;
+const CHOSEN = String.raw`duoc\s+(?:[\p{L}]+\s+){0,8}?(?:bau chon|bau|suy ton|chon|cu|giao|phan cong|tin nhiem|thong nhat|nhat tri)\s+`;
 
 /** "do X làm Cụm trưởng", "(X làm cụm trưởng, Y làm cụm Phó)", "suy tôn X làm Cụm trưởng và Y làm Cụm phó". */
 export const ROLE_LAM: Rule = {
@@ -20,10 +23,10 @@ export const ROLE_LAM: Rule = {
   confidence: 0.9,
 };
 
-/** "X giữ vai trò Cụm phó", "X là đơn vị Trưởng khối …", "X được suy tôn là Cụm trưởng". */
+/** "X giữ vai trò Cụm phó", "X là đơn vị Trưởng khối …", "X được suy tôn là Cụm trưởng", "X được thống nhất giữ vai trò Phó Trưởng khối". */
 export const ROLE_LA: Rule = {
   name: "roles.unit-la-role",
-  pattern: new RegExp(String.raw`(?<![\p{L}])(?:giu vai tro|dam nhan(?: vai tro)?|dam nhiem(?: vai tro)?|(?:${CHOSEN})?la)\s+(?:don vi\s+)?${ROLE}`, "gu"),
+  pattern: new RegExp(String.raw`(?<![\p{L}])(?:${CHOSEN})?(?:giu vai tro|dam nhan(?: vai tro)?|dam nhiem(?: vai tro)?|la)\s+(?:don vi\s+)?${ROLE}`, "gu"),
   produces: "the unit before 'giữ vai trò' / 'là (đơn vị)' holds the role",
   confidence: 0.85,
 };

@@ -226,7 +226,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
     const unit = unitAfter(doc, unitStart, Math.min(sent.end, unitStart + 300));
     usedRolePhrases.add(roleStart);
     if (!unit) continue;
-    const explicit = f[6] ?? f[7] ? Number(f[6] ?? f[7]) : null; // a school year "2023 - 2024" gives 2023
+    const explicit = f[7] ?? f[8] ? Number(f[7] ?? f[8]) : null; // a school year "2023 - 2024" gives 2023
     const handover = f[1] !== undefined || /(?:cho)\s+$/u.test(f[0]);
     const kind = roleKind(f);
     const before = roles.length;
