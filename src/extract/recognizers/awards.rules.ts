@@ -76,8 +76,11 @@ export const FORWARD_CHO = /^\s*"?\s*(?:nam\s+\d{4}\s+)?(?:(?:da\s+)?duoc\s+)?(?
  */
 export const CLAUSE_OPENER = /^(?:[;,.:\s]|va\s|(?:qua|sau khi|tren co so|can cu|theo ket qua|thuc hien)\s[^,;.]{0,80},|(?:ve|doi voi|rieng ve)\s[^,;.]{0,60},|dong thoi\s*,?|theo do\s*,?|ket qua\s*,?|nhan dip nay\s*,?|dip nay\s*,?|(?:cung\s+)?tai (?:hoi nghi|buoi le|le)[^,]{0,40},|ngoai ra\s*,?|(?:trong\s+)?nam\s+\d{4}\s*,|rieng\s+)+/u;
 
-/** Where a recipient list stops: punctuation, a lower-case word of the sentence going on, a year. Lower case. */
-export const RECIPIENT_STOP = /[.()"\n]|\s(?:vì|do|đã|có|về thành tích|nhân dịp|trong|đạt|nhằm|để|tại|với|được|vào|(?:năm|giai đoạn)(?=\s+\d{4}))(?![\p{L}])/u;
+/**
+ * Where a recipient list stops: punctuation, a lower-case word of the sentence going on ("… là hai đơn vị dẫn
+ * đầu": what follows restates the recipients), a year. Lower case.
+ */
+export const RECIPIENT_STOP = /[.()"\n]|\s(?:vì|do|đã|có|là|về thành tích|nhân dịp|trong|đạt|nhằm|để|tại|với|được|vào|(?:năm|giai đoạn)(?=\s+\d{4}))(?![\p{L}])/u;
 
 /** The year of the achievement: "dẫn đầu phong trào thi đua năm 2020", "thành tích … năm 2021", "trong năm 2022". Folded. */
 export const ACHIEVEMENT_YEAR = /(?:phong trao thi dua|thanh tich|nhiem vu|cong tac|dan dau|trong)[^.;]{0,50}?nam\s+(\d{4})/u;

@@ -20,8 +20,11 @@ const awards = makeLexicon("awards");
 const orgWords = makeLexicon("org-words");
 /** Names of fields and bodies whose first syllable is capitalised ("Tài chính", "Quân khu", "Chấp hành"): taken whole. */
 const nameWords = makeLexicon("org-words", "org-name-words");
-/** Posts inside an issuer ("của Tổng Giám đốc BHXH Việt Nam", "của Viện trưởng VKSND tối cao"): their later syllables are lower case. */
-const posts = makeLexicon("positions");
+/**
+ * Posts and heads of bodies inside an issuer ("của Tổng Giám đốc BHXH Việt Nam", "của Viện trưởng VKSND tối cao",
+ * "của Tổng Liên đoàn"): their later syllables are lower case.
+ */
+const posts = makeLexicon("positions", "org-heads");
 /** First syllables of the award names: only a syllable among them can start one (saves a lexicon look-up per syllable). */
 const FIRST_SYLLABLES = new Set(loadLexicon("awards").map(([e]) => e.split(/\s+/u)[0]!.toLowerCase()));
 
@@ -51,7 +54,7 @@ function issuerEnd(doc: Doc, from: number, limit: number, named = false): number
     if (nw && nw.end > s.end && /^[\p{L} ]+$/u.test(doc.norm.slice(s.start, nw.end))) {
       end = nw.end; n += syllables(nw.entry).length; prevCap = true; if (n > MAX_ISSUER_SYLLABLES) return from; continue;
     }
-    // "Tổng Giám đốc", "Viện trưởng": a post written with a capital is taken whole; its body follows
+    // "Tổng Giám đốc", "Viện trưởng", "Liên đoàn": a post or a body's head written with a capital is taken whole
     const post = s.cap ? posts.longestAt(doc.norm, s.start) : null;
     if (post && post.end > s.end && /^[\p{L} ]+$/u.test(doc.norm.slice(s.start, post.end))) {
       end = post.end; n += syllables(post.entry).length; prevCap = true; if (n > MAX_ISSUER_SYLLABLES) return from; continue;
