@@ -62,6 +62,10 @@ function trailingPerson(words: Syllable[]): number {
   return -1;
 }
 const BOUNDARY_PUNCT = /[(),;:.!?"\n]/;
+/** The organs of a local unit (council, people's committee, party committee, front) before the unit's noun and name. */
+const LOCAL_ORGAN = /^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Đảng ủy|Đảng uỷ|Ủy ban MTTQ(?: Việt Nam)?|Uỷ ban MTTQ(?: Việt Nam)?)\s+(?=(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+\p{Lu})/u;
+/** An earlier post of the same chain, in an organ left unnamed ("Bí thư Đảng ủy, "). Lower case with diacritics. */
+const POST_CHAIN_BEFORE = /(?:^|\s)(?:phó\s+)?(?:bí thư|chủ tịch)\s+(?:đảng ủy|đảng uỷ|hđnd|ubnd|hội đồng nhân dân|ủy ban nhân dân|uỷ ban nhân dân|ủy ban mttq|uỷ ban mttq)\s*,\s*$/u;
 /** A role phrase (and its year) just before "và": the next unit's clause begins. Folded. */
 const ROLE_BEFORE = /(?:(?:cum|khoi)\s+(?:truong|pho)|(?:truong|pho)\s+(?:cum|khoi))(?:\s+thi dua)?(?:\s+nam\s+\d{4})?\s*$/u;
 
@@ -103,7 +107,14 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
   }
   const pos = POSITION_PREFIX.exec(doc.norm.slice(start, end).toLowerCase());
   if (needPosition && !pos) return null;
+  const postStart = start;
   if (pos) start += pos[0].length;
+  // "Bí thư Đảng ủy, Chủ tịch HĐND phường A, Cụm trưởng": a chain of posts in the organs of one unit, its name written
+  // once at the end; the person speaks for the unit (phường A), not for the one organ named last
+  if (pos && POST_CHAIN_BEFORE.test(doc.norm.slice(Math.max(sent.start, postStart - 60), postStart).toLowerCase())) {
+    const organ = LOCAL_ORGAN.exec(doc.norm.slice(start, end));
+    if (organ) start += organ[0].length;
+  }
   // a person is not a unit
   if (/(?<![\p{L}])(?:dong chi|ong|ba|anh|chi)\s*$/u.test(doc.folded.slice(Math.max(sent.start, start - 12), start)) || /^(?:dong chi|ong|ba)\s/u.test(doc.folded.slice(start, end))) return null;
   let words = syllables(doc.norm, start, end);
