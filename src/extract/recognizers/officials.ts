@@ -628,6 +628,14 @@ export function recognizeOfficials(ctx: Context): OfficialFact[] {
     }
   }
   const officials = [...byKey.values()];
+  // "Phó Tổng Giám đốc BHXH Việt Nam" … "Phó Tổng Giám đốc Hà Thị Lan Phương": a title repeated without its
+  // organisation is the same title, not a distinct one
+  for (const o of officials) {
+    const keys = o.titles.map(personKey);
+    const keep = keys.map((k, n) => !keys.some((other, m) => m !== n && other.startsWith(k + " ")));
+    o.titles = o.titles.filter((_, n) => keep[n]);
+    o.titleProv = o.titleProv!.filter((_, n) => keep[n]);
+  }
   // titles in the order the article gives them
   for (const o of officials) {
     const order = o.titles.map((t, k) => ({ t, p: o.titleProv![k]! })).sort((a, b) => a.p.start - b.p.start);
