@@ -64,6 +64,8 @@ function trailingPerson(words: Syllable[]): number {
 const BOUNDARY_PUNCT = /[(),;:.!?"\n]/;
 /** The organs of a local unit (council, people's committee, party committee, front) before the unit's noun and name. */
 const LOCAL_ORGAN = /^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Đảng ủy|Đảng uỷ|Ủy ban MTTQ(?: Việt Nam)?|Uỷ ban MTTQ(?: Việt Nam)?)\s+(?=(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+\p{Lu})/u;
+/** The people's committee or council of a local unit, before the unit's noun and name ("UBND huyện A"). */
+const COMMITTEE = /^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s+(?=(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+\p{Lu})/u;
 /** An earlier post of the same chain, in an organ left unnamed ("Bí thư Đảng ủy, "). Lower case with diacritics. */
 const POST_CHAIN_BEFORE = /(?:^|\s)(?:phó\s+)?(?:bí thư|chủ tịch)\s+(?:đảng ủy|đảng uỷ|hđnd|ubnd|hội đồng nhân dân|ủy ban nhân dân|uỷ ban nhân dân|ủy ban mttq|uỷ ban mttq)\s*,\s*$/u;
 /** A role phrase (and its year) just before "và": the next unit's clause begins. Folded. */
@@ -269,7 +271,18 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
     const stated = siblings.map((o) => statedYear(doc, sent, normAt(doc, o.prov.end))).find((y) => y !== null);
     if (stated != null && statedYear(doc, sent, normAt(doc, r.prov.end)) === null) r.year = stated;
   }
-  return roles;
+  return withoutOrganRepeats(roles);
+}
+
+/**
+ * "bầu huyện A làm Cụm trưởng … trao biểu trưng Cụm trưởng cho UBND huyện A": the people's committee (or council) of a
+ * unit and the unit itself holding one role of one cluster in one year are one fact; the first written is kept.
+ */
+function withoutOrganRepeats(roles: RoleFact[]): RoleFact[] {
+  const keyOf = (r: RoleFact) => `${r.cluster}|${r.role}|${r.year}|${fold(r.unit.replace(COMMITTEE, ""))}`;
+  const kept = new Map<string, RoleFact>();
+  for (const r of [...roles].sort((a, b) => a.prov.start - b.prov.start)) if (!kept.has(keyOf(r))) kept.set(keyOf(r), r);
+  return roles.filter((r) => kept.get(keyOf(r)) === r);
 }
 
 /** Norm offset of an original-text offset (first norm index mapping at or after it). */
