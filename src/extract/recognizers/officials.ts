@@ -444,6 +444,7 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
     const t = titleAt(v, k);
     if (t) { titles.set(k, t); k = Math.max(t.last, k + 1); } else k++;
   }
+  if (!titles.size) return []; // every shape below hangs on a title
   const out: Mention[] = [];
   const gapAfter = (k: number) => (k < syl.length ? norm.slice(syl[k - 1]!.end, syl[k]!.start) : "");
   const rankOf = (i: number): [number, number] | null => {
