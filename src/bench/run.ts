@@ -26,7 +26,6 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const work = join(tmpdir(), "thidua-bench");
 const lines: string[] = [];
 const say = (s = "") => { console.log(s); lines.push(s); };
-const stages: string[] = []; // the stage table, printed after the main one
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 
 function articlesFor(n: number): Article[] {
@@ -121,26 +120,6 @@ async function main(): Promise<void> {
     if (first && last && last[0] > first[0]) say(`| memory from ${fmt(first[0])} to ${fmt(last[0])} articles | ${fmt(first[1] / 2 ** 20)} → ${fmt(last[1] / 2 ** 20)} MB RSS | flat is the target |`);
     if (big.n >= 100000) say(`| 100,000 articles in under 5 minutes | ${big.run.seconds < 300 ? "yes" : "no"} (${fmt(big.run.seconds, 1)} s) | peak RSS ${fmt(big.run.peakRssMb)} MB (target < 1 GB) |`);
   }
-  // where an article's time goes, stage by stage on one thread (the budget the 10x target leaves is beside it)
-  const first = runs[0];
-  if (first) {
-    const st = await stageCosts(ensureCorpus(first.n), quick ? 1000 : 3000);
-    const total = st.read + st.extract + st.prepare + st.store + st.searchIndex + st.commit + st.resolve;
-    const budget = (10 * first.scan.seconds * 1000 * cores) / first.n; // CPU ms per article within 10x of the scan
-    stages.push(
-      `Where an article's time goes (${fmt(st.articles)} of the generated articles, each stage alone on one thread, ms per article):`,
-      "",
-      "| stage | ms per article | share |",
-      "| --- | ---: | ---: |",
-      ...([["read and parse the file", st.read], ["extract (the recognisers)", st.extract], ["prepare to store (hash, MinHash, locality, search texts)", st.prepare],
-        ["store rows (articles, sources, facts)", st.store], ["full-text index (FTS5 rows at each batch's end)", st.searchIndex], ["commit", st.commit],
-        ["entity resolution", st.resolve]] as Array<[string, number]>).map(([k, v]) => `| ${k} | ${fmt(v, 3)} | ${fmt((100 * v) / total)}% |`),
-      `| **all stages** | **${fmt(total, 3)}** | CPU time an article costs; on ${cores} cores at best ${fmt((1000 * cores) / total)} articles/s |`,
-      "",
-      `Within 10x of the read-and-scan limit (${fmt(first.n)} articles) an article may cost ${fmt(budget, 3)} ms of CPU on ${cores} cores; ` +
-        `extraction alone takes ${fmt(st.extract / budget, 1)} times that.`,
-    );
-  }
   // 3. the crawler's own overhead against a local site with no per-host delay
   if (crawl) try {
     const crawlModule = "./crawl.js"; // written alongside the crawler
@@ -154,9 +133,29 @@ async function main(): Promise<void> {
   } catch (e) {
     say(`| crawl of a local site | not measured | ${(e as Error).message.split("\n")[0]} |`);
   }
+  // 4. where an article's time goes, stage by stage on one thread (the budget the 10x target leaves is beside it);
+  // last, so that the articles it holds do not count in the crawl's memory
+  const first = runs[0];
+  if (first) {
+    const st = await stageCosts(ensureCorpus(first.n), quick ? 1000 : 3000);
+    const total = st.read + st.extract + st.prepare + st.store + st.searchIndex + st.commit + st.resolve;
+    const budget = (10 * first.scan.seconds * 1000 * cores) / first.n; // CPU ms per article within 10x of the scan
+    say();
+    [
+      `Where an article's time goes (${fmt(st.articles)} of the generated articles, each stage alone on one thread, ms per article):`,
+      "",
+      "| stage | ms per article | share |",
+      "| --- | ---: | ---: |",
+      ...([["read and parse the file", st.read], ["extract (the recognisers)", st.extract], ["prepare to store (hash, MinHash, locality, search texts)", st.prepare],
+        ["store rows (articles, sources, facts)", st.store], ["full-text index (FTS5 rows at each batch's end)", st.searchIndex], ["commit", st.commit],
+        ["entity resolution", st.resolve]] as Array<[string, number]>).map(([k, v]) => `| ${k} | ${fmt(v, 3)} | ${fmt((100 * v) / total)}% |`),
+      `| **all stages** | **${fmt(total, 3)}** | CPU time an article costs; on ${cores} cores at best ${fmt((1000 * cores) / total)} articles/s |`,
+      "",
+      `Within 10x of the read-and-scan limit (${fmt(first.n)} articles) an article may cost ${fmt(budget, 3)} ms of CPU on ${cores} cores; ` +
+        `extraction alone takes ${fmt(st.extract / budget, 1)} times that.`,
+    ].forEach((l) => say(l));
+  }
   say();
-  for (const l of stages) say(l);
-  if (stages.length) say();
   const out = outArg ?? join(root, "bench", "results.md");
   writeFileSync(out, lines.join("\n") + "\n");
   console.log(`\nwritten to ${out}`);
