@@ -130,13 +130,7 @@ export function lowerUnit(code: number): string {
 /** Lower case with the diacritics kept, offset for offset (a letter whose lower case is longer stays as written). */
 export function lowerSameLength(s: string): string {
   let out = "";
-  for (let k = 0; k < s.length; k++) {
-    const code = s.charCodeAt(k);
-    if (code < 0x80) { out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : s[k]!; continue; }
-    let l = lowerOne.get(code);
-    if (l === undefined) { const c = String.fromCharCode(code); const x = c.toLowerCase(); l = x.length === 1 ? x : c; lowerOne.set(code, l); }
-    out += l;
-  }
+  for (let k = 0; k < s.length; k++) out += lowerUnit(s.charCodeAt(k));
   return out;
 }
 
