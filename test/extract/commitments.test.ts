@@ -63,4 +63,19 @@ describe("commitments", () => {
     // the same list with the count it states gives no note
     expect(run(text.replace("4 nội dung", "3 nội dung")).notes.filter((n) => n.kind === "commitment-count")).toEqual([]);
   });
+  it("reads ';' items after 'cam kết:' inside the signing sentence, and none from a request or a single item", () => {
+    const text = "Các trường trong Cụm thi đua số 3 đã ký kết giao ước thi đua, cam kết: nâng cao chất lượng dạy và học; giữ vững an ninh, trật tự trường học; hoàn thành kế hoạch tuyển sinh.";
+    const rec = run(text);
+    expect(rec.commitments.map((c) => c.text)).toEqual([
+      "nâng cao chất lượng dạy và học",
+      "giữ vững an ninh, trật tự trường học",
+      "hoàn thành kế hoạch tuyển sinh.",
+    ]);
+    for (const c of rec.commitments) {
+      expect(c.prov.rule).toBe("commitments.inline-list");
+      expect(text.slice(c.prov.start, c.prov.end).replace(/[;\s]+$/u, "")).toBe(c.text);
+    }
+    expect(commitments(text.replace("đã ký kết giao ước thi đua, cam kết", "được yêu cầu ký giao ước thi đua, cam kết"))).toEqual([]);
+    expect(commitments("Cụm thi đua số 3 đã ký giao ước thi đua, cam kết: nâng cao chất lượng dạy và học.")).toEqual([]);
+  });
 });

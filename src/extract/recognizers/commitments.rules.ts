@@ -10,6 +10,12 @@ const HEAD = String.raw`(?:noi dung|chi tieu|tieu chi|nhom nhiem vu|nhiem vu|muc
 /** The list head: "với 4 nội dung", "các nội dung gồm", "với một số nội dung sau". Folded; group 1 is the count. */
 export const LIST_HEAD = new RegExp(String.raw`(?<![\p{L}])${COUNT}\s+${HEAD}(?![\p{L}])(?:\s+(?:chinh|chu yeu|trong tam|co ban|cu the|sau day|sau|nhu sau|nhu|gom|bao gom|la))*\s*(:)?`, "u");
 
+/**
+ * The covenant verb and a colon inside the sentence, the items following on the same line:
+ * "đã ký giao ước thi đua, cam kết: A; B; C.", "cam kết thực hiện tốt: A; B." (up to four words between). Folded.
+ */
+export const COVENANT_COLON = /(?<![\p{L}])(?:cam ket|giao uoc(?: thi dua)?|dang ky thi dua)(?:\s+[\p{L}\d]+){0,4}\s*:\s*/u;
+
 /** A line that opens the items after the head: "Cụ thể:", "Cụ thể là:", "Các nội dung gồm:". Folded. */
 export const ITEMS_OPENER = /^(?:cu the(?: la| nhu sau)?|gom|bao gom|cac noi dung (?:gom|cu the|nhu sau)|noi dung (?:gom|cu the))\s*:\s*/u;
 
@@ -46,7 +52,7 @@ export const COMMIT_PARAGRAPHS: Rule = {
 export const COMMIT_INLINE: Rule = {
   name: "commitments.inline-list",
   pattern: LIST_HEAD,
-  produces: "one commitment per ';'-separated item after 'cam kết … các nội dung gồm:'",
+  produces: "one commitment per ';'-separated item after 'cam kết … các nội dung gồm:' or after 'cam kết:' inside the sentence (two items at least)",
   confidence: 0.85,
 };
 

@@ -7,7 +7,7 @@ import type { CommitmentFact, RecordNote } from "../../types.js";
 import { prov, sentenceAt, type Doc } from "../doc.js";
 import { fold } from "../normalize.js";
 import { clusterAt, type Context, type Rule } from "./context.js";
-import { BULLET, COMMIT_COUNT, COMMIT_INLINE, COMMIT_LEAD_IN, COMMIT_NUMBERED, COMMIT_PARAGRAPHS, COVENANT, ITEMS_OPENER, LIST_ENDS, LIST_HEAD, NOT_COMMITMENT, NOT_COMMITMENT_EXCUSED, NUMBERED, WORD_COUNTED_CUT } from "./commitments.rules.js";
+import { BULLET, COMMIT_COUNT, COMMIT_INLINE, COMMIT_LEAD_IN, COMMIT_NUMBERED, COMMIT_PARAGRAPHS, COVENANT, COVENANT_COLON, ITEMS_OPENER, LIST_ENDS, LIST_HEAD, NOT_COMMITMENT, NOT_COMMITMENT_EXCUSED, NUMBERED, WORD_COUNTED_CUT } from "./commitments.rules.js";
 import { NUMBER_WORDS } from "./members.rules.js";
 
 const MAX_ITEMS = 15;
@@ -191,6 +191,17 @@ function findCommitments(ctx: Context): { commitments: CommitmentFact[]; notes: 
     if (!cov) continue;
     const head = LIST_HEAD.exec(st);
     if (!head) {
+      const colon = COMMIT_LEAD_IN.pattern.test(st) ? null : COVENANT_COLON.exec(st);
+      if (colon) {
+        // "đã ký giao ước thi đua, cam kết: A; B; C." — the items in the sentence, after the colon
+        if (NOT_COMMITMENT.test(st.slice(0, colon.index).replace(NOT_COMMITMENT_EXCUSED, " "))) continue;
+        const from = s.start + colon.index + colon[0].length;
+        const items = inlineItems(doc, from, s.end);
+        if (items.length < 2 || used.has(from)) continue;
+        used.add(from);
+        emit(items, clusterAt(ctx, s.start + cov.index), yearOf(doc, s.start, s.end));
+        continue;
+      }
       // "Theo giao ước, các đơn vị cam kết:" and the items one a line after it
       if (!COMMIT_LEAD_IN.pattern.test(st) || NOT_COMMITMENT.test(st.replace(NOT_COMMITMENT_EXCUSED, " "))) continue;
       const at = lines.findIndex((l) => l.start <= s.start && s.start < l.end + 1);
