@@ -102,6 +102,13 @@ const UNIT_START = /^(?:\p{Lu}|\d|(?:các\s+)?(?:thị trấn|thị xã|thành p
 
 const PLURAL_UNIT_END = /\scác\s+(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)$/u;
 
+/** A Roman or Arabic numeral that names a unit of a numbered series ("khu vực VIII", "số 3"). */
+const SERIAL = /^(?:[IVXLC]{1,7}|\d{1,3})$/u;
+/** A name ending in the word a serial numeral follows: "Chi cục Hải quan khu vực", "Trường Tiểu học số". */
+const SERIAL_HEAD_END = /\s(?:khu vực|số)$/u;
+/** "Chi cục Hải quan khu vực: VII" or "… khu vực VII": the serial name's head and its numeral. */
+const SERIAL_ITEM = /^(\p{Lu}.*?\s(?:khu vực|số))\s*:?\s*([IVXLC]{1,7}|\d{1,3})$/u;
+
 /** Cut an item where the sentence's predicate resumes; returns the cut item and whether the list ended. */
 function cutItem(doc: Doc, s: number, e: number, names: boolean, commas = false): { item: Item | null; ended: boolean } {
   const syl = syllables(doc.norm, s, e);
@@ -116,7 +123,8 @@ function cutItem(doc: Doc, s: number, e: number, names: boolean, commas = false)
       if (close < 0 || close >= e - 1 || /^[\s.;,)]*$/.test(doc.norm.slice(close + 1, e))) return { item: [s, end], ended: false };
     }
     // "Cục Thuế các tỉnh: Vĩnh Long": a colon after a plural unit noun opens the names it is distributed over
-    const pluralColon = /^\s*:\s*$/.test(gap) && PLURAL_UNIT_END.test(doc.norm.slice(s, end));
+    // "Chi cục Hải quan khu vực: VII, VIII": a colon after "khu vực"/"số" opens the numerals of the series
+    const pluralColon = /^\s*:\s*$/.test(gap) && (PLURAL_UNIT_END.test(doc.norm.slice(s, end)) || (SERIAL_HEAD_END.test(doc.norm.slice(s, end)) && SERIAL.test(x.text)));
     if (k > 0 && !/^\s*(?:-\s*)?$/.test(gap) && !/^\s*&\s*$/.test(gap) && !(commas && /^\s*,\s*$/.test(gap)) && !pluralColon) return { item: end > s ? [s, end] : null, ended: true };
     const f = fold(x.text);
     if (names) {
@@ -233,14 +241,15 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
     if (!names && r !== raw.length - 1) continue;
     const [p0, p1] = raw[r]!;
     const text = doc.norm.slice(p0, p1);
-    const re = names || pluralOrg ? /\s+và\s+(?=\p{Lu}|các\s|(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+\p{Lu})/gu : /\s+và\s+(?=\p{Lu})/gu;
+    const re = names || pluralOrg ? /\s+và\s+(?=\p{Lu}|các\s|(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+\p{Lu})/gu : /\s+và\s+(?=\p{Lu}|\d)/gu;
     let m: RegExpExecArray | null, cut = -1, cutEnd = -1;
     while ((m = re.exec(text))) {
       const rest = text.slice(m.index + m[0].length);
       const sameHead = firstWord(rest) === firstWord(doc.norm.slice(raw[0]![0], raw[0]![1]).replace(/^[\s:]+/, ""));
       // "Liên đoàn Lao động các huyện A, B, C và D": after a plural unit the items are bare names
       if (!names && andInOffice(text, m.index + 1)) continue; // "Văn phòng HĐND và UBND huyện" is one office
-      if (names || ORG_HEADS.test(rest) || sameHead || (pluralOrg && (bareName(rest.replace(/[.;,]\s*$/, "")) || ADMIN_NAME_START.test(rest)))) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
+      const serial = SERIAL.test(rest.replace(/[.;,]\s*$/, "")) && SERIAL_ITEM.test(doc.norm.slice(raw[0]![0], raw[0]![1]).replace(/^[\s:]+/, "").replace(/^các\s+/u, "").trim());
+      if (names || ORG_HEADS.test(rest) || sameHead || serial || (pluralOrg && (bareName(rest.replace(/[.;,]\s*$/, "")) || ADMIN_NAME_START.test(rest)))) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
     }
     if (cut >= 0) raw.splice(r, 1, [p0, p0 + cut], [p0 + cutEnd, p1]);
   }
@@ -388,8 +397,15 @@ function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ u
     });
   }
   const heads = prefixes.get(doc);
+  let series: string | null = null; // "Chi cục Hải quan khu vực" of "… khu vực VII", taken by the bare numerals after it
   return items.map((item) => {
     const surface = span(doc, item[0], item[1]).surface.replace(/\s+/g, " ");
+    const serial = SERIAL_ITEM.exec(surface);
+    if (serial) {
+      series = serial[1]!;
+      return { unit: `${series} ${serial[2]}`, item };
+    }
+    if (series && SERIAL.test(surface)) return { unit: `${series} ${surface}`, item };
     const office = heads?.get(item[0]);
     if (office) return { unit: `${office} ${surface}`, item };
     const plural = PLURAL_UNIT.exec(surface);
