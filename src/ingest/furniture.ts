@@ -10,13 +10,17 @@ export function trimLine(s: string): string {
 
 /** Whitespace-insensitive key, for spotting a paragraph printed twice. */
 export function lineKey(s: string): string {
-  return s.normalize("NFC").replace(/[\s\u00a0]+/gu, " ").trim().toLowerCase();
+  // every run of white space becomes one space; a lone space (most of them) is left alone rather than rewritten
+  return s.normalize("NFC").replace(/\s{2,}|[^\S ]/g, " ").trim().toLowerCase();
 }
 
 /** Words (syllables) that carry letters or digits. */
 export function syllables(s: string): number {
-  return s.split(/[\s\u00a0]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  let n = 0;
+  for (const w of s.split(/\s+/)) if (WORD_CHAR.test(w)) n++;
+  return n;
 }
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** No letter or digit at all: ".", ";", "|", "***". */
 export function isPunctuationOnly(s: string): boolean {

@@ -4,6 +4,7 @@ import { vietnameseScore } from "./legacy-vn.js";
 
 /** Marks of lost characters in `s`: U+FFFD, and "?" inside a word ("l?i", "b?o"). */
 export function damageMarks(s: string): number {
+  if (!s.includes("?") && !s.includes("\ufffd")) return 0; // most text: no scan at all
   return (s.match(/\ufffd/gu)?.length ?? 0) + (s.match(/\p{L}\?(?=\p{L})|(?<=\s)\?(?=\p{L}{1,6}\s)/gu)?.length ?? 0);
 }
 
