@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { APPOSITION } from "../../src/extract/recognizers/awards.rules.js";
 import { run } from "./helpers.js";
 
 const awards = (text: string, opts: { published?: string; title?: string } = {}) => run(text, opts).awards.map(({ award, recipient, year, status }) => ({ award, recipient, year, status }));
@@ -57,5 +58,13 @@ describe("awards", () => {
   it("keeps a company name with a lower-case word that folds like a stop word ('đô thị' is not 'do')", () => {
     const text = "Dịp này, UBND tỉnh tặng Bằng khen cho Công ty TNHH MTV Môi trường đô thị Hải Dương và Công ty Cổ phần Nước sạch Hải Dương.";
     expect(awards(text).map((a) => a.recipient)).toEqual(["Công ty TNHH MTV Môi trường đô thị Hải Dương", "Công ty Cổ phần Nước sạch Hải Dương"]);
+  });
+  it("ends the recipients at a counted apposition after a comma, but keeps a counted group of names", () => {
+    const text = "Ban Thường vụ Tỉnh đoàn trao Cờ thi đua cho Huyện đoàn Đắk Tô và Thành đoàn Kon Tum, hai đơn vị dẫn đầu Cụm thi đua số 2 năm 2023.";
+    expect(awards(text).map((a) => a.recipient)).toEqual(["Huyện đoàn Đắk Tô", "Thành đoàn Kon Tum"]);
+    expect(awards(text.replace("hai đơn vị", "các đơn vị")).map((a) => a.recipient)).toEqual(["Huyện đoàn Đắk Tô", "Thành đoàn Kon Tum"]);
+    // a counted unit noun followed by names is more recipients, not a restatement
+    expect(APPOSITION.test("2 huyện Đắk Tô và Sa Thầy")).toBe(false);
+    expect(APPOSITION.test("hai huyện dẫn đầu Cụm")).toBe(true);
   });
 });

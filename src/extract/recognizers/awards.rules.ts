@@ -97,7 +97,9 @@ export const HONOURED_END = /\s(?:là|làm|đạt|dẫn đầu|xếp)(?![\p{L}])
 export const NOT_A_RECIPIENT = /^(?:toàn|tất cả|mỗi|nhiều|một số|hầu hết|cả)(?![\p{L}])/u;
 
 /**
- * "cho Cục Thuế tỉnh B, đơn vị dẫn đầu Cụm": after a comma, a common noun for a unit in lower case restates
- * the recipient (an apposition); it ends the list. As written, anchored at the piece after the comma.
+ * "cho Cục Thuế tỉnh B, đơn vị dẫn đầu Cụm", "cho A và B, hai đơn vị dẫn đầu Cụm", "…, các tỉnh dẫn đầu Khối":
+ * after a comma, a common noun for a unit in lower case (counted or not) restates the recipients (an
+ * apposition); it ends the list. A counted noun followed by a name ("…, 2 thành phố Cần Thơ và Hải Phòng") is
+ * another group of recipients, not an apposition. As written, anchored at the piece after the comma.
  */
-export const APPOSITION = /^(?:đơn vị|tập thể|cơ quan|địa phương|là)(?![\p{L}])/u;
+export const APPOSITION = /^(?:(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|cả hai|cả ba|các|những|\d{1,2})\s+(?:đơn vị|tập thể|cơ quan|địa phương|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|sở|ngành|trường|doanh nghiệp)(?![\p{L}])(?!\s+\p{Lu})|(?:đơn vị|tập thể|cơ quan|địa phương|là)(?![\p{L}]))/u;
