@@ -235,6 +235,8 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
   }
   if (!names) groups(doc, raw, sep);
   const pluralOrg = !names && raw[0] !== undefined && ORG_PLURAL_UNIT.test(doc.norm.slice(raw[0][0], raw[0][1]).replace(/^[\s:]+/, ""));
+  // "Tỉnh đoàn Kon Tum, Gia Lai, Đắk Lắk và Lâm Đồng": bare provinces after an organisation of a province
+  const provinceOrg = !names && raw[0] !== undefined && orgOfProvince(doc.norm.slice(raw[0][0], raw[0][1]).replace(/^[\s:]+/, "").trim()) !== null;
   // "và" joins the last two items; in a list of names it may also join a named unit to a plural one
   // ("thành phố Đà Nẵng và các tỉnh Quảng Nam, Quảng Ngãi"). Split when what follows starts an item of the same sort.
   for (let r = 0; r < raw.length; r++) {
@@ -249,7 +251,7 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
       // "Liên đoàn Lao động các huyện A, B, C và D": after a plural unit the items are bare names
       if (!names && andInOffice(text, m.index + 1)) continue; // "Văn phòng HĐND và UBND huyện" is one office
       const serial = SERIAL.test(rest.replace(/[.;,]\s*$/, "")) && SERIAL_ITEM.test(doc.norm.slice(raw[0]![0], raw[0]![1]).replace(/^[\s:]+/, "").replace(/^các\s+/u, "").trim());
-      if (names || ORG_HEADS.test(rest) || sameHead || serial || (pluralOrg && (bareName(rest.replace(/[.;,]\s*$/, "")) || ADMIN_NAME_START.test(rest)))) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
+      if (names || ORG_HEADS.test(rest) || sameHead || serial || (provinceOrg && PROVINCE_KIND.has(fold(rest.replace(/[.;,]\s*$/, "").trim()))) || (pluralOrg && (bareName(rest.replace(/[.;,]\s*$/, "")) || ADMIN_NAME_START.test(rest)))) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
     }
     if (cut >= 0) raw.splice(r, 1, [p0, p0 + cut], [p0 + cutEnd, p1]);
   }
@@ -366,6 +368,23 @@ function nestedHead(doc: Doc, pos: number): Head | null {
 /** Province or city, by name (folded): "Cần Thơ" → "thành phố". */
 const PROVINCE_KIND = new Map(loadLexicon("provinces").map(([name, kind]) => [fold(name), kind ?? "tỉnh"]));
 
+/**
+ * An organisation of a province ("Tỉnh đoàn Kon Tum", "Công an tỉnh Lạng Sơn"): the organisation and the unit noun written
+ * before the province's name (null if none), for the bare provinces listed after it; null when the item is not one.
+ */
+function orgOfProvince(item: string): { org: string; noun: string | null } | null {
+  if (!ORG_HEADS.test(item) || /:|\scác\s/u.test(item)) return null; // "… các tỉnh: A" is distributed as a plural unit
+  const words = item.split(/\s+/u);
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+    if (!PROVINCE_KIND.has(fold(words.slice(-n).join(" ")))) continue;
+    const rest = words.slice(0, -n).join(" ");
+    const noun = /\s(tỉnh|thành phố)$/u.exec(rest);
+    const org = noun ? rest.slice(0, noun.index) : rest;
+    return ORG_HEADS.test(org) ? { org, noun: noun ? noun[1]! : null } : null;
+  }
+  return null;
+}
+
 const UNIT_AT_START = /^(thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh|TP)(?![\p{L}])/iu;
 const PLURAL_UNIT = /^các\s+(thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+(?=\p{Lu})/iu;
 
@@ -397,6 +416,7 @@ function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ u
     });
   }
   const heads = prefixes.get(doc);
+  let provinceOrg: { org: string; noun: string | null } | null = null; // of "Tỉnh đoàn Kon Tum", for "Gia Lai" after it
   let series: string | null = null; // "Chi cục Hải quan khu vực" of "… khu vực VII", taken by the bare numerals after it
   return items.map((item) => {
     const surface = span(doc, item[0], item[1]).surface.replace(/\s+/g, " ");
@@ -406,6 +426,15 @@ function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ u
       return { unit: `${series} ${serial[2]}`, item };
     }
     if (series && SERIAL.test(surface)) return { unit: `${series} ${surface}`, item };
+    if (!names) {
+      const ofProvince = orgOfProvince(surface);
+      if (ofProvince) provinceOrg = ofProvince;
+      else if (provinceOrg && PROVINCE_KIND.has(fold(surface))) {
+        // the unit noun, when the first item wrote one, is the province's own ("thành phố" for a city)
+        const noun = provinceOrg.noun ? `${PROVINCE_KIND.get(fold(surface))} ` : "";
+        return { unit: `${provinceOrg.org} ${noun}${surface}`, item };
+      } else provinceOrg = null;
+    }
     const office = heads?.get(item[0]);
     if (office) return { unit: `${office} ${surface}`, item };
     const plural = PLURAL_UNIT.exec(surface);
