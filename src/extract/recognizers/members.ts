@@ -325,7 +325,8 @@ function lineItems(doc: Doc, opener: Sentence, head: Head, openerText: string): 
     // a line with no closing mark is an item only when it names an organisation in a few words ("Bệnh viện Mắt")
     // (a longer name, as a bank's branch, while a declared count is still short)
     const short = head.count !== null && out.length < head.count ? MAX_BARE_COUNTED : MAX_BARE_ITEM;
-    const bare = !bullet && !/[;,.]\s*$/.test(body) && ORG_HEADS.test(body) && syllables(body).length <= short;
+    // or, under a distributed unit noun ("gồm các phường:"), a bare name alone on its line ("Hội Phú")
+    const bare = !bullet && !/[;,.]\s*$/.test(body) && ((ORG_HEADS.test(body) && syllables(body).length <= short) || (head.unit !== null && !head.mixed && bareName(body.trim())));
     if (!bullet && !bare && (!/[;,.]\s*$/.test(body) || body.length > MAX_ITEM_LINE || !UNIT_START.test(body))) break;
     if (hasPredicate(doc, a, b)) break; // a sentence, not a unit: the list is over
     if (!bullet || UNIT_START.test(body)) {
