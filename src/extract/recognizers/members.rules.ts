@@ -17,6 +17,17 @@ export const MEMBER_LIST_LA: Rule = {
   confidence: 0.8,
 };
 
+/**
+ * "Cụm … ký kết giao ước thi đua giữa BHXH các tỉnh: A, B và C": the parties of the cluster's signing are its members.
+ * Folded text; the cluster must be named shortly before in the same sentence.
+ */
+export const MEMBER_SIGNING: Rule = {
+  name: "members.parties-of-signing",
+  pattern: /(?<![\p{L}])(?:ky ket|ky)\s+(?:ban\s+)?giao uoc(?:\s+thi dua)?(?:\s+nam\s+\d{4})?\s+giua(?![\p{L}])/gu,
+  produces: "one member per party of the cluster's signing of its emulation covenant ('ký kết giao ước thi đua giữa …')",
+  confidence: 0.75,
+};
+
 /** "MTTQ 06 quận (Đống Đa, Hoàn Kiếm, …)": a counted unit noun with its list in brackets; the count must agree. */
 export const MEMBER_COUNTED_BRACKETS: Rule = {
   name: "members.counted-list-in-brackets",

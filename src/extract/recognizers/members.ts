@@ -25,7 +25,7 @@ import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { isCap, syllables } from "../syllables.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
-import { BETWEEN_NOT_MEMBERS, DISTRIBUTED_HEADS, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_LA, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
+import { BETWEEN_NOT_MEMBERS, DISTRIBUTED_HEADS, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
 
 interface Head {
   org: [number, number] | null; // "Công an" in "Công an 8 tỉnh", "LĐLĐ" in "LĐLĐ các tỉnh:"
@@ -296,6 +296,8 @@ function listOfNames(doc: Doc, head: Head, firstText: string, opener: string): b
 }
 
 const MAX_LIST_LINES = 40;
+/** Syllables allowed between the cluster and "ký kết giao ước … giữa" ("năm 2024 đã chủ trì hội nghị"). */
+const MAX_SIGNING_GAP = 12;
 const MAX_ITEM_LINE = 160;
 const MAX_BARE_ITEM = 12;
 const MAX_BARE_COUNTED = 20;
@@ -471,7 +473,7 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
   const { doc } = ctx;
   const found: Found[] = [];
   const mentions = ctx.mentions ?? [];
-  for (const rule of [MEMBER_LIST, MEMBER_LIST_LA]) {
+  for (const rule of [MEMBER_LIST, MEMBER_LIST_LA, MEMBER_SIGNING]) {
     const re = new RegExp(rule.pattern.source, rule.pattern.flags);
     let m: RegExpExecArray | null;
     while ((m = re.exec(doc.folded))) {
@@ -480,6 +482,8 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       // the cluster must be named just before the trigger, in the same sentence
       const near = lastMentionBefore(mentions, m.index, sent.start);
       if (rule === MEMBER_LIST && (!near || syllables(doc.norm, near.end, m.index).length > 8)) continue;
+      // a signing is the cluster's when the cluster is its subject ("Cụm … đã tổ chức hội nghị ký kết …")
+      if (rule === MEMBER_SIGNING && (!near || syllables(doc.norm, near.end, m.index).length > MAX_SIGNING_GAP)) continue;
       if (near && BETWEEN_NOT_MEMBERS.test(doc.folded.slice(near.end, m.index))) continue; // "cam kết … các nội dung gồm:"
       const head = parseHead(doc, m.index + m[0].length);
       head.after = Math.min(head.after, sent.end); // "gồm:" then a line break: the head ends with its line
@@ -501,6 +505,8 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       // the list goes on over the next lines when its line ends open ("gồm 5 đơn vị:", "…, Sở Y tế;")
       const openEnd = listEnd === sent.end && (items.length ? /[;,]\s*$/ : /:\s*$/).test(doc.norm.slice(Math.max(head.after - 1, listEnd - 3), listEnd));
       if (openEnd) items = items.concat(lineItems(doc, sent, head, openerText));
+      // the parties of a signing are two or more units, not clusters ("giữa Cụm số 1 và Cụm số 2")
+      if (rule === MEMBER_SIGNING && (items.length < 2 || items.some(([a, z]) => mentions.some((x) => x.start < z && a < x.end)))) continue;
       if (!items.length) {
         const c = near?.cluster ?? null;
         if (head.count !== null && c !== null && ctx.clusters[c]) ctx.clusters[c]!.declaredMembers = head.count; // "gồm 6 đơn vị" with no list
