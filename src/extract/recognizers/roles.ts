@@ -71,6 +71,9 @@ const POST_CHAIN_BEFORE = /(?:^|\s)(?:phó\s+)?(?:bí thư|chủ tịch)\s+(?:đ
 /** A role phrase (and its year) just before "và": the next unit's clause begins. Folded. */
 const ROLE_BEFORE = /(?:(?:cum|khoi)\s+(?:truong|pho)|(?:truong|pho)\s+(?:cum|khoi))(?:\s+thi dua)?(?:\s+nam\s+\d{4})?\s*$/u;
 
+/** Second words of a deictic time adverbial before a unit ("năm nay", "năm tới", "năm sau", "hiện nay"). */
+const TIME_DEICTIC = new Set(["nay", "tới", "sau"]);
+
 /** The unit that ends at norm offset `end`: back to punctuation or a clause opener ("do", "suy tôn", …). */
 function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean): [number, number] | null {
   // a unit is at most MAX_UNIT_SYLLABLES long: look back a bounded window (a company's name may run to MAX_ORG_SYLLABLES), so long run-on "sentences" stay linear
@@ -86,6 +89,8 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
     const low = s.text.toLowerCase();
     // "năm 2024 BHXH tỉnh A – Cụm trưởng": a year before the unit is the sentence's adverbial, not part of the name
     if (/^\d{4}$/.test(s.text) && k > 0 && syl[k - 1]!.text.toLowerCase() === "năm" && start < end) break;
+    // "…, năm nay xã A giữ vai trò Cụm trưởng": so is a deictic time ("năm nay", "năm tới", "hiện nay")
+    if (TIME_DEICTIC.has(low) && k > 0 && /^(?:năm|hiện)$/u.test(syl[k - 1]!.text.toLowerCase()) && start < end) break;
     if (!isCap(s.text) && CLAUSE_MARKERS.has(low)) break; // "tỉnh A đã trao cờ cho tỉnh B – Cụm trưởng"
     if (f !== "va" && UNIT_OPENERS.test(doc.norm.slice(Math.max(sent.start, s.end - 40), s.end).toLowerCase() + " ") && !isCap(s.text)) break;
     if (!isCap(s.text) && CLAUSE_STOPS.has(low) && low !== "do" && k < syl.length - 1 && count > 0 && isCap(syl[k + 1]!.text)) break;
