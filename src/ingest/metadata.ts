@@ -1,9 +1,11 @@
 // Metadata of a news page: title, publication date-time, author, outlet, section, canonical URL, language.
 // Read from JSON-LD (NewsArticle, also inside @graph), Open Graph and article:* tags, <time datetime>,
 // Vietnamese datelines in the page ("Ngày đăng 06/02/2020 | 14:46", "Thứ năm, 04/03/2021 - 22:20 (GMT+7)"),
-// and dates in the URL. When the sources disagree on the date, the most specific one wins
+// a labelled post-info line near the headline in any element ("Đăng lúc: 26/03/2024 - 16:40 | Tác giả: …", only
+// when nothing above gives a date), and dates in the URL. When the sources disagree on the date, the most specific one wins
 // (date-time with offset > date-time > date), and every choice is recorded in `choices`.
 import type { CheerioAPI } from "cheerio";
+import type { AnyNode, Element } from "domhandler";
 import { datelineDate, findDates, toIso, type FoundDate } from "./vndate.js";
 import { canonicalUrl, hostOutlet } from "./url.js";
 import { syllables, trimLine } from "./furniture.js";
@@ -102,6 +104,52 @@ function datelineTexts($: CheerioAPI): string[] {
   return out;
 }
 
+/** The label of a posting date opening a line: "Đăng lúc:", "Ngày đăng", "Đăng ngày", "Thời gian đăng", "Xuất bản", "Đăng:" (not "Đăng ký"). */
+const POSTED_LABEL = /^(?:(?:ngày đăng|đăng lúc|đăng ngày|thời gian đăng|ngày xuất bản|xuất bản(?: lúc| ngày)?)(?![\p{L}])|đăng\s*:)/iu;
+/** The label of an update: a weaker sign of the posting date, taken only when no posting label is found. */
+const UPDATED_LABEL = /^(?:cập nhật(?: lúc| ngày)?|ngày cập nhật|thời gian cập nhật)(?![\p{L}])/iu;
+/** "| Tác giả: Y Khoa" on a dateline: the author, a short name. */
+const DATELINE_AUTHOR = /(?:^|[|•·]|\s[-–—]\s)\s*(?:tác giả|người viết)\s*:\s*([^|•·]{2,60}?)\s*(?=$|[|•·]|\s[-–—]\s)/iu;
+
+interface Labelled { text: string; f: FoundDate; posted: boolean; at: number }
+
+/**
+ * A line opened by a date label, in any element (post-info lines seldom carry a date class): the element whose
+ * text starts with the label, or its parent when the label stands in an element of its own ("<b>Đăng lúc:</b> …").
+ * Of several, a posting label beats an update label, then the one nearest the headline (<h1>) in document order;
+ * a short unlabelled date (a top bar's "Thứ Ba, 26/03/2024" is today's date on a live site) is not taken.
+ */
+function labelledDateline($: CheerioAPI): Labelled | null {
+  const found: Labelled[] = [];
+  let texts = 0, h1Start = -1, h1End = -1;
+  const flat = (el: AnyNode) => trimLine($(el).text().replace(/\s+/g, " "));
+  const walk = (n: AnyNode): void => {
+    if (n.type === "text") {
+      texts++;
+      const t = n.data.trimStart();
+      const posted = POSTED_LABEL.test(t);
+      if (!posted && !UPDATED_LABEL.test(t)) return;
+      for (let el = n.parent, up = 0; el && el.type === "tag" && up < 2; el = el.parent, up++) {
+        const line = flat(el);
+        if (line.length > 120) break;
+        const f = datelineDate(line);
+        if (f) { found.push({ text: line, f, posted, at: texts }); break; }
+      }
+      return;
+    }
+    if (n.type === "script" || n.type === "style" || !("children" in n)) return;
+    const h1 = n.type === "tag" && (n as Element).name === "h1" && h1Start < 0;
+    if (h1) h1Start = texts;
+    for (const c of n.children) walk(c);
+    if (h1) h1End = texts;
+  };
+  const root = $("body")[0] ?? $.root()[0];
+  if (root) walk(root);
+  // text nodes between the line and the headline; a tie goes to the line under the headline
+  const near = (l: Labelled) => (h1Start < 0 ? l.at : l.at <= h1Start ? h1Start - l.at + 1.5 : l.at - h1End);
+  return found.sort((a, b) => Number(b.posted) - Number(a.posted) || near(a) - near(b))[0] ?? null;
+}
+
 export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMeta {
   const choices: Record<string, string> = {};
   const ld = jsonLdArticles($);
@@ -137,6 +185,9 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMeta {
   const timeEl = $("article time[datetime], time[datetime]").first();
   add("<time datetime>", timeEl.attr("datetime"));
   for (const t of datelineTexts($)) { const f = datelineDate(t) ?? (/(?:đăng|cập nhật|xuất bản|ngày)/iu.test(t) ? findDates(t)[0] : undefined); if (f) { cands.push({ src: `dateline "${t}"`, f }); break; } }
+  // a labelled post-info line, when no declared date, <time> or dated widget gave one
+  const labelled = cands.length ? null : labelledDateline($);
+  if (labelled) cands.push({ src: `labelled line "${labelled.text}"`, f: labelled.f });
   const ud = pageUrl ? urlDate(pageUrl) : { date: null, month: null };
   if (ud.date) cands.push({ src: "URL", f: { date: ud.date, time: null, offset: null, start: 0, end: 0 } });
   let published: string | null = null;
@@ -158,6 +209,10 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMeta {
   if (!author) {
     const a = meta($, "author", "article:author", "dc.creator", "DC.creator");
     if (a && !/^https?:/i.test(a)) { author = a; choices.author = "meta author"; }
+  }
+  if (!author && labelled) {
+    const a = DATELINE_AUTHOR.exec(labelled.text)?.[1];
+    if (a && /^\p{Lu}/u.test(a) && a.split(/\s+/u).length <= 6) { author = a; choices.author = "author field of the labelled date line"; }
   }
 
   // Outlet

@@ -1,0 +1,42 @@
+// Page metadata: the publication date from a labelled post-info line when the page declares none.
+import { describe, expect, it } from "vitest";
+import * as cheerio from "cheerio";
+import { readMetadata } from "../../src/ingest/metadata.js";
+
+const HEADLINE = "<h1>Cụm thi đua số 3 ký kết giao ước thi đua năm 2024</h1>";
+const page = (head: string, body: string) => cheerio.load(`<html><head>${head}</head><body>${body}</body></html>`);
+
+describe("labelled date line", () => {
+  it("takes 'Đăng lúc: … | Tác giả: …' under the headline, with its time and author, over an unlabelled top-bar date", () => {
+    const $ = page("<title>Cụm thi đua số 3 ký kết giao ước thi đua năm 2024 | Báo X</title>",
+      `<div id="bar">Thứ Sáu, 14/06/2024 | <a href="/">Trang chủ</a></div>${HEADLINE}` +
+      `<div class="post-info">Đăng lúc: 12/03/2024 - 09:15 | Tác giả: <b>Lê Hà</b></div><div class="post-body"><p>Nội dung bài.</p></div>`);
+    const m = readMetadata($, null);
+    expect(m.published).toBe("2024-03-12T09:15:00+07:00");
+    expect(m.choices.published).toMatch(/^labelled line/);
+    expect(m.author).toBe("Lê Hà");
+  });
+
+  it("reads a label in an element of its own and prefers a posting label to an update label", () => {
+    const $ = page("", `${HEADLINE}<p><span>Cập nhật:</span> 20/03/2024</p><p><strong>Ngày đăng:</strong> 11/03/2024</p><p>Nội dung bài.</p>`);
+    expect(readMetadata($, null).published).toBe("2024-03-11");
+    const $2 = page("", `${HEADLINE}<p><span>Thời gian cập nhật:</span> 20/03/2024 08:00</p><p>Nội dung bài.</p>`);
+    expect(readMetadata($2, null).published).toBe("2024-03-20T08:00:00+07:00");
+  });
+
+  it("takes the labelled line nearest the headline, not one in the related stories after the body", () => {
+    const $ = page("", `<ul class="tin-moi"><li><a>Tin mới nhất</a><span>Ngày đăng: 02/01/2024</span></li></ul>${HEADLINE}<div>Ngày đăng: 05/03/2024</div>` +
+      `<p>Đoạn một.</p><p>Đoạn hai.</p><p>Đoạn ba.</p><ul><li><a>Tin khác</a><span>Ngày đăng: 01/01/2023</span></li></ul>`);
+    expect(readMetadata($, null).published).toBe("2024-03-05");
+    // a date line above the headline is as good as one under it
+    const $2 = page("", `<div class="top"><span>Đăng ngày: 04/03/2024</span></div>${HEADLINE}<p>Đoạn một.</p><p>Đoạn hai.</p><ul><li><a>Tin khác</a><span>Ngày đăng: 01/01/2023</span></li></ul>`);
+    expect(readMetadata($2, null).published).toBe("2024-03-04");
+  });
+
+  it("gives way to a declared date, and ignores a sentence or a registration that merely holds a date", () => {
+    const $ = page('<meta property="article:published_time" content="2024-03-10">', `${HEADLINE}<div>Đăng lúc: 12/03/2024 09:15</div>`);
+    expect(readMetadata($, null).published).toBe("2024-03-10");
+    const $2 = page("", `${HEADLINE}<p>Đăng ký thi đua: 12/03/2024</p><p>Cập nhật các chỉ tiêu thi đua đến ngày 12/03/2024 cho toàn Cụm.</p>`);
+    expect(readMetadata($2, null).published).toBeNull();
+  });
+});
