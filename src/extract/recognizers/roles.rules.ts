@@ -68,6 +68,18 @@ export const ROLE_AFTER_POSITION_COMMA: Rule = {
 };
 
 /**
+ * "Bệnh viện Đa khoa tỉnh A, Khối trưởng năm 2024, đã bàn giao …", "UBND xã B, Cụm phó, phát biểu …": an organisation
+ * or a named unit with its post in apposition, closed by a second comma (the unit must open with an organisation's noun or a
+ * unit noun; a person is not a unit).
+ */
+export const ROLE_APPOSITION: Rule = {
+  name: "roles.unit-apposition-role",
+  pattern: new RegExp(String.raw`\s*,\s*${ROLE}(?:\s+thi dua)?(?:\s+nam\s+\d{4})?\s*,`, "gu"),
+  produces: "the organisation or unit before the comma holds the role written in apposition between commas",
+  confidence: 0.75,
+};
+
+/**
  * "Chánh Văn phòng Tỉnh ủy A thay mặt đơn vị Trưởng khối …", "Giám đốc Sở B, thay mặt Cụm trưởng, …": a person speaks
  * for the leading unit; the organisation their post heads is that unit (only when a position title opens the phrase).
  */

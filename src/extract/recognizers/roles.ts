@@ -21,7 +21,7 @@ import type { Sentence } from "../sentences.js";
 import { isCap, syllables, type Syllable } from "../syllables.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
 import { ORG_HEADS } from "./members.rules.js";
-import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_BRACKET, ROLE_ON_BEHALF, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
+import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_APPOSITION, ROLE_BRACKET, ROLE_ON_BEHALF, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
 
 const MAX_UNIT_SYLLABLES = 14;
 /** A company's name written out ("Công ty trách nhiệm hữu hạn một thành viên …") may be longer. */
@@ -43,6 +43,8 @@ function looksLikePerson(text: string): boolean {
   return !place;
 }
 const LOWER_UNIT_START = /^(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+\p{Lu}/u;
+/** A unit whose noun is capitalised at the start of a sentence ("Xã Mù Sang", "Huyện Tam Đảo"). */
+const ADMIN_UNIT_CAP = /^(?:Tỉnh|Thành phố|TP|Huyện|Quận|Thị xã|Thị trấn|Xã|Phường)\s+\p{Lu}/u;
 const UNIT_NOUNS = new Set(["tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran"]);
 /**
  * Index where a person's name closes a post's organisation ("Sở Y tế | Nguyễn Văn An", "UBND huyện Mường Tè | Lò Văn Phương"),
@@ -146,6 +148,18 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
   return [start, end];
 }
 
+/**
+ * Is the phrase before ", Khối trưởng …," a unit in apposition: an organisation or a named unit, not a person's rank
+ * ("Tỉnh ủy viên") nor a second post after a person's name ("Ông A, Tỉnh ủy viên, Cụm trưởng")?
+ */
+function appositionUnit(doc: Doc, sent: Sentence, [a, b]: [number, number]): boolean {
+  const text = doc.norm.slice(a, b);
+  if (!ORG_HEADS.test(text) && !LOWER_UNIT_START.test(text) && !ADMIN_UNIT_CAP.test(text)) return false;
+  if (/(?<![\p{L}])viên$/u.test(text)) return false; // "ủy viên", "đảng viên": a person
+  const before = /(?:^|[,;:(])([^,;:(]*),\s*$/u.exec(doc.norm.slice(sent.start, a));
+  return !before || !looksLikePerson(before[1]!.replace(/^\s*(?:(?:ông|bà|đồng chí)\s+)?/iu, "").trim());
+}
+
 /** The unit that starts at norm offset `from` ("cho Sở Y tế", "là tỉnh Đồng Nai"). */
 function unitAfter(doc: Doc, from: number, limit: number): [number, number] | null {
   const syl = syllables(doc.norm, from, limit);
@@ -231,7 +245,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
     seen.set(key, roles.length);
     roles.push({ cluster, unit: surface, role, year, prov: prov(doc, unit[0], rolePos[1], rule.name, rule.confidence) });
   };
-  const backward: Array<[Rule, boolean]> = [[ROLE_LAM, false], [ROLE_LA, false], [ROLE_BRACKET, false], [ROLE_DASH, false], [ROLE_ON_BEHALF, true], [ROLE_AFTER_POSITION_COMMA, true], [ROLE_AFTER_POSITION, true]];
+  const backward: Array<[Rule, boolean]> = [[ROLE_LAM, false], [ROLE_LA, false], [ROLE_BRACKET, false], [ROLE_DASH, false], [ROLE_ON_BEHALF, true], [ROLE_AFTER_POSITION_COMMA, true], [ROLE_APPOSITION, false], [ROLE_AFTER_POSITION, true]];
   // forward pattern first: "bàn giao nhiệm vụ Cụm trưởng cho X" must not read "nhiệm vụ" as a unit
   const fre = new RegExp(ROLE_FORWARD.pattern.source, ROLE_FORWARD.pattern.flags);
   let f: RegExpExecArray | null;
@@ -263,9 +277,13 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
       while (end > sent.start && /\s/.test(doc.norm[end - 1]!)) end--;
       const unit = unitBefore(doc, sent, end, needPosition);
       if (!unit) continue;
+      // apposition with no post: only an organisation or a named unit ("Bệnh viện A, Khối trưởng năm 2024, …")
+      if (rule === ROLE_APPOSITION && !appositionUnit(doc, sent, unit)) continue;
       usedRolePhrases.add(roleStart);
       const election = /duoc\s+(?:[\p{L}]+\s+){0,8}?(?:bau|suy ton|chon|cu)\s/u.test(m[0]);
-      add(unit, roleKind(m), [roleStart, m.index + m[0].length], rule, sent, election);
+      // the apposition's year and closing comma follow the role, where its year is read
+      const roleEnd = rule === ROLE_APPOSITION ? m.index + m[0].search(/(?:\s+thi dua)?(?:\s+nam\s+\d{4})?\s*,$/u) : m.index + m[0].length;
+      add(unit, roleKind(m), [roleStart, roleEnd], rule, sent, election);
     }
   }
   // parallel roles of one sentence ("bầu A làm Khối trưởng, B làm Khối phó … năm 2024") share the year stated once
