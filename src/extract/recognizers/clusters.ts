@@ -164,9 +164,17 @@ function withoutGenericHead(ws: string[]): string[] {
   if (t >= 0 && out[t - 1] === "cac" && out[t + 1] === "thanh") out.splice(t + 1, out[t + 2] === "pho" ? 2 : 1);
   return out;
 }
-/** One unnumbered cluster's name is the other's start, once a plural head is set aside. */
+/** Name words without a plural marker right after "Cụm/Khối thi đua" ("các doanh nghiệp" = "doanh nghiệp"). */
+function withoutPluralMarker(ws: string[]): string[] {
+  const at = ws[1] === "thi" && ws[2] === "dua" ? 3 : 1;
+  return ws[at] === "cac" || ws[at] === "nhung" ? [...ws.slice(0, at), ...ws.slice(at + 1)] : ws;
+}
+/** One unnumbered cluster's name is the other's start, once a plural head, or a plural marker before the head, is set aside. */
 function sameUnnumbered(x: string, y: string): boolean {
   const a = words(x), b = words(y);
+  return sameUnnumberedWords(a, b) || sameUnnumberedWords(withoutPluralMarker(a), withoutPluralMarker(b));
+}
+function sameUnnumberedWords(a: string[], b: string[]): boolean {
   if (isPrefix(a, b) || isPrefix(b, a)) return true;
   const a2 = withoutGenericHead(a), b2 = withoutGenericHead(b);
   if (a2.length === a.length && b2.length === b.length) return false;
