@@ -70,4 +70,11 @@ describe("members", () => {
   it("stops a line list at prose and at a line that is not a unit", () => {
     expect(run("Cụm thi đua số 8 gồm 3 đơn vị:\nnăm nay các đơn vị đều hoàn thành;\nHội nghị đã thống nhất.").members).toEqual([]);
   });
+  it("takes a signing's parties only when the cluster's list is not written out, keeping the listed count", () => {
+    const listed = run("Cụm thi đua số 4 gồm 3 đơn vị: Sở Xây dựng, Sở Nội vụ và Sở Tư pháp. Cụm thi đua số 4 đã ký kết giao ước thi đua giữa Sở Xây dựng và Sở Công Thương.");
+    expect(listed.members.map((m) => m.unit)).toEqual(["Sở Xây dựng", "Sở Nội vụ", "Sở Tư pháp"]);
+    expect(listed.clusters[0]).toMatchObject({ declaredMembers: 3, listedMembers: 3 });
+    const signed = run("Cụm thi đua số 4 đã ký kết giao ước thi đua giữa Sở Xây dựng và Sở Công Thương.");
+    expect(signed.members.map((m) => m.unit)).toEqual(["Sở Xây dựng", "Sở Công Thương"]);
+  });
 });

@@ -513,6 +513,8 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
         continue;
       }
       const main: Found = { cluster: near?.cluster ?? clusterAt(ctx, m.index), head, items, names, rule, at: m.index };
+      // a signing's parties stand for the members only when the cluster's list is not written out ("gồm …")
+      if (rule === MEMBER_SIGNING && found.some((f) => f.cluster === main.cluster)) continue;
       found.push(main);
       if (subList) { subList.cluster = main.cluster; main.sub = subList; found.push({ ...subList, partOf: true }); }
     }
