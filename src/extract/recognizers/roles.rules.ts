@@ -70,11 +70,12 @@ export const ROLE_AFTER_POSITION_COMMA: Rule = {
 /**
  * "Bệnh viện Đa khoa tỉnh A, Khối trưởng năm 2024, đã bàn giao …", "UBND xã B, Cụm phó, phát biểu …": an organisation
  * or a named unit with its post in apposition, closed by a second comma (the unit must open with an organisation's noun or a
- * unit noun; a person is not a unit).
+ * unit noun; a person is not a unit). Tried on a match of ROLE_AFTER_POSITION_COMMA with no post before its comma; the
+ * pattern is what must follow the role there (sticky: set lastIndex to the role's end).
  */
 export const ROLE_APPOSITION: Rule = {
   name: "roles.unit-apposition-role",
-  pattern: new RegExp(String.raw`\s*,\s*${ROLE}(?:\s+thi dua)?(?:\s+nam\s+\d{4})?\s*,`, "gu"),
+  pattern: /(?:\s+thi dua)?(?:\s+nam\s+\d{4})?\s*,/uy,
   produces: "the organisation or unit before the comma holds the role written in apposition between commas",
   confidence: 0.75,
 };

@@ -245,7 +245,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
     seen.set(key, roles.length);
     roles.push({ cluster, unit: surface, role, year, prov: prov(doc, unit[0], rolePos[1], rule.name, rule.confidence) });
   };
-  const backward: Array<[Rule, boolean]> = [[ROLE_LAM, false], [ROLE_LA, false], [ROLE_BRACKET, false], [ROLE_DASH, false], [ROLE_ON_BEHALF, true], [ROLE_AFTER_POSITION_COMMA, true], [ROLE_APPOSITION, false], [ROLE_AFTER_POSITION, true]];
+  const backward: Array<[Rule, boolean]> = [[ROLE_LAM, false], [ROLE_LA, false], [ROLE_BRACKET, false], [ROLE_DASH, false], [ROLE_ON_BEHALF, true], [ROLE_AFTER_POSITION_COMMA, true], [ROLE_AFTER_POSITION, true]];
   // forward pattern first: "bàn giao nhiệm vụ Cụm trưởng cho X" must not read "nhiệm vụ" as a unit
   const fre = new RegExp(ROLE_FORWARD.pattern.source, ROLE_FORWARD.pattern.flags);
   let f: RegExpExecArray | null;
@@ -275,15 +275,22 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
       if (!sent) continue;
       let end = m.index; // every backward rule's unit ends where its match begins
       while (end > sent.start && /\s/.test(doc.norm[end - 1]!)) end--;
-      const unit = unitBefore(doc, sent, end, needPosition);
+      const roleEnd = m.index + m[0].length;
+      let by = rule;
+      let unit = unitBefore(doc, sent, end, needPosition);
+      if (!unit && rule === ROLE_AFTER_POSITION_COMMA) {
+        // no post before the comma: the role may be in apposition to the unit itself, closed by a second comma
+        // ("Bệnh viện A, Khối trưởng năm 2024, …"), and then only to an organisation or a named unit
+        ROLE_APPOSITION.pattern.lastIndex = roleEnd;
+        if (!ROLE_APPOSITION.pattern.test(doc.folded)) continue;
+        unit = unitBefore(doc, sent, end, false);
+        if (!unit || !appositionUnit(doc, sent, unit)) continue;
+        by = ROLE_APPOSITION;
+      }
       if (!unit) continue;
-      // apposition with no post: only an organisation or a named unit ("Bệnh viện A, Khối trưởng năm 2024, …")
-      if (rule === ROLE_APPOSITION && !appositionUnit(doc, sent, unit)) continue;
       usedRolePhrases.add(roleStart);
       const election = /duoc\s+(?:[\p{L}]+\s+){0,8}?(?:bau|suy ton|chon|cu)\s/u.test(m[0]);
-      // the apposition's year and closing comma follow the role, where its year is read
-      const roleEnd = rule === ROLE_APPOSITION ? m.index + m[0].search(/(?:\s+thi dua)?(?:\s+nam\s+\d{4})?\s*,$/u) : m.index + m[0].length;
-      add(unit, roleKind(m), [roleStart, roleEnd], rule, sent, election);
+      add(unit, roleKind(m), [roleStart, roleEnd], by, sent, election);
     }
   }
   // parallel roles of one sentence ("bầu A làm Khối trưởng, B làm Khối phó … năm 2024") share the year stated once
