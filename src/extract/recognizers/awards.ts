@@ -10,7 +10,7 @@ import { docSyllables, lowerText, prov, sentenceAt, type Doc } from "../doc.js";
 import { loadLexicon, makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
-import { syllables } from "../syllables.js";
+import { syllables, type Syllable } from "../syllables.js";
 import { ACHIEVEMENT_YEAR, APPOSITION, BARE_HEADS, CLAUSE_OPENER, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT, OWN_CONFERRAL, PROPOSAL_THEN_SUBJECT, PROPOSED, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
 import type { Context } from "./context.js";
 import { DISTRIBUTED_HEADS, ORG_HEADS } from "./members.rules.js";
@@ -28,12 +28,20 @@ const posts = makeLexicon("positions", "org-heads");
 /** First syllables of the award names: only a syllable among them can start one (saves a lexicon look-up per syllable). */
 const FIRST_SYLLABLES = new Set(loadLexicon("awards").map(([e]) => e.split(/\s+/u)[0]!.toLowerCase()));
 
-const lowerOf = lowerText;
 const MAX_RECIPIENT_SYLLABLES = 16;
 const MAX_ISSUER_SYLLABLES = 16; // "của Ban Chấp hành Trung ương Hội Liên hiệp Phụ nữ Việt Nam"
 
 interface Mention { start: number; end: number; sent: Sentence }
 interface Span { start: number; end: number; text: string }
+
+/** The longest field or body name, else post or body head, opening at capitalised syllable s and longer than it, in letters only. */
+function capitalisedEntry(doc: Doc, s: Syllable): { entry: string; end: number } | null {
+  for (const lex of [nameWords, posts]) {
+    const m = lex.longestAt(doc.norm, s.start);
+    if (m && m.end > s.end && /^[\p{L} ]+$/u.test(doc.norm.slice(s.start, m.end))) return m;
+  }
+  return null;
+}
 
 /**
  * "của Bộ trưởng Bộ Công an", "UBND tỉnh Lạng Sơn": the issuer words after a bare head. After a head that is
@@ -49,16 +57,10 @@ function issuerEnd(doc: Doc, from: number, limit: number, named = false): number
     // "Trung ương Hội Cựu chiến binh Việt Nam": a lower-case word of an organisation's name after a capital
     const ow = !s.cap && prevCap ? orgWords.longestAt(doc.norm, s.start) : null;
     if (ow) { end = ow.end; n += syllables(ow.entry).length; prevCap = false; if (n > MAX_ISSUER_SYLLABLES) return from; continue; }
-    // "Quân khu", "Ban Chấp hành", "Bộ Tài chính": a capitalised word that opens a field or body name takes it whole
-    const nw = s.cap ? nameWords.longestAt(doc.norm, s.start) : null;
-    if (nw && nw.end > s.end && /^[\p{L} ]+$/u.test(doc.norm.slice(s.start, nw.end))) {
-      end = nw.end; n += syllables(nw.entry).length; prevCap = true; if (n > MAX_ISSUER_SYLLABLES) return from; continue;
-    }
-    // "Tổng Giám đốc", "Viện trưởng", "Liên đoàn": a post or a body's head written with a capital is taken whole
-    const post = s.cap ? posts.longestAt(doc.norm, s.start) : null;
-    if (post && post.end > s.end && /^[\p{L} ]+$/u.test(doc.norm.slice(s.start, post.end))) {
-      end = post.end; n += syllables(post.entry).length; prevCap = true; if (n > MAX_ISSUER_SYLLABLES) return from; continue;
-    }
+    // "Quân khu", "Bộ Tài chính" (a field or body name), "Tổng Giám đốc", "Liên đoàn" (a post or a body's head):
+    // a capitalised word that opens one takes it whole
+    const whole = s.cap ? capitalisedEntry(doc, s) : null;
+    if (whole) { end = whole.end; n += syllables(whole.entry).length; prevCap = true; if (n > MAX_ISSUER_SYLLABLES) return from; continue; }
     // "Bộ Giáo dục và Đào tạo": "và" between two capitalised parts of one name, unless another award follows
     if (f === "va" && prevCap) {
       const nx = syllables(doc.norm, s.end, Math.min(limit, s.end + 12))[0];
@@ -154,7 +156,7 @@ function splitList(doc: Doc, from: number, to: number): Span[] {
 
 /** Where a run of names stops: a lower-case stop word of the sentence going on, or ';' unless the list was opened by a colon. */
 function namesEnd(doc: Doc, from: number, to: number, semicolons: boolean): number {
-  const rest = lowerOf(doc).slice(from, to);
+  const rest = lowerText(doc).slice(from, to);
   const re = new RegExp(RECIPIENT_STOP.source + (semicolons ? "" : "|;"), "gu");
   for (const st of rest.matchAll(re)) {
     const word = doc.norm.slice(from + st.index, from + st.index + st[0].length).trim();
@@ -229,7 +231,7 @@ function yearOf(doc: Doc, sent: Sentence, clauseStart: number, clauseEnd: number
 
 export function recognizeAwards(ctx: Context): AwardFact[] {
   const { doc } = ctx;
-  const lower = lowerOf(doc);
+  const lower = lowerText(doc);
   const mentions = findMentions(doc);
   const out: AwardFact[] = [];
   const seen = new Set<string>();
