@@ -64,10 +64,12 @@ function trailingPerson(words: Syllable[]): number {
   return -1;
 }
 const BOUNDARY_PUNCT = /[(),;:.!?"\n]/;
-/** The organs of a local unit (council, people's committee, party committee, front) before the unit's noun and name. */
-const LOCAL_ORGAN = /^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Đảng ủy|Đảng uỷ|Ủy ban MTTQ(?: Việt Nam)?|Uỷ ban MTTQ(?: Việt Nam)?)\s+(?=(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+\p{Lu})/u;
+const COMMITTEES = String.raw`UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân`;
+const BEFORE_NAMED_UNIT = String.raw`\s+(?=(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+\p{Lu})`;
 /** The people's committee or council of a local unit, before the unit's noun and name ("UBND huyện A"). */
-const COMMITTEE = /^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s+(?=(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+\p{Lu})/u;
+const COMMITTEE = new RegExp(String.raw`^(?:${COMMITTEES})${BEFORE_NAMED_UNIT}`, "u");
+/** The organs of a local unit (council, people's committee, party committee, front) before the unit's noun and name. */
+const LOCAL_ORGAN = new RegExp(String.raw`^(?:${COMMITTEES}|Đảng ủy|Đảng uỷ|(?:Ủy|Uỷ) ban MTTQ(?: Việt Nam)?)${BEFORE_NAMED_UNIT}`, "u");
 /** An earlier post of the same chain, in an organ left unnamed ("Bí thư Đảng ủy, "). Lower case with diacritics. */
 const POST_CHAIN_BEFORE = /(?:^|\s)(?:phó\s+)?(?:bí thư|chủ tịch)\s+(?:đảng ủy|đảng uỷ|hđnd|ubnd|hội đồng nhân dân|ủy ban nhân dân|uỷ ban nhân dân|ủy ban mttq|uỷ ban mttq)\s*,\s*$/u;
 /** A role phrase (and its year) just before "và": the next unit's clause begins. Folded. */
