@@ -234,9 +234,12 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
     k += part.length + 1;
   }
   if (!names) groups(doc, raw, sep);
-  const pluralOrg = !names && raw[0] !== undefined && ORG_PLURAL_UNIT.test(doc.norm.slice(raw[0][0], raw[0][1]).replace(/^[\s:]+/, ""));
+  const first = raw[0] !== undefined ? doc.norm.slice(raw[0][0], raw[0][1]).replace(/^[\s:]+/, "") : "";
+  const pluralOrg = !names && raw[0] !== undefined && ORG_PLURAL_UNIT.test(first);
   // "Tỉnh đoàn Kon Tum, Gia Lai, Đắk Lắk và Lâm Đồng": bare provinces after an organisation of a province
-  const provinceOrg = !names && raw[0] !== undefined && orgOfProvince(doc.norm.slice(raw[0][0], raw[0][1]).replace(/^[\s:]+/, "").trim()) !== null;
+  const provinceOrg = !names && raw[0] !== undefined && orgOfProvince(first.trim()) !== null;
+  // "Chi cục Hải quan khu vực VII, VIII và IX": bare numerals after a serial name
+  const series = SERIAL_ITEM.test(first.replace(/^các\s+/u, "").trim());
   // "và" joins the last two items; in a list of names it may also join a named unit to a plural one
   // ("thành phố Đà Nẵng và các tỉnh Quảng Nam, Quảng Ngãi"). Split when what follows starts an item of the same sort.
   for (let r = 0; r < raw.length; r++) {
@@ -247,18 +250,19 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
     let m: RegExpExecArray | null, cut = -1, cutEnd = -1;
     while ((m = re.exec(text))) {
       const rest = text.slice(m.index + m[0].length);
-      const sameHead = firstWord(rest) === firstWord(doc.norm.slice(raw[0]![0], raw[0]![1]).replace(/^[\s:]+/, ""));
+      const restName = rest.replace(/[.;,]\s*$/, "");
+      const sameHead = firstWord(rest) === firstWord(first);
       // "Liên đoàn Lao động các huyện A, B, C và D": after a plural unit the items are bare names
       if (!names && andInOffice(text, m.index + 1)) continue; // "Văn phòng HĐND và UBND huyện" is one office
-      const serial = SERIAL.test(rest.replace(/[.;,]\s*$/, "")) && SERIAL_ITEM.test(doc.norm.slice(raw[0]![0], raw[0]![1]).replace(/^[\s:]+/, "").replace(/^các\s+/u, "").trim());
-      if (names || ORG_HEADS.test(rest) || sameHead || serial || (provinceOrg && PROVINCE_KIND.has(fold(rest.replace(/[.;,]\s*$/, "").trim()))) || (pluralOrg && (bareName(rest.replace(/[.;,]\s*$/, "")) || ADMIN_NAME_START.test(rest)))) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
+      const serial = series && SERIAL.test(restName);
+      if (names || ORG_HEADS.test(rest) || sameHead || serial || (provinceOrg && PROVINCE_KIND.has(fold(restName.trim()))) || (pluralOrg && (bareName(restName) || ADMIN_NAME_START.test(rest)))) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
     }
     if (cut >= 0) raw.splice(r, 1, [p0, p0 + cut], [p0 + cutEnd, p1]);
   }
   const out: Item[] = [];
   for (const [a0, b0] of raw) {
     let a = a0, b = b0;
-    while (a < b && /[\s\-+•:.]/.test(doc.norm[a]!) && !(doc.norm[a] === "-" && false)) a++;
+    while (a < b && /[\s\-+•:.]/.test(doc.norm[a]!)) a++;
     const lead = (names ? /^(?:và|cùng)\s+/iu : /^(?:và|các|cùng)\s+/iu).exec(doc.norm.slice(a, b));
     if (lead) a += lead[0].length;
     while (b > a && /[\s.;,:!?)]/.test(doc.norm[b - 1]!)) b--;
