@@ -6,7 +6,7 @@
 // (date-time with offset > date-time > date), and every choice is recorded in `choices`.
 import type { CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
-import { datelineDate, findDates, toIso, type FoundDate } from "./vndate.js";
+import { datelineAuthor, datelineDate, findDates, toIso, type FoundDate } from "./vndate.js";
 import { canonicalUrl, hostOutlet } from "./url.js";
 import { syllables, trimLine } from "./furniture.js";
 
@@ -108,8 +108,6 @@ function datelineTexts($: CheerioAPI): string[] {
 const POSTED_LABEL = /^(?:(?:ngày đăng|đăng lúc|đăng ngày|thời gian đăng|ngày xuất bản|xuất bản(?: lúc| ngày)?)(?![\p{L}])|đăng\s*:)/iu;
 /** The label of an update: a weaker sign of the posting date, taken only when no posting label is found. */
 const UPDATED_LABEL = /^(?:cập nhật(?: lúc| ngày)?|ngày cập nhật|thời gian cập nhật)(?![\p{L}])/iu;
-/** "| Tác giả: Y Khoa" on a dateline: the author, a short name. */
-const DATELINE_AUTHOR = /(?:^|[|•·]|\s[-–—]\s)\s*(?:tác giả|người viết)\s*:\s*([^|•·]{2,60}?)\s*(?=$|[|•·]|\s[-–—]\s)/iu;
 
 interface Labelled { text: string; f: FoundDate; posted: boolean; at: number }
 
@@ -211,7 +209,7 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMeta {
     if (a && !/^https?:/i.test(a)) { author = a; choices.author = "meta author"; }
   }
   if (!author && labelled) {
-    const a = DATELINE_AUTHOR.exec(labelled.text)?.[1];
+    const a = datelineAuthor(labelled.text);
     if (a && /^\p{Lu}/u.test(a) && a.split(/\s+/u).length <= 6) { author = a; choices.author = "author field of the labelled date line"; }
   }
 

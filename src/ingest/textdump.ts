@@ -8,7 +8,7 @@ import {
   isUpperLine, lineKey, outletTag, syllables, trimLine,
 } from "./furniture.js";
 import { cleanStory, splitBlocks } from "./story.js";
-import { datelineDate, toIso, trailingDate, type FoundDate } from "./vndate.js";
+import { datelineAuthor, datelineDate, toIso, trailingDate, type FoundDate } from "./vndate.js";
 import { canonicalUrl, hostOutlet } from "./url.js";
 
 export interface TextDumpOptions {
@@ -45,7 +45,10 @@ const LEAD_OPENING = /^(?:(?:sáng|chiều|tối|trưa|đêm|hôm)(?:\s+nay|\s+q
 /** The first paragraph of the story: an outlet-tagged lead, a long sentence, or a sentence opening with its day. */
 function isLead(s: string): boolean {
   const n = syllables(s);
-  if (outletTag(s) || n > MAX_TITLE_SYLLABLES) return true;
+  if (n > MAX_TITLE_SYLLABLES) return true;
+  // "(TTXVN) - Sáng 12/3, …" opens the story; "EVNCPC - Tổng công ty Điện lực miền Trung" above it names the site
+  const tag = outletTag(s);
+  if (tag) return isLead(s.slice(tag.length)) || /[.!?…;]["”)]?$/u.test(s) || syllables(s.slice(tag.length)) >= 12;
   const stop = /[.!?…;]["”)]?$/u.test(s);
   if (stop && (n > 35 || (n >= 20 && /,/u.test(s)))) return true;
   return LEAD_OPENING.test(s) && (stop || n >= 12 || /,/u.test(s));
@@ -64,6 +67,8 @@ interface Header {
   siteName: string | null;
   /** Dateline lines under the header, taken out of the story. */
   skip: Set<number>;
+  /** The author named on the dateline ("Đà Nẵng, 01/03/2024 | Tác giả: Ngọc Trâm"), if any. */
+  datelineAuthor: string | null;
   choices: Record<string, string>;
 }
 
@@ -80,7 +85,12 @@ function readHeader(lines: string[], given: string | null): Header {
   const choices: Record<string, string> = {};
   const skip = new Set<number>();
   let date: FoundDate | null = null;
-  const takeDate = (d: FoundDate, k: number) => { if (!date) { date = d; choices.published = "dateline above the story"; } skip.add(k); };
+  let author: string | null = null;
+  const takeDate = (d: FoundDate, k: number) => {
+    if (!date) { date = d; choices.published = "dateline above the story"; }
+    author ??= datelineAuthor(lines[k]!);
+    skip.add(k);
+  };
 
   if (given !== null) {
     // JSONL with its own headline: skip the furniture, datelines and the headline printed again
@@ -93,7 +103,7 @@ function readHeader(lines: string[], given: string | null): Header {
       if (lineKey(s) === lineKey(given)) continue;
       break;
     }
-    return { title: given, bodyLine: i, date, siteName: null, skip, choices: { ...choices, title: "given" } };
+    return { title: given, bodyLine: i, date, siteName: null, skip, datelineAuthor: author, choices: { ...choices, title: "given" } };
   }
 
   // 1. The zone above the lead.
@@ -155,7 +165,7 @@ function readHeader(lines: string[], given: string | null): Header {
     if (/[.!?…]["”)]?$/u.test(c.text) || (syllables(c.text) >= 20 && /,\s*\S+(?:\s+\S+){3}/u.test(c.text))) score -= 4;
     if (score > bestScore) { best = c; bestScore = score; }
   }
-  if (!best) return { title: null, bodyLine: 0, date, siteName: null, skip, choices };
+  if (!best) return { title: null, bodyLine: 0, date, siteName: null, skip, datelineAuthor: author, choices };
   if (cands.length > 1) choices.title = `best of ${cands.length} headline-like lines above the lead`;
   if (best.trailing && !date) { date = best.trailing; choices.published = "date in parentheses after the headline"; }
 
@@ -164,6 +174,8 @@ function readHeader(lines: string[], given: string | null): Header {
   for (let k = 0; k < best.line && !siteName; k++) {
     const s = lines[k]!;
     if (s && !isSectionLabel(s) && (isSiteName(s) || isOrgNameLine(s))) siteName = s;
+    // "EVNCPC - Tổng công ty Điện lực miền Trung": the site's short name and what it stands for
+    else if (s && outletTag(s) && !isLead(s)) siteName = outletTag(s)!.tag;
   }
 
   // 5. The story starts under the headline, past datelines, labels and the headline printed again.
@@ -175,7 +187,7 @@ function readHeader(lines: string[], given: string | null): Header {
     if (dl) { takeDate(dl, b); continue; }
     break;
   }
-  return { title: best.text, bodyLine: b, date, siteName, skip, choices };
+  return { title: best.text, bodyLine: b, date, siteName, skip, datelineAuthor: author, choices };
 }
 
 export function parseTextDump(raw: string, source: string, opts: TextDumpOptions = {}): Article {
@@ -202,7 +214,8 @@ export function parseTextDump(raw: string, source: string, opts: TextDumpOptions
   if (!outlet && finalUrl) { outlet = hostOutlet(finalUrl); if (outlet) choices.outlet = "host of the article URL"; }
 
   const body = story.paragraphs.join("\n\n");
-  const author = story.author;
+  const author = story.author ?? head.datelineAuthor;
+  if (!story.author && author) choices.author = "author field of the dateline";
   const text = title ? (body ? `${title}\n\n${body}` : title) : body;
   const extra: Record<string, unknown> = { metaChoices: choices };
   if (siteName) extra.siteName = siteName;

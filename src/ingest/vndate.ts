@@ -93,6 +93,15 @@ const DATELINE_WORDS =
 
 // Other fields a dateline carries beside the date: "| Tác giả: Minh Anh", "- Người đăng: admin".
 const DATELINE_FIELD = /(?:^|[|•·]|\s[-–—]\s)\s*(?:tác giả|người đăng|người viết|biên tập(?: viên)?|bình luận|chuyên mục|danh mục)\s*:[^|•·]*/giu;
+/** "| Tác giả: Y Khoa" on a dateline: the author, a short name (an organisation after a spaced dash is left out). */
+const DATELINE_AUTHOR = /(?:^|[|•·]|\s[-–—]\s)\s*(?:tác giả|người viết)\s*:\s*([^|•·]{2,60}?)\s*(?=$|[|•·]|\s[-–—]\s)/iu;
+
+export function datelineAuthor(line: string): string | null {
+  return DATELINE_AUTHOR.exec(line)?.[1] ?? null;
+}
+
+// Up to five capitalised words and a comma just before the date (\u0001 marks where it was).
+const DATELINE_PLACE = /^\s*(?:\p{Lu}[\p{L}.]*\s+){0,4}\p{Lu}[\p{L}.]*\s*,\s*(?=\u0001)/u;
 // A short section label set off from the date by a bar or a spaced dash: "Thời sự | 12/06/2023 08:45".
 const LABEL_SEGMENT = /^[^\d.!?;:,]*$/u;
 
@@ -108,7 +117,12 @@ export function datelineDate(line: string): FoundDate | null {
   if (!first) return null;
   let rest = line;
   for (const f of [...found].reverse()) rest = rest.slice(0, f.start) + " \u0001 " + rest.slice(f.end);
+  const fielded = DATELINE_FIELD.test(rest);
+  DATELINE_FIELD.lastIndex = 0;
   rest = rest.replace(/lượt (?:xem|đọc)\s*:?\s*[\d.,]+/giu, " ").replace(DATELINE_FIELD, " ").replace(DATELINE_WORDS, " ");
+  // "Đà Nẵng, 01/03/2024 | Tác giả: …": a place before the date is the dateline's when the line also names its
+  // author or poster (alone, "Hà Nội, ngày 12 tháng 3 năm 2023" is as likely the signing line of a quoted document)
+  if (fielded) rest = rest.replace(DATELINE_PLACE, " ");
   // a time written apart from its date ("Cập nhật lúc 11:20, Thứ Bảy, 02/03/2024"): the date's time
   const apart = new RegExp(`(?<![\\d/.:-])${TIME}(?![\\d/.:-])`, "iu").exec(rest);
   if (apart) {

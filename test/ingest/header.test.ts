@@ -61,6 +61,9 @@ describe("datelines as Vietnamese sites print them", () => {
     ["12/06/2023 12:10 SA", "2023-06-12T00:10:00+07:00"],
     ["Ngày đăng 12/03/2023 10:05 | Tác giả: Minh Anh", "2023-03-12T10:05:00+07:00"],
     ["Thời sự | 12/06/2023 08:45", "2023-06-12T08:45:00+07:00"],
+    // a place before the date, on a line that also names its author
+    ["Cần Thơ, 14/05/2024 | Tác giả: Lê Minh - Điện lực Ninh Kiều", "2024-05-14"],
+    ["TP Hồ Chí Minh, 03/10/2023 - Người đăng: admin", "2023-10-03"],
   ];
   it.each(cases)("%s", (line, iso) => expect(toIso(datelineDate(line)!)).toBe(iso));
   it("does not read a sentence of the story as a dateline", () => {
@@ -209,6 +212,22 @@ describe("headline and dateline of text dumps", () => {
       "Ngày 12/3/2023, tại huyện Tân Yên, Cụm thi đua số 6 tổ chức hội nghị ký kết giao ước thi đua năm 2023.",
     ), "ty.txt");
     expect([a.title, a.published]).toEqual(["Cụm thi đua số 6 ký kết giao ước năm 2023", null]);
+  });
+
+  it("a short name and what it stands for above the headline is the site, not a tagged lead; the dateline names the author", () => {
+    const a = parseTextDump(dump(
+      "EVNSPC - Tổng công ty Điện lực miền Nam", "Tin tức > Hoạt động đơn vị", "",
+      "Khối thi đua số 3 ngành Điện ký kết giao ước thi đua năm 2025", "",
+      "Cần Thơ, 14/03/2025 | Tác giả: Lê Minh Tâm - PC Cần Thơ", "",
+      "Sáng 13/3, tại Công ty Điện lực Cần Thơ, các đơn vị thuộc Khối thi đua số 3 đã ký kết giao ước thi đua năm 2025.",
+    ), "site.txt");
+    expect([a.title, a.published, a.outlet, a.author]).toEqual(["Khối thi đua số 3 ngành Điện ký kết giao ước thi đua năm 2025", "2025-03-14", "EVNSPC", "Lê Minh Tâm"]);
+    // a tagged lead is still the story's first paragraph, its tag the outlet
+    const b = parseTextDump(dump(
+      "Khối thi đua số 3 ngành Điện ký kết giao ước thi đua năm 2025", "",
+      "(EVNSPC) - Sáng 13/3, tại Công ty Điện lực Cần Thơ, các đơn vị thuộc Khối thi đua số 3 đã ký kết giao ước thi đua năm 2025.",
+    ), "tag.txt");
+    expect([b.title, b.outlet]).toEqual(["Khối thi đua số 3 ngành Điện ký kết giao ước thi đua năm 2025", "EVNSPC"]);
   });
 
   it("a two-line dump: the short lead is the story, not a rival headline", () => {
