@@ -243,7 +243,9 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
   // "và" joins the last two items; in a list of names it may also join a named unit to a plural one
   // ("thành phố Đà Nẵng và các tỉnh Quảng Nam, Quảng Ngãi"). Split when what follows starts an item of the same sort.
   for (let r = 0; r < raw.length; r++) {
-    if (!names && r !== raw.length - 1) continue;
+    // inside an earlier part of a list of organisations, "và" splits only before a new organisation's head
+    // ("Sở Nội vụ và Sở Tài chính, …"), not inside a field's name ("Sở Kế hoạch và Đầu tư, …")
+    const inner = !names && r !== raw.length - 1;
     const [p0, p1] = raw[r]!;
     const text = doc.norm.slice(p0, p1);
     const re = names || pluralOrg ? /\s+và\s+(?=\p{Lu}|các\s|(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+\p{Lu})/gu : /\s+và\s+(?=\p{Lu}|\d)/gu;
@@ -255,7 +257,8 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
       // "Liên đoàn Lao động các huyện A, B, C và D": after a plural unit the items are bare names
       if (!names && andInOffice(text, m.index + 1)) continue; // "Văn phòng HĐND và UBND huyện" is one office
       const serial = series && SERIAL.test(restName);
-      if (names || ORG_HEADS.test(rest) || sameHead || serial || (provinceOrg && PROVINCE_KIND.has(fold(restName.trim()))) || (pluralOrg && (bareName(restName) || ADMIN_NAME_START.test(rest)))) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
+      const split = inner ? ORG_HEADS.test(rest) : names || ORG_HEADS.test(rest) || sameHead || serial || (provinceOrg && PROVINCE_KIND.has(fold(restName.trim()))) || (pluralOrg && (bareName(restName) || ADMIN_NAME_START.test(rest)));
+      if (split) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
     }
     if (cut >= 0) raw.splice(r, 1, [p0, p0 + cut], [p0 + cutEnd, p1]);
   }
