@@ -3,7 +3,7 @@
 // runs after the lead, stops at the boxes that follow a story (comment form, "Tin xem nhiều"…),
 // and takes off the trailing byline, source credit and URL line.
 import {
-  bylineOf, isBoxItem, isCommentForm, isRelatedHeading, isFurniture, isHeadlineRun, isTailHeading, lineKey, sourceCredit,
+  bylineOf, isBoxItem, isCommentForm, isRelatedHeading, isFurniture, isHeadlineRun, isSiteName, isTailHeading, lineKey, sourceCredit,
 } from "./furniture.js";
 import { isHttpUrl } from "./url.js";
 import { datelineDate, type FoundDate } from "./vndate.js";
@@ -16,6 +16,8 @@ export interface Story {
   url: string | null;
   /** What a "Nguồn:" line credits. */
   credit: string | null;
+  /** The outlet named in brackets after the byline ("Thanh Nhàn (Báo Long An)"). */
+  bylineOutlet: string | null;
   /** Headline runs of a related-articles box that were dropped. */
   related: string[];
   /** The dateline that stood above the story, when there was one. */
@@ -40,6 +42,9 @@ export function splitBlocks(lines: string[]): string[][] {
   if (cur.length) blocks.push(cur);
   return blocks;
 }
+
+// A capitalised name in brackets closing a byline: the writer's outlet or unit ("Thanh Nhàn (Báo Long An)").
+const BYLINE_OUTLET = /\s*\((\p{Lu}[^()]{1,60})\)\s*$/u;
 
 /** `blocks`: paragraphs as lists of trimmed, non-empty lines, in page order. */
 export function cleanStory(blocks: string[][], title: string | null): Story {
@@ -73,12 +78,20 @@ export function cleanStory(blocks: string[][], title: string | null): Story {
     }
     if (kept.length) out.push(kept);
   }
-  // the byline is the last short line of names
+  // the byline is the last short line of names, maybe with its outlet or unit in brackets
   let author: string | null = null;
+  let bylineOutlet: string | null = null;
   const lastBlock = out[out.length - 1];
   if (lastBlock && out.length > 1) {
-    author = bylineOf(lastBlock[lastBlock.length - 1]!);
-    if (author) { lastBlock.pop(); if (!lastBlock.length) out.pop(); }
+    const last = lastBlock[lastBlock.length - 1]!;
+    const bracket = BYLINE_OUTLET.exec(last);
+    author = bylineOf(bracket ? last.slice(0, bracket.index) : last);
+    if (author) {
+      // the bracket names the outlet when it reads as one (a site's name, an acronym); else the writer's unit
+      if (bracket && (isSiteName(bracket[1]!) || /^\p{Lu}[\p{Lu}\d.&-]{1,11}$/u.test(bracket[1]!))) bylineOutlet = bracket[1]!;
+      lastBlock.pop();
+      if (!lastBlock.length) out.pop();
+    }
   }
-  return { paragraphs: out.map((b) => b.join("\n")), author, url, credit, related, dateline };
+  return { paragraphs: out.map((b) => b.join("\n")), author, bylineOutlet, url, credit, related, dateline };
 }

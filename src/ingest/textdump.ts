@@ -9,7 +9,7 @@ import {
 } from "./furniture.js";
 import { cleanStory, splitBlocks } from "./story.js";
 import { datelineAuthor, datelineDate, toIso, trailingDate, type FoundDate } from "./vndate.js";
-import { canonicalUrl, hostOutlet } from "./url.js";
+import { canonicalUrl, hostOutlet, isHttpUrl } from "./url.js";
 
 export interface TextDumpOptions {
   /** Known URL of the article (overrides a URL line in the dump). */
@@ -211,6 +211,9 @@ export function parseTextDump(raw: string, source: string, opts: TextDumpOptions
   }
   const finalUrl = opts.url ?? url;
   if (!outlet && siteName) { outlet = siteName; choices.outlet = "site name above the headline"; }
+  if (!outlet && story.bylineOutlet) { outlet = story.bylineOutlet; choices.outlet = "outlet in brackets after the byline"; }
+  // "Nguồn: Báo Nam Định" under a story with no other sign of its outlet: the text credits it
+  if (!outlet && story.credit && !isHttpUrl(story.credit) && /^\p{Lu}/u.test(story.credit)) { outlet = story.credit.replace(/[.\s]+$/u, ""); choices.outlet = "source credit"; }
   if (!outlet && finalUrl) { outlet = hostOutlet(finalUrl); if (outlet) choices.outlet = "host of the article URL"; }
 
   const body = story.paragraphs.join("\n\n");

@@ -103,6 +103,19 @@ describe("parseTextDump", () => {
     expect(b.outlet).toBe("baolaocai.vn");
     expect(b.published).toBeNull();
   });
+  const story = (...tail: string[]) => ["Khối thi đua các sở ngành tỉnh Tây Ninh ký giao ước năm 2024", "Sáng 5/3, Khối thi đua các sở ngành tổ chức hội nghị ký kết giao ước thi đua.", "Các đơn vị cam kết hoàn thành nhiệm vụ được giao.", ...tail].join("\n\n");
+  it("a byline with its outlet in brackets gives both; with the writer's unit in brackets, only the author", () => {
+    const c = parseTextDump(story("Minh Khoa (Báo Tây Ninh)"), "c.txt");
+    expect([c.author, c.outlet]).toEqual(["Minh Khoa", "Báo Tây Ninh"]);
+    expect(c.text).not.toContain("Minh Khoa");
+    const d = parseTextDump(story("Minh Khoa (Sở Tư pháp)"), "d.txt");
+    expect([d.author, d.outlet]).toEqual(["Minh Khoa", null]);
+  });
+  it("a source credit names the outlet only when nothing else does", () => {
+    expect(parseTextDump(story("Minh Khoa", "Nguồn: Báo Tây Ninh"), "e.txt").outlet).toBe("Báo Tây Ninh");
+    expect(parseTextDump(story("Minh Khoa (TTXVN)", "Nguồn: Báo Tây Ninh"), "f.txt").outlet).toBe("TTXVN");
+    expect(parseTextDump(story("Nguồn: https://baotayninh.vn/a-1.html"), "g.txt").outlet).toBe("baotayninh.vn");
+  });
 });
 
 describe("the sample corpus", () => {
