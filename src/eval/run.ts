@@ -8,15 +8,24 @@ import { basename, join } from "node:path";
 import { readArticles } from "../ingest/read.js";
 import { extract } from "../extract/extract.js";
 import { SCORED_KINDS, itemsOf, sameDay, scoreKind, titleMatches, type Item, type ScoredKind } from "./match.js";
+import { matchKey } from "../extract/normalize.js";
 
 type Rec = Record<string, unknown>;
 const key = (source: unknown) => basename(String(source ?? "")).replace(/\.[^.]*$/, "");
 
-interface Totals { kinds: Record<ScoredKind, { tp: number; fp: number; fn: number }>; articles: number; title: [number, number]; published: [number, number] }
+interface Totals {
+  kinds: Record<ScoredKind, { tp: number; fp: number; fn: number }>;
+  articles: number;
+  title: [number, number];
+  published: [number, number];
+  /** Not scored by the spec's scorer; printed so the page metadata a researcher cites can be checked too. */
+  outlet: [number, number];
+  author: [number, number];
+}
 interface ErrorLine { article: string; kind: string; error: string; item: unknown }
 
 function emptyTotals(): Totals {
-  return { kinds: Object.fromEntries(SCORED_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Totals["kinds"], articles: 0, title: [0, 0], published: [0, 0] };
+  return { kinds: Object.fromEntries(SCORED_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Totals["kinds"], articles: 0, title: [0, 0], published: [0, 0], outlet: [0, 0], author: [0, 0] };
 }
 
 function scoreArticle(t: Totals, gold: Rec, pred: Rec, name: string, errors: ErrorLine[]): void {
@@ -30,6 +39,12 @@ function scoreArticle(t: Totals, gold: Rec, pred: Rec, name: string, errors: Err
   const ga = (gold.article ?? {}) as Rec, pa = (pred.article ?? {}) as Rec;
   if (ga.title) { t.title[1]++; if (titleMatches(ga.title, pa.title)) t.title[0]++; else errors.push({ article: name, kind: "title", error: "wrong", item: { gold: ga.title, pred: pa.title } }); }
   if (ga.published) { t.published[1]++; if (sameDay(ga.published, pa.published)) t.published[0]++; else errors.push({ article: name, kind: "published", error: "wrong", item: { gold: ga.published, pred: pa.published } }); }
+  for (const k of ["outlet", "author"] as const) {
+    if (!ga[k]) continue;
+    t[k][1]++;
+    if (typeof pa[k] === "string" && matchKey(pa[k] as string) === matchKey(ga[k] as string)) t[k][0]++;
+    else errors.push({ article: name, kind: k, error: "wrong", item: { gold: ga[k], pred: pa[k] } });
+  }
 }
 
 function stripProv(x: Item): Item {
@@ -61,7 +76,7 @@ function printTable(label: string, t: Totals): void {
     console.log(kind.padEnd(12) + [r.tp, r.fp, r.fn].map((x) => String(x).padStart(5)).join("") + [r.precision, r.recall, r.f1].map((x) => x.toFixed(2).padStart(6)).join(""));
   }
   const acc = ([a, b]: [number, number]) => (b ? (a / b).toFixed(3) : "n/a");
-  console.log(`title accuracy ${acc(t.title)}, published-date accuracy ${acc(t.published)}`);
+  console.log(`title accuracy ${acc(t.title)}, published-date accuracy ${acc(t.published)}; outlet ${acc(t.outlet)}, author ${acc(t.author)} (not in the spec's score)`);
   console.log(`overall F1 ${overall.toFixed(3)}`);
 }
 
