@@ -43,8 +43,8 @@ export function splitBlocks(lines: string[]): string[][] {
   return blocks;
 }
 
-// A capitalised name in brackets closing a byline: the writer's outlet or unit ("Thanh Nhàn (Báo Long An)").
-const BYLINE_OUTLET = /\s*\((\p{Lu}[^()]{1,60})\)\s*$/u;
+// A bracket closing a byline: the writer's outlet or unit ("Thanh Nhàn (Báo Long An)"), or what they did ("(thực hiện)").
+const BYLINE_OUTLET = /\s*\(([^()]{2,60})\)\s*$/u;
 
 /** `blocks`: paragraphs as lists of trimmed, non-empty lines, in page order. */
 export function cleanStory(blocks: string[][], title: string | null): Story {

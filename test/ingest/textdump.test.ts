@@ -110,6 +110,7 @@ describe("parseTextDump", () => {
     expect(c.text).not.toContain("Minh Khoa");
     const d = parseTextDump(story("Minh Khoa (Sở Tư pháp)"), "d.txt");
     expect([d.author, d.outlet]).toEqual(["Minh Khoa", null]);
+    expect(parseTextDump(story("Minh Khoa (thực hiện)"), "i.txt").author).toBe("Minh Khoa");
   });
   it("a source credit names the outlet only when nothing else does", () => {
     expect(parseTextDump(story("Minh Khoa", "Nguồn: Báo Tây Ninh"), "e.txt").outlet).toBe("Báo Tây Ninh");
