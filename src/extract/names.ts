@@ -6,7 +6,7 @@
 // apostrophe to a one-letter syllable ("H'Mai", "K'Ré"): that counts as one word.
 // Works on the syllable list of the normalised text (syllables.ts) so callers keep norm offsets.
 import { makeLexicon, lexiconEntries } from "./lexicon.js";
-import type { Syllable } from "./syllables.js";
+import { syllables, type Syllable } from "./syllables.js";
 
 const surnames = makeLexicon("surnames");
 const clans = makeLexicon("clan-names");
@@ -170,4 +170,28 @@ export function isPersonName(text: string, syl: Syllable[]): boolean {
 /** Key that identifies a person within an article: case and spacing aside (tones kept: Hùng is not Hưng). */
 export function personKey(name: string): string {
   return name.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N} ]/gu, "").replace(/\s+/g, " ").trim();
+}
+
+/** "PGS.TS Trần Bá Hùng:", "Ông Lê Văn Tám:": up to 50 characters without a clause mark, closed by a colon. */
+const SPEAKER = /^([^:;,\n]{4,50}):[ \t]+/u;
+/** Lower-case words that may stand before a speaker's name ("Đồng chí", "Tiến sĩ", "Nhà báo"). */
+const SPEAKER_WORDS = new Set([...HONORIFICS, "chí", "sĩ", "báo"]);
+
+/**
+ * The speaker of an interview answer at the start of a sentence: ranks or honorifics, a person's name, a colon
+ * ("PGS.TS Trần Bá Hùng: Trường … đã đăng ký …"). The speaker is not the subject of what follows. Returns the
+ * offset after the colon and its spaces, or `from` when no such prefix opens norm[from, to).
+ */
+export function speakerPrefixEnd(norm: string, from: number, to: number): number {
+  const m = SPEAKER.exec(norm.slice(from, Math.min(to, from + 60)));
+  if (!m) return from;
+  const colon = from + m[1]!.length;
+  const syl = syllables(norm, from, colon);
+  const k = syl.length;
+  if (k < 2 || syl[k - 1]!.end !== colon) return from;
+  const i = nameTail(norm, syl, Math.max(0, k - MAX_GIVEN_ANCHORED - 2), k);
+  if (i < 0 || i > 3) return from;
+  for (let j = i; j < k; j++) if (!syl[j]!.cap || (j + 1 < k && !joined(norm, syl, j))) return from;
+  for (let j = 0; j < i; j++) if (!syl[j]!.cap && !SPEAKER_WORDS.has(syl[j]!.text.toLowerCase())) return from;
+  return from + m[0].length;
 }

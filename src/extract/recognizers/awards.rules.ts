@@ -71,10 +71,10 @@ export const OWN_CONFERRAL = /(?<![\p{L}])(?:đã|vừa|được|đón nhận|vi
 export const FORWARD_CHO = /^\s*"?\s*(?:nam\s+\d{4}\s+)?(?:(?:da\s+)?duoc\s+)?(?:(?:trao tang|tang|trao|khen thuong)\s+)?cho(?:\s*:\s*|\s+)/u;
 
 /**
- * Adverbials that open a clause before its subject: "Năm 2020,", "Đồng thời,", "Tại hội nghị,", and the
- * grounds of a decision ("Qua bình xét,", "Sau khi thảo luận,", "Trên cơ sở kết quả chấm điểm,", "Căn cứ …,"). Folded.
+ * Adverbials that open a clause before its subject: "Năm 2020,", "Đồng thời,", "Tại hội nghị,", and a
+ * speaker's setting ("Phát biểu tại hội nghị,"), the grounds of a decision ("Qua bình xét,", "Sau khi thảo luận,", "Trên cơ sở kết quả chấm điểm,", "Căn cứ …,"). Folded.
  */
-export const CLAUSE_OPENER = /^(?:[;,.:\s]|va\s|(?:qua|sau khi|tren co so|can cu|theo ket qua|thuc hien)\s[^,;.]{0,80},|(?:ve|doi voi|rieng ve)\s[^,;.]{0,60},|dong thoi\s*,?|theo do\s*,?|ket qua\s*,?|nhan dip nay\s*,?|dip nay\s*,?|(?:cung\s+)?tai (?:hoi nghi|buoi le|le)[^,]{0,40},|ngoai ra\s*,?|(?:trong\s+)?nam\s+\d{4}\s*,|rieng\s+)+/u;
+export const CLAUSE_OPENER = /^(?:[;,.:\s]|va\s|(?:qua|sau khi|tren co so|can cu|theo ket qua|thuc hien)\s[^,;.]{0,80},|(?:ve|doi voi|rieng ve)\s[^,;.]{0,60},|phat bieu\s[^,;.]{0,80},|dong thoi\s*,?|theo do\s*,?|ket qua\s*,?|nhan dip nay\s*,?|dip nay\s*,?|(?:cung\s+)?tai (?:hoi nghi|buoi le|le)[^,]{0,40},|ngoai ra\s*,?|(?:trong\s+)?nam\s+\d{4}\s*,|rieng\s+)+/u;
 
 /**
  * Where a recipient list stops: punctuation, a lower-case word of the sentence going on ("… là hai đơn vị dẫn
@@ -90,8 +90,18 @@ export const COUNTED_HEAD = /^(\d{1,3}|hai|ba|bon|nam|sau|bay|tam|chin|muoi|cac|
 
 /** "suy tôn X là đơn vị dẫn đầu, đề nghị tặng Cờ thi đua": the unit honoured by the vote receives the award. Folded. */
 export const HONOURED = /(?<![\p{L}])(?:suy ton|binh chon|binh xet)\s+(?!(?:don vi|cac|nhung|tap the|ca nhan)(?![\p{L}]))/gu;
+/** "cho đơn vị này", "cho tập thể trên": the recipient named earlier in the sentence. Lower case, anchored after "cho". */
+export const BACK_REFERENCE = /^(?:đơn vị|tập thể|cơ quan|địa phương)\s+(?:này|trên|nói trên)(?![\p{L}])/u;
 /** Where the honoured unit ends: "là", "làm", a comma. Lower case. */
 export const HONOURED_END = /\s(?:là|làm|đạt|dẫn đầu|xếp)(?![\p{L}])|[,;.]/u;
+
+/**
+ * "đồng chí X ghi nhận (năm 2023) Hội Nông dân huyện Y được tặng …", "ông X cho biết, Sở Y đã nhận …": a
+ * reporting verb opens a clause of its own; its subject (a name, checked in awards.ts) is the recipient, the
+ * speaker before the verb is not. An adverbial of time may come between. Lower case with diacritics (folded,
+ * "ghi nhận" would be one with the receiving verb "nhận").
+ */
+export const REPORTED_SUBJECT = /(?<![\p{L}])(?:ghi nhận|cho biết|khẳng định|nhấn mạnh|nêu rõ|thông tin)(?:\s+rằng)?\s*,?\s+(?:(?:trong\s+|vào\s+)?năm\s+\d{4}\s*,?\s+)?/gu;
 
 /** A quantifier is no recipient's name: "Toàn huyện", "Tất cả các xã", "Nhiều tập thể". Lower case with diacritics. */
 export const NOT_A_RECIPIENT = /^(?:toàn|tất cả|mỗi|nhiều|một số|hầu hết|cả)(?![\p{L}])/u;

@@ -8,10 +8,11 @@ import type { AwardFact, AwardStatus } from "../../types.js";
 import { yearCues } from "../dates.js";
 import { docSyllables, lowerText, prov, sentenceAt, type Doc } from "../doc.js";
 import { loadLexicon, makeLexicon } from "../lexicon.js";
+import { speakerPrefixEnd } from "../names.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { syllables, type Syllable } from "../syllables.js";
-import { ACHIEVEMENT_YEAR, APPOSITION, BARE_HEADS, CLAUSE_OPENER, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT, OWN_CONFERRAL, PROPOSAL_THEN_SUBJECT, PROPOSED, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
+import { ACHIEVEMENT_YEAR, APPOSITION, BACK_REFERENCE, BARE_HEADS, CLAUSE_OPENER, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT, OWN_CONFERRAL, PROPOSAL_THEN_SUBJECT, PROPOSED, REPORTED_SUBJECT, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
 import type { Context } from "./context.js";
 import { DISTRIBUTED_HEADS, ORG_HEADS } from "./members.rules.js";
 
@@ -217,6 +218,23 @@ function recipients(doc: Doc, from: number, to: number): Span[] {
   return out;
 }
 
+/** The unit honoured by a vote in norm[from, to) ("suy tôn X là đơn vị dẫn đầu"), as recipients. */
+function honoured(doc: Doc, lower: string, from: number, to: number): Span[] {
+  const h = [...doc.folded.slice(from, to).matchAll(HONOURED)].pop();
+  if (!h) return [];
+  const at = from + h.index + h[0].length;
+  const stop = HONOURED_END.exec(lower.slice(at, to));
+  return stop ? recipients(doc, at, at + stop.index) : [];
+}
+
+/** Where a new subject starts after the last match of a verb pattern in lower[a, to), when a name follows; else a. */
+function subjectAfter(doc: Doc, lower: string, a: number, to: number, verb: RegExp): number {
+  const v = [...lower.slice(a, to).matchAll(verb)].pop();
+  if (!v) return a;
+  const at = a + v.index + v[0].length;
+  return /^\p{Lu}/u.test(doc.norm.slice(at, at + 2)) || ADMIN.test(doc.norm.slice(at, at + 40)) ? at : a;
+}
+
 function statusOf(text: string): StatusRule | null {
   return STATUS_RULES.find((r) => r.pattern.test(text)) ?? null;
 }
@@ -255,17 +273,16 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
         if (semi > m.end) to = semi;
       }
       found = recipients(doc, m.end + fwd[0].length, to);
+      // "suy tôn X là đơn vị dẫn đầu … tặng Cờ thi đua … cho đơn vị này": the unit the vote honoured
+      if (!found.length && BACK_REFERENCE.test(lower.slice(m.end + fwd[0].length, to))) found = honoured(doc, lower, clauseStart, m.start);
     } else {
       // the subject of the clause receives (or registers for) the award
-      let a = clauseStart;
+      let a = clauseStart === m.sent.start ? speakerPrefixEnd(doc.norm, clauseStart, m.start) : clauseStart;
       const opener = CLAUSE_OPENER.exec(doc.folded.slice(a, m.start));
       if (opener) a += opener[0].length;
-      // "… thống nhất đề nghị Thanh tra tỉnh được nhận Cờ …": the name after the proposal verb is the subject
-      const proposal = [...lower.slice(a, m.start).matchAll(PROPOSAL_THEN_SUBJECT)].pop();
-      if (proposal) {
-        const at = a + proposal.index + proposal[0].length;
-        if (/^\p{Lu}/u.test(doc.norm.slice(at, at + 2)) || ADMIN.test(doc.norm.slice(at, at + 40))) a = at;
-      }
+      // "… thống nhất đề nghị Thanh tra tỉnh được nhận Cờ …", "… ghi nhận năm 2023 Hội Nông dân huyện X được
+      // tặng …": the name after a proposal or reporting verb is the subject
+      a = Math.max(subjectAfter(doc, lower, a, m.start, PROPOSAL_THEN_SUBJECT), subjectAfter(doc, lower, a, m.start, REPORTED_SUBJECT));
       let subjEnd = m.start;
       for (const v of lower.slice(a, m.start).matchAll(new RegExp(SUBJECT_END.source, "gu"))) {
         const word = doc.norm.slice(a + v.index, a + v.index + v[0].length);
@@ -278,14 +295,7 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
       // "tỉnh X có 3 đơn vị được tặng": the units that have it are the recipients, unnamed here
       if (RECEIVER_VERBS.test(lower.slice(subjEnd, m.start)) && !/\scó\s/u.test(lower.slice(a, subjEnd))) found = recipients(doc, a, subjEnd);
       // "suy tôn X là đơn vị dẫn đầu, đề nghị tặng Cờ thi đua": the honoured unit of the same clause
-      if (!found.length && rule?.status === "proposed") {
-        const h = [...doc.folded.slice(clauseStart, m.start).matchAll(HONOURED)].pop();
-        if (h) {
-          const from = clauseStart + h.index + h[0].length;
-          const stop = HONOURED_END.exec(lower.slice(from, m.start));
-          if (stop) found = recipients(doc, from, from + stop.index);
-        }
-      }
+      if (!found.length && rule?.status === "proposed") found = honoured(doc, lower, clauseStart, m.start);
     }
     if (rule) prevStatus = rule;
     const clauseEnd = found.length ? Math.max(...found.map((f) => f.end)) : m.end;
@@ -302,5 +312,20 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
     }
     clauseStart = Math.max(m.end, clauseEnd);
   }
-  return out;
+  return withoutBareRepeats(out);
+}
+
+/**
+ * A caption "X trao Cờ thi đua của Bộ Quốc phòng cho Y" and the text "Y được Bộ Quốc phòng tặng Cờ thi đua" tell
+ * one fact: an award named without its issuer, to a recipient that has the same award named with its issuer
+ * ("… của Z", "Bằng khen Thủ tướng Chính phủ") and the same status, is dropped for the fuller name.
+ */
+function withoutBareRepeats(facts: AwardFact[]): AwardFact[] {
+  const keyOf = (f: AwardFact) => `${fold(f.recipient)}|${f.status}`;
+  const fuller = new Map<string, string[]>();
+  for (const f of facts) fuller.set(keyOf(f), [...(fuller.get(keyOf(f)) ?? []), f.award]);
+  return facts.filter((f) => {
+    const bare = f.award.toLowerCase();
+    return !fuller.get(keyOf(f))!.some((a) => a.length > bare.length && a.toLowerCase().startsWith(bare + " ") && /^(?:của\s|\p{Lu})/u.test(a.slice(bare.length + 1)));
+  });
 }
