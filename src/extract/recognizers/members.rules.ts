@@ -9,6 +9,17 @@ export const MEMBER_LIST: Rule = {
   confidence: 0.85,
 };
 
+/**
+ * "Cụm thi đua số 6 có 5 đơn vị:", "Khối có 6 trường là A, B, …": "có" opens a member list only with a declared count
+ * and a counted noun closed by ":" or "là" (checked on the head). Folded text.
+ */
+export const MEMBER_LIST_CO: Rule = {
+  name: "members.list-after-co-count",
+  pattern: /(?<![\p{L}])(?<!gom\s)co(?=\s+(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s)/gu,
+  produces: "one member per item of the list after 'có N <noun>:' or 'có N <noun> là'",
+  confidence: 0.8,
+};
+
 /** "Cụm … có các thành viên là A, B và C", "thành viên của Cụm là A, B". Folded text. */
 export const MEMBER_LIST_LA: Rule = {
   name: "members.list-after-thanh-vien-la",

@@ -25,7 +25,7 @@ import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { isCap, syllables } from "../syllables.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
-import { BETWEEN_NOT_MEMBERS, DISTRIBUTED_HEADS, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
+import { BETWEEN_NOT_MEMBERS, DISTRIBUTED_HEADS, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
 
 interface Head {
   org: [number, number] | null; // "Công an" in "Công an 8 tỉnh", "LĐLĐ" in "LĐLĐ các tỉnh:"
@@ -51,7 +51,7 @@ const HEAD_RE = new RegExp(
   `^\\s*:?\\s*(?:có\\s+)?(?:các\\s+)?(?:(\\p{Lu}[\\p{L}]*(?:\\s+[\\p{L}]+){0,6}?)\\s+(?=(?:${NUM}|các)\\s))?(?:(${NUM})\\s+|(các)\\s+)?` +
   `(?:(tỉnh\\s*[,/]\\s*thành(?:\\s+phố)?|tỉnh thành(?:\\s+phố)?)(?=\\s*:)|(${DIST})((?:\\s*,\\s*(?:${DIST}))+(?=\\s*:))?` +
   `(?:\\s+((?:khu vực|vùng|miền)\\s+[\\p{L}]+(?:\\s+[\\p{L}]+){0,4}?|\\p{Lu}[\\p{L}]*(?:\\s+[\\p{L}]+){0,4}?)(?=\\s*:))?` +
-  `|(?:${GENERIC_HEADS.map(esc).join("|")})|(\\p{Ll}[\\p{L}]*(?:\\s+[\\p{L}]+){0,2}?)(?=\\s*(?:sau\\s*)?(?::|\\.|$)))?(?![\\p{L}])\\s*(?:sau|là)?\\s*:?`,
+  `|(?:${GENERIC_HEADS.map(esc).join("|")})|(\\p{Ll}[\\p{L}]*(?:\\s+[\\p{L}]+){0,2}?)(?=\\s*(?:sau\\s*)?(?::|\\.|$)|\\s+là\\s))?(?![\\p{L}])\\s*(?:sau|là)?\\s*:?`,
   "u",
 );
 
@@ -480,7 +480,7 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
   const { doc } = ctx;
   const found: Found[] = [];
   const mentions = ctx.mentions ?? [];
-  for (const rule of [MEMBER_LIST, MEMBER_LIST_LA, MEMBER_SIGNING]) {
+  for (const rule of [MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING]) {
     const re = new RegExp(rule.pattern.source, rule.pattern.flags);
     let m: RegExpExecArray | null;
     while ((m = re.exec(doc.folded))) {
@@ -488,7 +488,7 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       if (!sent) continue;
       // the cluster must be named just before the trigger, in the same sentence
       const near = lastMentionBefore(mentions, m.index, sent.start);
-      if (rule === MEMBER_LIST && (!near || syllables(doc.norm, near.end, m.index).length > 8)) continue;
+      if ((rule === MEMBER_LIST || rule === MEMBER_LIST_CO) && (!near || syllables(doc.norm, near.end, m.index).length > 8)) continue;
       // a signing is the cluster's when the cluster is its subject ("Cụm … đã tổ chức hội nghị ký kết …")
       if (rule === MEMBER_SIGNING && (!near || syllables(doc.norm, near.end, m.index).length > MAX_SIGNING_GAP)) continue;
       if (near && BETWEEN_NOT_MEMBERS.test(doc.folded.slice(near.end, m.index))) continue; // "cam kết … các nội dung gồm:"
@@ -496,6 +496,8 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       head.after = Math.min(head.after, sent.end); // "gồm:" then a line break: the head ends with its line
       const regionEnd = Math.min(sent.end, head.after + 2000); // a list is not longer than this; keeps run-on text linear
       const openerText = doc.norm.slice(m.index, head.after);
+      // "có" says "has", not "consists of", unless a counted noun is closed by ":" or "là" ("có 5 đơn vị:")
+      if (rule === MEMBER_LIST_CO && (head.count === null || !/(?::|\slà)\s*$/u.test(openerText))) continue;
       const firstText = doc.norm.slice(head.after, regionEnd).replace(/^[\s:]+/, "");
       const names = listOfNames(doc, head, firstText, openerText);
       // "A, B và 05 công ty: C, D và E": a counted list nested at the end of the list
