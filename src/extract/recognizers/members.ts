@@ -285,9 +285,9 @@ const orgKey = (doc: Doc, head: Head) => (head.org ? fold(doc.norm.slice(head.or
 
 /**
  * An organisation of a named unit, not a bare name: "BHXH tỉnh Hà Giang", "VKSND tỉnh Trà Vinh", "Bưu điện tỉnh Lào Cai"
- * (capitalised words, then a unit noun before a capitalised name).
+ * (capitalised words, then a unit noun before a capitalised name; "Thành phố" as a city's own name writes it, "BĐBP Thành phố Hồ Chí Minh").
  */
-const orgOfUnit = (item: string) => /^\p{Lu}[\p{L}]*(?:\s+[\p{L}]+){0,8}?\s+(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+\p{Lu}/u.test(item) && !ADMIN_NAME_START.test(item);
+const orgOfUnit = (item: string) => /^\p{Lu}[\p{L}]*(?:\s+[\p{L}]+){0,8}?\s+(?:thị trấn|thị xã|thành phố|Thành phố|quận|huyện|xã|phường|tỉnh)\s+\p{Lu}/u.test(item) && !ADMIN_NAME_START.test(item);
 
 /** Is a list whose first item reads so a list of bare names (to take a unit noun) rather than of organisations? */
 function listOfNames(doc: Doc, head: Head, firstText: string, opener: string): boolean {
