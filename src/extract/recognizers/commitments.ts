@@ -6,6 +6,7 @@
 import type { CommitmentFact, RecordNote } from "../../types.js";
 import { prov, sentenceAt, type Doc } from "../doc.js";
 import { fold } from "../normalize.js";
+import type { Sentence } from "../sentences.js";
 import { clusterAt, type Context, type Rule } from "./context.js";
 import { BULLET, COMMIT_COUNT, COMMIT_INLINE, COMMIT_LEAD_IN, COMMIT_NUMBERED, COMMIT_PARAGRAPHS, COVENANT, COVENANT_COLON, ITEMS_OPENER, LIST_ENDS, LIST_HEAD, NOT_COMMITMENT, NOT_COMMITMENT_EXCUSED, NUMBERED, WORD_COUNTED_CUT } from "./commitments.rules.js";
 import { NUMBER_WORDS } from "./members.rules.js";
@@ -102,8 +103,9 @@ function inlineItems(doc: Doc, from: number, to: number): Item[] {
   const cuts: Array<[number, number]> = [];
   const span = doc.norm.slice(from, to);
   let semis = [...span.matchAll(/;\s+(?:và\s+)?(?=\(?\d{1,2}[.)]\s|\p{Lu})/gu)];
-  // a list written all in lower case ("gồm: đổi mới …; nâng cao …; đẩy mạnh …"): every ';' ends an item
-  if (!semis.length) semis = [...span.matchAll(/;\s+(?:và\s+)?(?=\p{Ll})/gu)];
+  // a list written in lower case ("gồm: đổi mới …; nâng cao …; 100% hồ sơ …"): every ';' ends an item,
+  // also before a figure that opens one
+  if (!semis.length) semis = [...span.matchAll(/;\s+(?:và\s+)?(?=[\p{Ll}\d])/gu)];
   for (const m of semis) cuts.push([from + m.index, from + m.index + m[0].length]);
   for (const m of doc.folded.slice(from, to).matchAll(WORD_COUNTED_CUT)) {
     const at = from + m.index + (m[0].startsWith(".") ? 1 : 0); // a full stop stays with its item
@@ -129,6 +131,14 @@ function numberedEnd(doc: Doc, from: number, lineEnd: number): number {
   let end = sent.end;
   while ((sent = doc.sentences[sent.index + 1]) && sent.start < lineEnd && NUMBERED.test(doc.folded.slice(sent.start, sent.end))) end = sent.end;
   return Math.min(end, lineEnd);
+}
+
+/** The covenant named in the sentence before s on the same line (norm offset of the word), or -1. */
+function covenantJustBefore(doc: Doc, s: Sentence): number {
+  const prev = doc.sentences[s.index - 1];
+  if (!prev || doc.norm.slice(prev.end, s.start).includes("\n")) return -1;
+  const m = COVENANT.exec(doc.folded.slice(prev.start, prev.end));
+  return m ? prev.start + m.index : -1;
 }
 
 function yearOf(doc: Doc, sentStart: number, sentEnd: number): number | null {
@@ -188,9 +198,13 @@ function findCommitments(ctx: Context): { commitments: CommitmentFact[]; notes: 
     if (s.start < doc.bodyStart) continue;
     const st = doc.folded.slice(s.start, s.end);
     const cov = COVENANT.exec(st);
-    if (!cov) continue;
     const head = LIST_HEAD.exec(st);
+    // "6 trường đã ký giao ước thi đua. Lần này chúng tôi thống nhất 3 nhóm nội dung …: Một là, …": a list head
+    // right after the covenant's sentence, in the same paragraph, is the covenant's
+    const covAt = cov ? s.start + cov.index : head ? covenantJustBefore(doc, s) : -1;
+    if (covAt < 0) continue;
     if (!head) {
+      if (!cov) continue;
       const colon = COMMIT_LEAD_IN.pattern.test(st) ? null : COVENANT_COLON.exec(st);
       if (colon) {
         // "đã ký giao ước thi đua, cam kết: A; B; C." — the items in the sentence, after the colon
@@ -199,7 +213,7 @@ function findCommitments(ctx: Context): { commitments: CommitmentFact[]; notes: 
         const items = inlineItems(doc, from, s.end);
         if (items.length < 2 || used.has(from)) continue;
         used.add(from);
-        emit(items, clusterAt(ctx, s.start + cov.index), yearOf(doc, s.start, s.end));
+        emit(items, clusterAt(ctx, covAt), yearOf(doc, s.start, s.end));
         continue;
       }
       // "Theo giao ước, các đơn vị cam kết:" and the items one a line after it
@@ -210,7 +224,7 @@ function findCommitments(ctx: Context): { commitments: CommitmentFact[]; notes: 
       const items = lineListItems(doc, lines, at + 1);
       if (!items.length) continue;
       used.add(line.start);
-      emit(items, clusterAt(ctx, s.start + cov.index), yearOf(doc, s.start, s.end));
+      emit(items, clusterAt(ctx, covAt), yearOf(doc, s.start, s.end));
       continue;
     }
     if (NOT_COMMITMENT.test(st.slice(0, head.index).replace(NOT_COMMITMENT_EXCUSED, " "))) continue;
@@ -218,7 +232,11 @@ function findCommitments(ctx: Context): { commitments: CommitmentFact[]; notes: 
     let colonAt = head[2] ? s.start + head.index + head[0].length : -1;
     if (colonAt < 0) {
       // "các nội dung giao ước thi đua năm 2021 gồm:" — the colon a little after the head
-      const later = /^[^.:;]{0,60}?(?:gom|bao gom|nhu sau|sau day|cu the)\s*:\s*/u.exec(st.slice(head.index + head[0].length));
+      // "3 nhóm nội dung gắn với chỉ tiêu định lượng: Một là, …" — or any colon there that opens numbered items
+      const after = st.slice(head.index + head[0].length);
+      const named = /^[^.:;]{0,60}?(?:gom|bao gom|nhu sau|sau day|cu the)\s*:\s*/u.exec(after);
+      const bare = named ? null : /^[^.:;]{0,60}?:\s*/u.exec(after);
+      const later = named ?? (bare && NUMBERED.test(after.slice(bare[0].length)) ? bare : null);
       if (later) colonAt = s.start + head.index + head[0].length + later[0].length;
     }
     const lineIdx = lines.findIndex((l) => l.start <= s.start && s.start < l.end + 1);
