@@ -331,11 +331,12 @@ function lineItems(doc: Doc, opener: Sentence, head: Head, openerText: string): 
     if (lead) a += lead[0].length;
     const body = doc.norm.slice(a, b);
     const last = /\.\s*$/.test(body);
-    // a line with no closing mark is an item only when it names an organisation in a few words ("Bệnh viện Mắt")
-    // (a longer name, as a bank's branch, while a declared count is still short)
+    // a line with no closing mark is an item only when it names an organisation in a few words ("Bệnh viện Mắt",
+    // "NHNN Chi nhánh tỉnh Bình Dương": an organisation of a named unit) (a longer name, as a bank's branch, while a
+    // declared count is still short)
     const short = head.count !== null && out.length < head.count ? MAX_BARE_COUNTED : MAX_BARE_ITEM;
     // or, under a distributed unit noun ("gồm các phường:"), a bare name alone on its line ("Hội Phú")
-    const bare = !bullet && !/[;,.]\s*$/.test(body) && ((ORG_HEADS.test(body) && syllables(body).length <= short) || (head.unit !== null && !head.mixed && bareName(body.trim())));
+    const bare = !bullet && !/[;,.]\s*$/.test(body) && (((ORG_HEADS.test(body) || orgOfUnit(body)) && syllables(body).length <= short) || (head.unit !== null && !head.mixed && bareName(body.trim())));
     if (!bullet && !bare && (!/[;,.]\s*$/.test(body) || body.length > MAX_ITEM_LINE || !UNIT_START.test(body))) break;
     if (hasPredicate(doc, a, b)) break; // a sentence, not a unit: the list is over
     if (!bullet || UNIT_START.test(body)) {
