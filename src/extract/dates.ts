@@ -72,10 +72,36 @@ function valid(day: number | null, month: number, year: number | null): boolean 
   return day <= new Date(Date.UTC(y, month, 0)).getUTCDate();
 }
 
-/** Every date written in folded[from, to), in text order, overlapping matches resolved longest first. */
-export function findDates(folded: string, from = 0, to = folded.length): DateMention[] {
-  const found: DateMention[] = [];
+/**
+ * "Hôm qua, tại …", "Sáng nay, …", "chiều qua": a day told relative to publication, opening a sentence or a
+ * clause (after "," or ";"), so a speaker's "hội nghị hôm nay" or a quote opening with it is left out. Group 1 is "qua"
+ * (the day before), "kia" (two days before) or "nay" (that day). Folded.
+ */
+const RELATIVE_DAY = /(?<=(?:^|[\n.!?;,])\s*)(?:ngay\s+)?(?:hom|sang|chieu|toi|trua|dem)(?:\s+hom)?\s+(qua|kia|nay)(?![\p{L}\d])(?!\s*\(?\d)/gu;
+const RELATIVE_OFFSET: Record<string, number> = { qua: -1, kia: -2, nay: 0 };
+
+/** Relative days in folded[from, to) as dates, given the publication date ("YYYY-MM-DD"). */
+function relativeDates(slice: string, from: number, pubDate: string): DateMention[] {
+  const pub = parseIso(pubDate);
+  if (!pub) return [];
+  const out: DateMention[] = [];
+  const re = new RegExp(RELATIVE_DAY.source, RELATIVE_DAY.flags);
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(slice))) {
+    const d = new Date(pub.getTime() + RELATIVE_OFFSET[m[1]!]! * DAY_MS);
+    out.push({ start: m.index, end: m.index + m[0].length, day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear(), marked: true, rule: "date.relative" });
+  }
+  return out;
+}
+
+/**
+ * Every date written in folded[from, to), in text order, overlapping matches resolved longest first. With the
+ * publication date, days told relative to it ("hôm qua", "sáng nay") are dates too.
+ */
+export function findDates(folded: string, from = 0, to = folded.length, pubDate: string | null = null): DateMention[] {
   const slice = folded.slice(0, to);
+  const found: DateMention[] = pubDate ? relativeDates(slice, from, pubDate) : [];
   for (const p of PATTERNS) {
     const re = new RegExp(p.re.source, p.re.flags);
     re.lastIndex = from;

@@ -28,6 +28,16 @@ describe("findDates", () => {
     expect(dates("Kế hoạch 5 năm (2021- 2025)")).toEqual([]);
   });
 
+  it("reads a day told relative to publication, at the start of a sentence or clause, only given the publication date", () => {
+    const rel = (s: string, pub: string | null) => findDates(fold(s), 0, s.length, pub).map(({ day, month, year, rule }) => ({ day, month, year, rule }));
+    expect(rel("Hôm qua, tại trụ sở UBND xã", "2024-01-01")).toEqual([{ day: 31, month: 12, year: 2023, rule: "date.relative" }]);
+    expect(rel("Tin tức. Sáng nay, Cụm thi đua số 2 họp", "2024-03-05")).toEqual([{ day: 5, month: 3, year: 2024, rule: "date.relative" }]);
+    expect(rel("Hôm qua, tại trụ sở UBND xã", null)).toEqual([]);
+    expect(rel('ông nói: "Hội nghị hôm nay rất quan trọng"', "2024-03-05")).toEqual([]);
+    // a written date after the relative word is the date
+    expect(rel("Chiều qua (4/3), Cụm họp", "2024-03-05")).toEqual([{ day: 4, month: 3, year: null, rule: "date.day-month" }]);
+  });
+
   it("gives offsets in the searched text", () => {
     const text = fold("Tin tức. Chiều 4/3, hội nghị");
     const [d] = findDates(text);

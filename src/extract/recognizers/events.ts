@@ -15,6 +15,8 @@ import { findDocuments } from "./documents.js";
 import { EVENT_DEPLOY, EVENT_EXCHANGE, EVENT_REVIEW, EVENT_RULES, LOCATION, LOCATION_STOP, NOT_A_MEETING, REGISTERED_BEFORE, RESULTS_CONTEXT, REVIEW_MEETING_BEFORE, REVIEW_OBJECT_AFTER, REVIEW_TASK_BEFORE, SAME_DAY, SIGNED_BEFORE, type EventRule } from "./events.rules.js";
 
 const MAX_LOCATION_SYLLABLES = 16;
+/** " - HĐND", " - UBND": a dash then an acronym (two capitals or more, no lower-case letter after). As written. */
+const ORGAN_AFTER_DASH = /^\s-\s\p{Lu}{2,}(?![\p{L}])/u;
 const CUE_RANK: Record<YearCue["kind"], number> = { review: 0, midterm: 1, plan: 2, plain: 3 };
 
 interface Mention {
@@ -34,7 +36,7 @@ function bestCue(doc: Doc, from: number, to: number): YearCue | null {
 
 /** Dates that can be a meeting's: introduced as a time, and not the date of a cited document. */
 function meetingDates(doc: Doc, s: Sentence, docSpans: Array<[number, number]>): DateMention[] {
-  return findDates(doc.folded, s.start, s.end).filter((d) => d.marked && d.day !== null
+  return findDates(doc.folded, s.start, s.end, doc.pubDate).filter((d) => d.marked && d.day !== null
     && !docSpans.some(([a, b]) => d.start >= a && d.start < b)
     && !/(?<![\p{L}])(?:tu|den|truoc|sau|han|thoi han)\s+$/u.test(doc.folded.slice(Math.max(s.start, d.start - 12), d.start))); // a range or deadline is not the meeting day
 }
@@ -53,6 +55,8 @@ function locationIn(doc: Doc, s: Sentence): { start: number; end: number } | nul
   for (const st of rest.matchAll(new RegExp(LOCATION_STOP.source, "gu"))) {
     const word = doc.norm.slice(start + st.index, start + st.index + st[0].length).trim();
     if (/^\p{Lu}/u.test(word)) continue;
+    // "trụ sở Đảng ủy - HĐND - UBND phường X": a dash before an organ's acronym joins organs of one seat
+    if (word === "-" && ORGAN_AFTER_DASH.test(doc.norm.slice(start + st.index, start + st.index + 12))) continue;
     end = start + st.index;
     break;
   }
