@@ -44,6 +44,13 @@ export const UNIT_ROLE_BEFORE = /(?:^|\s)don vi\s*$/u;
 /** Words between a title and the name that belong to neither ("Chủ tịch UBND tỉnh, đồng chí Nguyễn Văn A"). Folded. */
 export const LINK_WORDS = /^(?:\s*,)?\s*(?:(?:dong chi|d\/c|ong|ba)\s+)?$/u;
 
+/**
+ * "thừa ủy quyền (của) Bộ trưởng Bộ Tài chính, ông A đã trao …", "Thay mặt Chủ tịch UBND tỉnh, đồng chí B …": A acts
+ * for the post named after these words, it is not A's. Folded text right before the title; the name must follow
+ * after a comma ("thừa ủy quyền Chủ tịch UBND tỉnh Nguyễn Văn C" names the post's holder).
+ */
+export const ON_BEHALF_BEFORE = /(?<![\p{L}])(?:thua uy quyen|uy quyen|thay mat)(?:\s+cho)?(?:\s+cua)?\s+$/u;
+
 /** What may precede the first title of a chain written before the name. Folded text. */
 export const CHAIN_START = /(?:^|[:;(,\-]|\b(?:dong chi|d\/c|ong|ba|co|gom))\s*$/u;
 

@@ -13,7 +13,7 @@ import type { Sentence } from "../sentences.js";
 import { syllables, type Syllable } from "../syllables.js";
 import type { Context, Rule } from "./context.js";
 import {
-  CHAIN_START, CLUSTER_ROLE, LINK_WORDS, LOWER_CASE_PENALTY, NAME_BRACKET, NAME_TITLES, NAMED_AFTER_PERSON, PLURAL_BEFORE,
+  CHAIN_START, CLUSTER_ROLE, LINK_WORDS, LOWER_CASE_PENALTY, NAME_BRACKET, NAME_TITLES, NAMED_AFTER_PERSON, ON_BEHALF_BEFORE, PLURAL_BEFORE,
   TITLE_COLON_NAMES, TITLE_NAME, TITLES_BEFORE_NAME, UNIT_ROLE_BEFORE,
 } from "./officials.rules.js";
 
@@ -459,7 +459,9 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
   for (const t of titles.values()) {
     for (let p = t.last; p <= t.last + 3 && p < syl.length; p++) {
       const q = skipRanks(v, p);
-      if (!LINK_WORDS.test(doc.folded.slice(syl[t.last - 1]!.end, syl[p]!.start))) break;
+      const link = doc.folded.slice(syl[t.last - 1]!.end, syl[p]!.start);
+      if (!LINK_WORDS.test(link)) break;
+      if (link.includes(",") && ON_BEHALF_BEFORE.test(doc.folded.slice(Math.max(sent.start, syl[t.first]!.start - 24), syl[t.first]!.start))) break;
       const end = nameStartsAt(v, q);
       if (end === -1) continue;
       // "Giám đốc Công ty CP Mai Linh": two syllables glued to an organisation are its name, unless "ông"/a rank marks a person
@@ -631,9 +633,11 @@ export function recognizeOfficials(ctx: Context): OfficialFact[] {
   const officials = [...byKey.values()];
   // "Phó Tổng Giám đốc BHXH Việt Nam" … "Phó Tổng Giám đốc Hà Thị Lan Phương": a title repeated without its
   // organisation is the same title, not a distinct one
+  // "Cục trưởng Cục Thống kê Tiền Giang" and "… Cục Thống kê tỉnh Tiền Giang" name one post: the fuller spelling stays
   for (const o of officials) {
-    const keys = o.titles.map(personKey);
-    const keep = keys.map((k, n) => !keys.some((other, m) => m !== n && other.startsWith(k + " ")));
+    const keys = o.titles.map(postKey);
+    const fuller = (m: number, n: number) => o.titles[m]!.length > o.titles[n]!.length || (o.titles[m]!.length === o.titles[n]!.length && m < n);
+    const keep = keys.map((k, n) => !keys.some((other, m) => m !== n && (other.startsWith(k + " ") || (other === k && fuller(m, n)))));
     o.titles = o.titles.filter((_, n) => keep[n]);
     o.titleProv = o.titleProv!.filter((_, n) => keep[n]);
   }
@@ -650,6 +654,11 @@ export function recognizeOfficials(ctx: Context): OfficialFact[] {
   }
   return officials.sort((a, b) => a.prov.start - b.prov.start);
 }
+
+/** "tỉnh", "thành phố", "TP" before a capitalised place name: a post is the same with or without them. */
+const UNIT_BEFORE_PLACE = /(?<![\p{L}])(?:tỉnh|thành phố|TP\.?)\s+(?=\p{Lu})/gu;
+/** Key of a title as a post: the person key, without the unit noun before a place. */
+const postKey = (title: string) => personKey(title.replace(UNIT_BEFORE_PLACE, ""));
 
 /**
  * "Nguyễn Văn A - Phó Chánh Văn phòng UBND huyện" alone on one of the last lines of the story: the
