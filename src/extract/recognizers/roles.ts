@@ -190,6 +190,9 @@ function yearContext(doc: Doc): YearContext {
   return { review: review ? Number(review[1]) : null, signing: signing ? Number(signing[1]) : null, pub: doc.pubYear };
 }
 
+/** "năm nay" (this year), folded. */
+const THIS_YEAR = /(?<![\p{L}])nam nay(?![\p{L}])/u;
+
 /** Year stated right after a role phrase ("làm Cụm phó Cụm thi đua năm 2021"), or null. */
 function statedYear(doc: Doc, sent: Sentence, roleEnd: number): number | null {
   const after = doc.folded.slice(roleEnd, Math.min(sent.end, roleEnd + 200));
@@ -206,6 +209,8 @@ function roleYear(doc: Doc, sent: Sentence, roleStart: number, roleEnd: number, 
   if (direct) return Number(direct[1]);
   // "Năm 2021, Cụm … do X làm Cụm trưởng", "Theo đó, năm 2024 Cụm thi đua số 4 …": the year frames the clause
   const opening = /^(?:[\p{L}\s,]{0,20})?nam (\d{4})\s*(?:,|(?=\s*(?:cum|khoi)\s))/u.exec(doc.folded.slice(sent.start, Math.min(roleStart, sent.start + 200)));
+  // "Năm 2024, A làm Khối trưởng; năm nay …, còn B làm Khối phó": a later "năm nay" sets this year against the opening one
+  if (opening && yc.pub !== null && THIS_YEAR.test(doc.folded.slice(sent.start + opening[0].length, roleStart))) return yc.pub;
   if (opening) return Number(opening[1]);
   // "…, năm 2024 BHXH tỉnh A – Cụm trưởng": a year just before the unit, in the same clause, frames it (not when a
   // verb of choosing or another clause comes between: "tổng kết năm 2023 và bầu X làm Cụm trưởng" is for the next year)
