@@ -146,8 +146,20 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
   }
   if (words.length > MAX_UNIT_SYLLABLES && !LONG_ORG_START.test(doc.norm.slice(start, end))) return null;
   if (looksLikePerson(doc.norm.slice(start, end))) return null;
+  if (onlyOpeningCapital(doc, sent, start, end, words)) return null;
   if (/^(?:cum|khoi)(?:\s|$)/u.test(doc.folded.slice(start, end))) return null; // the cluster itself
   return [start, end];
+}
+
+/**
+ * "Mỗi năm các trường luân phiên làm Khối trưởng": a phrase whose only capital is the sentence's first letter, and which
+ * does not open with an organisation's or a unit's noun, is a generic subject, not a named unit (one word may be a name).
+ */
+function onlyOpeningCapital(doc: Doc, sent: Sentence, start: number, end: number, words: Syllable[]): boolean {
+  if (words.length < 2 || words.slice(1).some((w) => w.cap) || /[\p{L}\d]/u.test(doc.norm.slice(sent.start, start))) return false;
+  const text = doc.norm.slice(start, end);
+  // an abbreviation or a name in camel case ("BĐBP tỉnh", "VietinBank chi nhánh") is a name whatever its position
+  return !ORG_HEADS.test(text) && !ADMIN_UNIT_CAP.test(text) && !/^\p{Lu}{2,}|^\p{Lu}\p{Ll}*\p{Lu}/u.test(words[0]!.text);
 }
 
 /**
