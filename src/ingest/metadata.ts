@@ -109,7 +109,46 @@ const POSTED_LABEL = /^(?:(?:ngày đăng|đăng lúc|đăng ngày|thời gian �
 /** The label of an update: a weaker sign of the posting date, taken only when no posting label is found. */
 const UPDATED_LABEL = /^(?:cập nhật(?: lúc| ngày)?|ngày cập nhật|thời gian cập nhật)(?![\p{L}])/iu;
 
-interface Labelled { text: string; f: FoundDate; posted: boolean; at: number }
+interface Labelled { text: string; f: FoundDate; posted: boolean; at: number; signer: string | null }
+
+/** A person's name as a signature writes it: two to five capitalised words. */
+const SIGNER_NAME = /^\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,4}$/u;
+
+/**
+ * The signature block a dated line closes ("<p><b>Phạm Văn A</b><br>Cục Thống kê tỉnh X<br>Ngày đăng: …</p>"):
+ * its first line, when that line is a bold name alone, is the author.
+ */
+function signerOf(n: AnyNode): string | null {
+  const kids = n.parent && "children" in n.parent ? n.parent.children.filter((k) => k.type !== "text" || k.data.trim()) : null;
+  const first = kids?.[0], next = kids?.[1];
+  if (!first || !next || !isBr(next) || first === n || first.type !== "tag" || !/^(?:b|strong)$/.test((first as Element).name)) return null;
+  const name = trimLine(textOf(first).replace(/\s+/g, " "));
+  return SIGNER_NAME.test(name) ? name : null;
+}
+
+const isBr = (n: AnyNode) => n.type === "tag" && (n as Element).name === "br";
+
+/**
+ * "<p><b>Phạm Văn A</b><br>Cục Thống kê tỉnh X<br>Ngày đăng: 13/12/2022</p>": a <br> starts a new line, so the
+ * line of a node whose parent breaks its lines is the run of siblings between the <br>s around it; null when
+ * the parent has no <br>.
+ */
+function brLine(n: AnyNode): string | null {
+  const kids = n.parent && "children" in n.parent ? n.parent.children : null;
+  if (!kids || !kids.some(isBr)) return null;
+  let a = kids.indexOf(n as (typeof kids)[number]), b = a;
+  if (a < 0) return null;
+  while (a > 0 && !isBr(kids[a - 1]!)) a--;
+  while (b + 1 < kids.length && !isBr(kids[b + 1]!)) b++;
+  return trimLine(kids.slice(a, b + 1).map(textOf).join("").replace(/\s+/g, " "));
+}
+
+/** The text of a node and its descendants (scripts and styles left out). */
+function textOf(n: AnyNode): string {
+  if (n.type === "text") return n.data;
+  if (n.type === "script" || n.type === "style" || !("children" in n)) return "";
+  return n.children.map(textOf).join("");
+}
 
 /**
  * A line opened by a date label, in any element (post-info lines seldom carry a date class): the element whose
@@ -127,11 +166,13 @@ function labelledDateline($: CheerioAPI): Labelled | null {
       const t = n.data.trimStart();
       const posted = POSTED_LABEL.test(t);
       if (!posted && !UPDATED_LABEL.test(t)) return;
-      for (let el = n.parent, up = 0; el && el.type === "tag" && up < 2; el = el.parent, up++) {
-        const line = flat(el);
+      // the text node's own line, then its element and that one's parent
+      for (let el: AnyNode | null = n, up = 0; el && (el === n || el.type === "tag") && up < 3; el = el.parent, up++) {
+        const line = brLine(el) ?? (el === n ? null : flat(el));
+        if (line === null) continue;
         if (line.length > 120) break;
         const f = datelineDate(line);
-        if (f) { found.push({ text: line, f, posted, at: texts }); break; }
+        if (f) { found.push({ text: line, f, posted, at: texts, signer: signerOf(el) }); break; }
       }
       return;
     }
@@ -212,6 +253,7 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMeta {
     const a = datelineAuthor(labelled.text);
     if (a && /^\p{Lu}/u.test(a) && a.split(/\s+/u).length <= 6) { author = a; choices.author = "author field of the labelled date line"; }
   }
+  if (!author && labelled?.signer) { author = labelled.signer; choices.author = "bold name opening the signature block of the labelled date line"; }
 
   // Outlet
   let outlet: string | null = null;

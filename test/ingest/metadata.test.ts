@@ -33,6 +33,21 @@ describe("labelled date line", () => {
     expect(readMetadata($2, null).published).toBe("2024-03-04");
   });
 
+  it("reads a label that opens a line after a <br> in a signature block, and the bold name opening the block as the author", () => {
+    const $ = page("", `${HEADLINE}<p>Đoạn một.</p><p class="ky-ten"><strong>Lê Minh Châu</strong><br>Sở Nội vụ tỉnh Hà Nam<br>Ngày đăng: 07/05/2023</p>`);
+    const m = readMetadata($, null);
+    expect(m.published).toBe("2023-05-07");
+    expect(m.author).toBe("Lê Minh Châu");
+    // a block opened by an organisation in plain text gives the date but no author
+    const $2 = page("", `${HEADLINE}<p>Đoạn một.</p><p>Văn phòng Sở Nội vụ<br><span>Đăng lúc:</span> 08/05/2023</p>`);
+    const m2 = readMetadata($2, null);
+    expect(m2.published).toBe("2023-05-08");
+    expect(m2.author).toBeNull();
+    // a date inside a sentence of a broken paragraph is no labelled line
+    const $3 = page("", `${HEADLINE}<p>Hội nghị diễn ra sáng nay.<br>Hồ sơ nộp trước ngày đăng: 09/05/2023 tại Sở.</p>`);
+    expect(readMetadata($3, null).published).toBeNull();
+  });
+
   it("gives way to a declared date, and ignores a sentence or a registration that merely holds a date", () => {
     const $ = page('<meta property="article:published_time" content="2024-03-10">', `${HEADLINE}<div>Đăng lúc: 12/03/2024 09:15</div>`);
     expect(readMetadata($, null).published).toBe("2024-03-10");
