@@ -323,12 +323,16 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
   return withoutOrganRepeats(roles);
 }
 
+/** The noun of a province or a city before its name, which a caption or a headline may leave out. */
+const PROVINCE_NOUN = /\s(?:tỉnh|thành phố)\s+(?=\p{Lu})/gu;
+
 /**
  * "bầu huyện A làm Cụm trưởng … trao biểu trưng Cụm trưởng cho UBND huyện A": the people's committee (or council) of a
- * unit and the unit itself holding one role of one cluster in one year are one fact; the first written is kept.
+ * unit and the unit itself holding one role of one cluster in one year are one fact; so are an organisation of a province
+ * written with and without the province's noun ("Cục Thống kê tỉnh A", "Cục Thống kê A"); the first written is kept.
  */
 function withoutOrganRepeats(roles: RoleFact[]): RoleFact[] {
-  const keyOf = (r: RoleFact) => `${r.cluster}|${r.role}|${r.year}|${fold(r.unit.replace(COMMITTEE, ""))}`;
+  const keyOf = (r: RoleFact) => `${r.cluster}|${r.role}|${r.year}|${fold(r.unit.replace(COMMITTEE, "").replace(PROVINCE_NOUN, " "))}`;
   const kept = new Map<string, RoleFact>();
   for (const r of [...roles].sort((a, b) => a.prov.start - b.prov.start)) if (!kept.has(keyOf(r))) kept.set(keyOf(r), r);
   return roles.filter((r) => kept.get(keyOf(r)) === r);
