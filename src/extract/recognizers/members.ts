@@ -303,6 +303,10 @@ function listOfNames(doc: Doc, head: Head, firstText: string, opener: string): b
 }
 
 const MAX_LIST_LINES = 40;
+/** A numbered table row, from the HTML reader's " | " between cells: [1] the cell after the number. */
+const TABLE_ROW = /^\d{1,3}\s*\|\s*(?=([^|]*?)\s*(?:\||$))/u;
+/** A table's header row: short cells of words, no number cell ("STT | Đơn vị | Ghi chú"). */
+const TABLE_HEADER = /^[^|\d]{1,20}(?:\s\|\s[^|\d]{1,20})+$/u;
 /** Syllables allowed between the cluster and "ký kết giao ước … giữa" ("năm 2024 đã chủ trì hội nghị"). */
 const MAX_SIGNING_GAP = 12;
 const MAX_ITEM_LINE = 160;
@@ -323,10 +327,15 @@ function lineItems(doc: Doc, opener: Sentence, head: Head, openerText: string): 
     if (s.line === line) break; // a second sentence on an item's line: prose, the list is over
     line = s.line;
     const text = doc.norm.slice(s.start, s.end);
-    const bullet = /^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\))\s*/u.exec(text);
+    // a table's row ("1 | KBNN Quảng Nam | Khối phó", cells joined by " | "): its numbered cell is a bullet, the unit the next cell
+    const row = TABLE_ROW.exec(text);
+    if (!row && !out.length && !bulleted && TABLE_HEADER.test(text)) continue; // "STT | Đơn vị | Ghi chú"
+    const bullet = row ?? /^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\))\s*/u.exec(text);
     if (bulleted && !bullet) break; // a bulleted list ends at its first line with no bullet
     if (bullet) bulleted = true;
     let a = s.start + (bullet ? bullet[0].length : 0), b = s.end;
+    if (row) b = a + row[1]!.length;
+    if (row && !UNIT_START.test(row[1]!)) break; // a table of figures, not of units
     const lead = /^(?:và|cùng)\s+/u.exec(doc.norm.slice(a, b));
     if (lead) a += lead[0].length;
     const body = doc.norm.slice(a, b);
