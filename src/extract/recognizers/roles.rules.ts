@@ -39,10 +39,13 @@ export const ROLE_BRACKET: Rule = {
   confidence: 0.9,
 };
 
-/** "X – Cụm trưởng", "Liên đoàn Lao động thành phố Hà Nội- đơn vị cụm trưởng", "X, đơn vị Cụm trưởng …". */
+/**
+ * "X – Cụm trưởng", "Liên đoàn Lao động thành phố Hà Nội- đơn vị cụm trưởng", "X, đơn vị Cụm trưởng …", and a table's row
+ * "3 | X | Khối trưởng" (the role in the cell after the unit's, cells joined by " | ").
+ */
 export const ROLE_DASH: Rule = {
   name: "roles.unit-dash-role",
-  pattern: new RegExp(String.raw`(?:\s*-\s*(?:don vi\s+)?|\s*,\s*don vi\s+)${ROLE}`, "gu"),
+  pattern: new RegExp(String.raw`(?:\s*[-|]\s*(?:don vi\s+)?|\s*,\s*don vi\s+)${ROLE}`, "gu"),
   produces: "the unit before the dash (or before ', đơn vị') holds the role",
   confidence: 0.8,
 };

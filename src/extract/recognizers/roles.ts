@@ -63,7 +63,7 @@ function trailingPerson(words: Syllable[]): number {
   }
   return -1;
 }
-const BOUNDARY_PUNCT = /[(),;:.!?"\n]/;
+const BOUNDARY_PUNCT = /[(),;:.!?"\n|]/; // "|" between a table's cells
 const COMMITTEES = String.raw`UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân`;
 const BEFORE_NAMED_UNIT = String.raw`\s+(?=(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+\p{Lu})`;
 /** The people's committee or council of a local unit, before the unit's noun and name ("UBND huyện A"). */
