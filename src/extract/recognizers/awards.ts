@@ -12,6 +12,7 @@ import { speakerPrefixEnd } from "../names.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { syllables, type Syllable } from "../syllables.js";
+import { ADMIN_NOUN, ADMIN_NOUN_CAP } from "../unit-nouns.js";
 import { ACHIEVEMENT_YEAR, APPOSITION, BACK_REFERENCE, BARE_HEADS, CLAUSE_OPENER, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT, OWN_CONFERRAL, PROPOSAL_THEN_SUBJECT, PROPOSED, REPORTED_SUBJECT, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
 import type { Context } from "./context.js";
 import { DISTRIBUTED_HEADS, ORG_HEADS } from "./members.rules.js";
@@ -122,7 +123,7 @@ function findMentions(doc: Doc): Mention[] {
   return out;
 }
 
-const ADMIN = /^(?:TP\.?|Tp\.?|thành phố|Thành phố|tỉnh|Tỉnh|quận|Quận|huyện|Huyện|thị xã|Thị xã|thị trấn|Thị trấn|xã|Xã|phường|Phường)\s+\p{Lu}/u; // "Xã hội" is not a commune
+const ADMIN = new RegExp(`^(?:TP\\.?|Tp\\.?|${ADMIN_NOUN}|${ADMIN_NOUN_CAP})\\s+\\p{Lu}`, "u"); // "Xã hội" is not a commune
 const PERSON = /^(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s/u;
 /** Heads of organisation names beyond ORG_HEADS: "Nhà máy", "Xí nghiệp", "Quỹ" (lexicons org-heads, recipient-heads). */
 const unitHeads = makeLexicon("org-heads", "recipient-heads");

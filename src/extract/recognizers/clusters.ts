@@ -16,6 +16,7 @@ import { prov, sentenceAt, type Doc } from "../doc.js";
 import { lexiconEntries, makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import { syllables, type Syllable } from "../syllables.js";
+import { PROVINCE_PREFIX } from "../unit-nouns.js";
 import { CLUSTER_HEAD, CLUSTER_REF, COORD_ENDS, COORD_STARTS, MAX_COORD_SYLLABLES, MAX_LOWER_RUN, NAME_STOPS, NAME_TRAILERS, NAME_WORDS, NOT_LOCAL, UNIT_CONJUNCT } from "./clusters.rules.js";
 import type { ClusterMention, Context } from "./context.js";
 
@@ -271,7 +272,7 @@ function localityIn(text: string): string | null {
 /** The province a local story is about: named with its unit noun at least twice and far more than any other. */
 function storyLocality(doc: Doc): string | null {
   const counts = new Map<string, { n: number; surface: string }>();
-  const re = /(?<![\p{L}])(?:tỉnh|thành phố|TP\.?)\s+(?=\p{Lu})/gu;
+  const re = new RegExp(PROVINCE_PREFIX, "gu");
   let m: RegExpExecArray | null;
   while ((m = re.exec(doc.norm))) {
     const hit = provinces.longestAt(doc.norm, m.index + m[0].length);

@@ -1,5 +1,6 @@
 // Rules of the members recogniser.
 import type { Rule } from "./context.js";
+import { ADMIN_NOUN, ADMIN_NOUNS } from "../unit-nouns.js";
 
 /** "Cụm … gồm 6 đơn vị: A; B; … và F", "Khối … gồm A, B, C", "Cụm … bao gồm các xã X, Y". Folded text. */
 export const MEMBER_LIST: Rule = {
@@ -42,13 +43,13 @@ export const MEMBER_SIGNING: Rule = {
 /** "MTTQ 06 quận (Đống Đa, Hoàn Kiếm, …)": a counted unit noun with its list in brackets; the count must agree. */
 export const MEMBER_COUNTED_BRACKETS: Rule = {
   name: "members.counted-list-in-brackets",
-  pattern: /(\d{1,2})\s+(quận|huyện|thị xã|thị trấn|xã|phường|tỉnh|thành phố)\s*\(([^()]+)\)/giu,
+  pattern: new RegExp(`(\\d{1,2})\\s+(${ADMIN_NOUN})\\s*\\(([^()]+)\\)`, "giu"),
   produces: "members of the story's cluster when the bracketed list has exactly the stated number of names",
   confidence: 0.7,
 };
 
 /** Unit nouns distributed over a list of bare names ("06 quận: Đống Đa, …" → "quận Đống Đa"). */
-export const DISTRIBUTED_HEADS = ["thành phố", "thị xã", "thị trấn", "quận", "huyện", "xã", "phường", "tỉnh"];
+export const DISTRIBUTED_HEADS = ADMIN_NOUNS;
 
 /** Generic nouns for the members that are not part of their names ("6 đơn vị:", "các địa phương:"). */
 export const GENERIC_HEADS = ["đơn vị thành viên", "đơn vị", "địa phương", "thành viên", "cơ quan", "tỉnh thành", "tỉnh, thành phố", "sở, ngành", "doanh nghiệp", "ngành"];

@@ -24,6 +24,7 @@ import { lexiconEntries, loadLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { isCap, syllables } from "../syllables.js";
+import { ADMIN_NOUN, ADMIN_NOUN_SYLLABLES, PROVINCE_NOUN } from "../unit-nouns.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
 import { BETWEEN_NOT_MEMBERS, DISTRIBUTED_HEADS, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
 
@@ -95,12 +96,16 @@ const FIELD_HEAD = /^(?:Sở|Bộ|Ban|Phòng|Ủy ban|Vụ|Cục|Chi cục|Trung
 /** The rest of such a name: "Thương binh và Xã hội", "Thể thao và Du lịch". */
 const FIELD_PAIR = /^\p{Lu}\p{L}*(?:\s+\p{Ll}\p{L}*)?\s+và\s+\p{Lu}\p{L}*(?:\s+\p{Ll}\p{L}*)?(?![\p{L}])/u;
 
-const ADMIN_NAME_START = /^(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+\p{Lu}/u;
+const ADMIN_NAME_START = new RegExp(`^(?:${ADMIN_NOUN})\\s+\\p{Lu}`, "u");
 
 /** A unit starts with a capital, or with a unit noun before a capitalised name ("xã Minh Sơn", "các tỉnh Nghệ An"). */
-const UNIT_START = /^(?:\p{Lu}|\d|(?:các\s+)?(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh|cơ quan)\s+\p{Lu})/u;
+const UNIT_START = new RegExp(`^(?:\\p{Lu}|\\d|(?:các\\s+)?(?:${ADMIN_NOUN}|cơ quan)\\s+\\p{Lu})`, "u");
 
-const PLURAL_UNIT_END = /\scác\s+(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)$/u;
+const PLURAL_UNIT_END = new RegExp(`\\scác\\s+(?:${ADMIN_NOUN})$`, "u");
+
+/** "và" before a new item: in a list of names also before a plural or a named unit ("và các tỉnh A", "và tỉnh B"). */
+const AND_BEFORE_UNIT = new RegExp(`\\s+và\\s+(?=\\p{Lu}|các\\s|(?:${ADMIN_NOUN})\\s+\\p{Lu})`, "gu");
+const AND_BEFORE_NAME = /\s+và\s+(?=\p{Lu}|\d)/gu;
 
 /** A Roman or Arabic numeral that names a unit of a numbered series ("khu vực VIII", "số 3"). */
 const SERIAL = /^(?:[IVXLC]{1,7}|\d{1,3})$/u;
@@ -129,7 +134,7 @@ function cutItem(doc: Doc, s: number, e: number, names: boolean, commas = false)
     const f = fold(x.text);
     if (names) {
       // a name: capitalised syllables ("Bà Rịa - Vũng Tàu"), after an optional unit noun ("Thị trấn", "xã")
-      const unitWord = !seenCap && /^(cac|thi|tran|xa|quan|huyen|phuong|tinh|thanh|pho)$/.test(f);
+      const unitWord = !seenCap && (f === "cac" || ADMIN_NOUN_SYLLABLES.has(f));
       if (!x.cap && !unitWord && !/^\d+$/.test(x.text)) return { item: end > s && seenCap ? [s, end] : null, ended: true }; // a unit noun alone is no unit
       if (x.cap && !unitWord) seenCap = true;
     } else if (k > 0 && !x.cap && ORG_ITEM_STOP.test(doc.norm.slice(x.start, Math.min(e, x.start + 24)).toLowerCase())) {
@@ -248,7 +253,8 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
     const inner = !names && r !== raw.length - 1;
     const [p0, p1] = raw[r]!;
     const text = doc.norm.slice(p0, p1);
-    const re = names || pluralOrg ? /\s+và\s+(?=\p{Lu}|các\s|(?:thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+\p{Lu})/gu : /\s+và\s+(?=\p{Lu}|\d)/gu;
+    const re = names || pluralOrg ? AND_BEFORE_UNIT : AND_BEFORE_NAME;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null, cut = -1, cutEnd = -1;
     while ((m = re.exec(text))) {
       const rest = text.slice(m.index + m[0].length);
@@ -287,7 +293,8 @@ const orgKey = (doc: Doc, head: Head) => (head.org ? fold(doc.norm.slice(head.or
  * An organisation of a named unit, not a bare name: "BHXH tỉnh Hà Giang", "VKSND tỉnh Trà Vinh", "Bưu điện tỉnh Lào Cai"
  * (capitalised words, then a unit noun before a capitalised name; "Thành phố" as a city's own name writes it, "BĐBP Thành phố Hồ Chí Minh").
  */
-const orgOfUnit = (item: string) => /^\p{Lu}[\p{L}]*(?:\s+[\p{L}]+){0,8}?\s+(?:thị trấn|thị xã|thành phố|Thành phố|quận|huyện|xã|phường|tỉnh)\s+\p{Lu}/u.test(item) && !ADMIN_NAME_START.test(item);
+const ORG_OF_UNIT = new RegExp(`^\\p{Lu}[\\p{L}]*(?:\\s+[\\p{L}]+){0,8}?\\s+(?:${ADMIN_NOUN}|Thành phố)\\s+\\p{Lu}`, "u");
+const orgOfUnit = (item: string) => ORG_OF_UNIT.test(item) && !ADMIN_NAME_START.test(item);
 
 /** Is a list whose first item reads so a list of bare names (to take a unit noun) rather than of organisations? */
 function listOfNames(doc: Doc, head: Head, firstText: string, opener: string): boolean {
@@ -398,18 +405,19 @@ function orgOfProvince(item: string): { org: string; noun: string | null } | nul
   for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
     if (!PROVINCE_KIND.has(fold(words.slice(-n).join(" ")))) continue;
     const rest = words.slice(0, -n).join(" ");
-    const noun = /\s(tỉnh|thành phố)$/u.exec(rest);
+    const noun = PROVINCE_NOUN_END.exec(rest);
     const org = noun ? rest.slice(0, noun.index) : rest;
     return ORG_HEADS.test(org) ? { org, noun: noun ? noun[1]! : null } : null;
   }
   return null;
 }
 
-const UNIT_AT_START = /^(thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh|TP)(?![\p{L}])/iu;
-const PLURAL_UNIT = /^các\s+(thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s+(?=\p{Lu})/iu;
+const PROVINCE_NOUN_END = new RegExp(`\\s(${PROVINCE_NOUN})$`, "u");
+const UNIT_AT_START = new RegExp(`^(${ADMIN_NOUN}|TP)(?![\\p{L}])`, "iu");
+const PLURAL_UNIT = new RegExp(`^các\\s+(${ADMIN_NOUN})\\s+(?=\\p{Lu})`, "iu");
 
 // "Cục Thuế các tỉnh Vĩnh Long, …" or with a colon before the names ("Cục Thuế các tỉnh: Vĩnh Long, …")
-const ORG_PLURAL_UNIT = /^(\p{Lu}.*?)\s+các\s+(thị trấn|thị xã|thành phố|quận|huyện|xã|phường|tỉnh)\s*:?\s+(?=\p{Lu})/u;
+const ORG_PLURAL_UNIT = new RegExp(`^(\\p{Lu}.*?)\\s+các\\s+(${ADMIN_NOUN})\\s*:?\\s+(?=\\p{Lu})`, "u");
 const bareName = (t: string) => !ORG_HEADS.test(t) && !UNIT_AT_START.test(t) && syllables(t).every((x) => x.cap) && syllables(t).length <= 5;
 
 /**

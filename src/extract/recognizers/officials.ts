@@ -11,6 +11,7 @@ import { capRunEnd, glued, joined, nameAnchorAt, nameTail, personKey, skipHonori
 import { fold, normalize } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { syllables, type Syllable } from "../syllables.js";
+import { PROVINCE_PREFIX } from "../unit-nouns.js";
 import type { Context, Rule } from "./context.js";
 import {
   CHAIN_START, CLUSTER_ROLE, LINK_WORDS, LOWER_CASE_PENALTY, NAME_BRACKET, NAME_TITLES, NAMED_AFTER_PERSON, ON_BEHALF_BEFORE, PLURAL_BEFORE,
@@ -656,7 +657,7 @@ export function recognizeOfficials(ctx: Context): OfficialFact[] {
 }
 
 /** "tỉnh", "thành phố", "TP" before a capitalised place name: a post is the same with or without them. */
-const UNIT_BEFORE_PLACE = /(?<![\p{L}])(?:tỉnh|thành phố|TP\.?)\s+(?=\p{Lu})/gu;
+const UNIT_BEFORE_PLACE = new RegExp(PROVINCE_PREFIX, "gu");
 /** Key of a title as a post: the person key, without the unit noun before a place. */
 const postKey = (title: string) => personKey(title.replace(UNIT_BEFORE_PLACE, ""));
 

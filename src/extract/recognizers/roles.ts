@@ -19,6 +19,7 @@ import { lexiconEntries, makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { isCap, syllables, type Syllable } from "../syllables.js";
+import { ADMIN_NOUN, ADMIN_NOUN_CAP, ADMIN_NOUN_SYLLABLES, PROVINCE_NOUN } from "../unit-nouns.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
 import { ORG_HEADS } from "./members.rules.js";
 import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_APPOSITION, ROLE_BRACKET, ROLE_ON_BEHALF, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
@@ -42,10 +43,11 @@ function looksLikePerson(text: string): boolean {
   const place = provinces.longestAt(text, 0);
   return !place;
 }
-const LOWER_UNIT_START = /^(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+\p{Lu}/u;
+/** A unit's name: a capital, or a unit noun before a capitalised name ("xã Mù Sang"). */
+const UNIT_OPENS = new RegExp(`^(?:\\p{Lu}|(?:${ADMIN_NOUN})\\s+\\p{Lu})`, "u");
+const LOWER_UNIT_START = new RegExp(`^(?:${ADMIN_NOUN})\\s+\\p{Lu}`, "u");
 /** A unit whose noun is capitalised at the start of a sentence ("Xã Mù Sang", "Huyện Tam Đảo"). */
-const ADMIN_UNIT_CAP = /^(?:Tỉnh|Thành phố|TP|Huyện|Quận|Thị xã|Thị trấn|Xã|Phường)\s+\p{Lu}/u;
-const UNIT_NOUNS = new Set(["tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "thi", "tran"]);
+const ADMIN_UNIT_CAP = new RegExp(`^(?:${ADMIN_NOUN_CAP}|TP)\\s+\\p{Lu}`, "u");
 /**
  * Index where a person's name closes a post's organisation ("Sở Y tế | Nguyễn Văn An", "UBND huyện Mường Tè | Lò Văn Phương"),
  * or -1: three or four capitalised syllables from a surname, not after a unit noun ("huyện Hoàng Su Phì"), an abbreviation
@@ -58,14 +60,14 @@ function trailingPerson(words: Syllable[]): number {
     const tail = words.slice(k);
     if (!tail.every((w) => w.cap) || !SURNAMES.has(tail[0]!.text.toLowerCase())) continue;
     const before = words[k - 1]!;
-    if (UNIT_NOUNS.has(fold(before.text)) || /^\p{Lu}{2,}$/u.test(before.text) || /^(?:trường|viện|học)$/u.test(before.text.toLowerCase())) continue;
+    if (ADMIN_NOUN_SYLLABLES.has(fold(before.text)) || /^\p{Lu}{2,}$/u.test(before.text) || /^(?:trường|viện|học)$/u.test(before.text.toLowerCase())) continue;
     return k;
   }
   return -1;
 }
 const BOUNDARY_PUNCT = /[(),;:.!?"\n|]/; // "|" between a table's cells
 const COMMITTEES = String.raw`UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân`;
-const BEFORE_NAMED_UNIT = String.raw`\s+(?=(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+\p{Lu})`;
+const BEFORE_NAMED_UNIT = String.raw`\s+(?=(?:${ADMIN_NOUN})\s+\p{Lu})`;
 /** The people's committee or council of a local unit, before the unit's noun and name ("UBND huyện A"). */
 const COMMITTEE = new RegExp(String.raw`^(?:${COMMITTEES})${BEFORE_NAMED_UNIT}`, "u");
 /** The organs of a local unit (council, people's committee, party committee, front) before the unit's noun and name. */
@@ -140,7 +142,7 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
   const tooLong = words.length > MAX_UNIT_SYLLABLES && !LONG_ORG_START.test(opening);
   if (tooLong || (!words[0]!.cap && !ORG_HEADS.test(opening) && !LOWER_UNIT_START.test(opening))) {
     const k = opening.lastIndexOf(" và ");
-    if (k < 0 || !/^(?:\p{Lu}|(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+\p{Lu})/u.test(opening.slice(k + 4))) return null;
+    if (k < 0 || !UNIT_OPENS.test(opening.slice(k + 4))) return null;
     start += k + 4;
     words = syllables(doc.norm, start, end);
   }
@@ -186,7 +188,7 @@ function unitAfter(doc: Doc, from: number, limit: number): [number, number] | nu
     if (end > from && !/^\s*(?:-\s*)?$/.test(gap)) break;
     const f = fold(s.text);
     if (s.cap) { seenCap = true; lower = 0; }
-    else if (!seenCap && /^(tinh|thanh|pho|quan|huyen|xa|phuong|thi|tran)$/.test(f)) { /* unit noun before the name */ }
+    else if (!seenCap && ADMIN_NOUN_SYLLABLES.has(f)) { /* unit noun before the name */ }
     else if (seenCap && lower < maxLower && !CLAUSE_STOPS.has(s.text.toLowerCase()) && f !== "nam") lower++;
     else break;
     end = s.end;
@@ -273,7 +275,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
     if (!sent) continue;
     const roleStart = f.index + f[0].search(/(?:cum|khoi|truong|pho)/u);
     const unitStart = f.index + f[0].length;
-    if (!/^(?:\p{Lu}|(?:tỉnh|thành phố|quận|huyện|xã|phường)\s+\p{Lu})/u.test(doc.norm.slice(unitStart, unitStart + 16))) continue;
+    if (!UNIT_OPENS.test(doc.norm.slice(unitStart, unitStart + 16))) continue;
     const unit = unitAfter(doc, unitStart, Math.min(sent.end, unitStart + 300));
     usedRolePhrases.add(roleStart);
     if (!unit) continue;
@@ -324,7 +326,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
 }
 
 /** The noun of a province or a city before its name, which a caption or a headline may leave out. */
-const PROVINCE_NOUN = /\s(?:tỉnh|thành phố)\s+(?=\p{Lu})/gu;
+const PROVINCE_NOUN_BEFORE_NAME = new RegExp(`\\s(?:${PROVINCE_NOUN})\\s+(?=\\p{Lu})`, "gu");
 
 /**
  * "bầu huyện A làm Cụm trưởng … trao biểu trưng Cụm trưởng cho UBND huyện A": the people's committee (or council) of a
@@ -332,7 +334,7 @@ const PROVINCE_NOUN = /\s(?:tỉnh|thành phố)\s+(?=\p{Lu})/gu;
  * written with and without the province's noun ("Cục Thống kê tỉnh A", "Cục Thống kê A"); the first written is kept.
  */
 function withoutOrganRepeats(roles: RoleFact[]): RoleFact[] {
-  const keyOf = (r: RoleFact) => `${r.cluster}|${r.role}|${r.year}|${fold(r.unit.replace(COMMITTEE, "").replace(PROVINCE_NOUN, " "))}`;
+  const keyOf = (r: RoleFact) => `${r.cluster}|${r.role}|${r.year}|${fold(r.unit.replace(COMMITTEE, "").replace(PROVINCE_NOUN_BEFORE_NAME, " "))}`;
   const kept = new Map<string, RoleFact>();
   for (const r of [...roles].sort((a, b) => a.prov.start - b.prov.start)) if (!kept.has(keyOf(r))) kept.set(keyOf(r), r);
   return roles.filter((r) => kept.get(keyOf(r)) === r);
