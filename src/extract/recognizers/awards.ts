@@ -156,11 +156,15 @@ function splitList(doc: Doc, from: number, to: number): Span[] {
   return groups.map((g) => ({ ...g, text: doc.norm.slice(g.start, g.end).trim() }));
 }
 
+// global copies of the stop patterns for matchAll, compiled once (matchAll clones them, so sharing is safe)
+const NAMES_STOP = new RegExp(RECIPIENT_STOP.source, "gu");
+const NAMES_STOP_OR_SEMICOLON = new RegExp(RECIPIENT_STOP.source + "|;", "gu");
+const SUBJECT_ENDS = new RegExp(SUBJECT_END.source, "gu");
+
 /** Where a run of names stops: a lower-case stop word of the sentence going on, or ';' unless the list was opened by a colon. */
 function namesEnd(doc: Doc, from: number, to: number, semicolons: boolean): number {
   const rest = lowerText(doc).slice(from, to);
-  const re = new RegExp(RECIPIENT_STOP.source + (semicolons ? "" : "|;"), "gu");
-  for (const st of rest.matchAll(re)) {
+  for (const st of rest.matchAll(semicolons ? NAMES_STOP : NAMES_STOP_OR_SEMICOLON)) {
     const word = doc.norm.slice(from + st.index, from + st.index + st[0].length).trim();
     if (/^\p{Lu}/u.test(word)) continue;
     return from + st.index;
@@ -285,7 +289,7 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
       // tặng …": the name after a proposal or reporting verb is the subject
       a = Math.max(subjectAfter(doc, lower, a, m.start, PROPOSAL_THEN_SUBJECT), subjectAfter(doc, lower, a, m.start, REPORTED_SUBJECT));
       let subjEnd = m.start;
-      for (const v of lower.slice(a, m.start).matchAll(new RegExp(SUBJECT_END.source, "gu"))) {
+      for (const v of lower.slice(a, m.start).matchAll(SUBJECT_ENDS)) {
         const word = doc.norm.slice(a + v.index, a + v.index + v[0].length);
         if (/^\p{Lu}/u.test(word) || v.index === 0) continue;
         // "03 đơn vị gồm: A; B và C được …": the verb after the list

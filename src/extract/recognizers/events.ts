@@ -41,6 +41,9 @@ function meetingDates(doc: Doc, s: Sentence, docSpans: Array<[number, number]>):
     && !/(?<![\p{L}])(?:tu|den|truoc|sau|han|thoi han)\s+$/u.test(doc.folded.slice(Math.max(s.start, d.start - 12), d.start))); // a range or deadline is not the meeting day
 }
 
+/** LOCATION_STOP as a global pattern for matchAll, compiled once. */
+const LOCATION_STOPS = new RegExp(LOCATION_STOP.source, "gu");
+
 /** "tại hội trường UBND xã Cai Kinh" in the sentence: the place up to punctuation or the next clause. */
 function locationIn(doc: Doc, s: Sentence): { start: number; end: number } | null {
   const re = new RegExp(LOCATION.pattern.source, LOCATION.pattern.flags);
@@ -52,7 +55,7 @@ function locationIn(doc: Doc, s: Sentence): { start: number; end: number } | nul
   const rest = doc.folded.slice(start, s.end);
   // a stop word counts only where the page wrote it in lower case ("Đống Đa" is a name, "đã" a verb)
   let end = s.end;
-  for (const st of rest.matchAll(new RegExp(LOCATION_STOP.source, "gu"))) {
+  for (const st of rest.matchAll(LOCATION_STOPS)) {
     const word = doc.norm.slice(start + st.index, start + st.index + st[0].length).trim();
     if (/^\p{Lu}/u.test(word)) continue;
     // "trụ sở Đảng ủy - HĐND - UBND phường X": a dash before an organ's acronym joins organs of one seat
