@@ -241,10 +241,8 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
   if (!names) groups(doc, raw, sep);
   const first = raw[0] !== undefined ? doc.norm.slice(raw[0][0], raw[0][1]).replace(/^[\s:]+/, "") : "";
   const pluralOrg = !names && raw[0] !== undefined && ORG_PLURAL_UNIT.test(first);
-  // "Tỉnh đoàn Kon Tum, Gia Lai, Đắk Lắk và Lâm Đồng": bare provinces after an organisation of a province
-  const provinceOrg = !names && raw[0] !== undefined && orgOfProvince(first.trim()) !== null;
-  // "Chi cục Hải quan khu vực VII, VIII và IX": bare numerals after a serial name
-  const series = SERIAL_ITEM.test(first.replace(/^các\s+/u, "").trim());
+  // a head the first item opens for the bare items after it ("Tỉnh đoàn Kon Tum, Gia Lai và Lâm Đồng")
+  const carried = raw[0] !== undefined ? openCarried(first.replace(/^các\s+/u, "").trim(), names) : null;
   // "và" joins the last two items; in a list of names it may also join a named unit to a plural one
   // ("thành phố Đà Nẵng và các tỉnh Quảng Nam, Quảng Ngãi"). Split when what follows starts an item of the same sort.
   for (let r = 0; r < raw.length; r++) {
@@ -262,8 +260,7 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
       const sameHead = firstWord(rest) === firstWord(first);
       // "Liên đoàn Lao động các huyện A, B, C và D": after a plural unit the items are bare names
       if (!names && andInOffice(text, m.index + 1)) continue; // "Văn phòng HĐND và UBND huyện" is one office
-      const serial = series && SERIAL.test(restName);
-      const split = inner ? ORG_HEADS.test(rest) : names || ORG_HEADS.test(rest) || sameHead || serial || (provinceOrg && PROVINCE_KIND.has(fold(restName.trim()))) || (pluralOrg && (bareName(restName) || ADMIN_NAME_START.test(rest)));
+      const split = inner ? ORG_HEADS.test(rest) : names || ORG_HEADS.test(rest) || sameHead || (carried !== null && carried.kind.takes(carried.head, restName.trim()) !== null) || (pluralOrg && (bareName(restName) || ADMIN_NAME_START.test(rest)));
       if (split) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
     }
     if (cut >= 0) raw.splice(r, 1, [p0, p0 + cut], [p0 + cutEnd, p1]);
@@ -421,6 +418,46 @@ const ORG_PLURAL_UNIT = new RegExp(`^(\\p{Lu}.*?)\\s+các\\s+(${ADMIN_NOUN})\\s*
 const bareName = (t: string) => !ORG_HEADS.test(t) && !UNIT_AT_START.test(t) && syllables(t).every((x) => x.cap) && syllables(t).length <= 5;
 
 /**
+ * A head that one item of a list opens and the bare items after it carry on, beside the list's own head (a counted
+ * or plural unit noun, which unitsOf distributes): each kind says what head an item opens (and the item's own unit,
+ * when the head changes how it is written) and what unit a bare item takes under that head (null: not of the kind).
+ */
+interface CarriedHead<H> {
+  name: string;
+  opens(item: string, names: boolean): { head: H; unit: string | null } | null;
+  takes(head: H, item: string): string | null;
+}
+interface Carried { kind: CarriedHead<any>; head: any; unit: string | null }
+
+const CARRIED_HEADS: Array<CarriedHead<any>> = [
+  {
+    // "Chi cục Hải quan khu vực VII, VIII và IX" (or "… khu vực: VII, VIII"): bare numerals after a serial name
+    name: "series",
+    opens: (item) => { const m = SERIAL_ITEM.exec(item); return m ? { head: m[1]!, unit: `${m[1]} ${m[2]}` } : null; },
+    takes: (head: string, item) => (SERIAL.test(item) ? `${head} ${item}` : null),
+  } satisfies CarriedHead<string>,
+  {
+    // "Tỉnh đoàn Kon Tum, Gia Lai, Đắk Lắk và Lâm Đồng": bare provinces after an organisation of a province; the unit
+    // noun, when the first item wrote one, is each province's own ("thành phố" for a city)
+    name: "province-organisation",
+    opens: (item, names) => { const h = names ? null : orgOfProvince(item); return h ? { head: h, unit: null } : null; },
+    takes: (head: { org: string; noun: string | null }, item) => {
+      const kind = PROVINCE_KIND.get(fold(item));
+      return kind === undefined ? null : `${head.org} ${head.noun ? `${kind} ` : ""}${item}`;
+    },
+  } satisfies CarriedHead<{ org: string; noun: string | null }>,
+];
+
+/** The head an item opens, of the first kind that reads it so, or null. */
+function openCarried(item: string, names: boolean): Carried | null {
+  for (const kind of CARRIED_HEADS) {
+    const o = kind.opens(item, names);
+    if (o) return { kind, head: o.head, unit: o.unit };
+  }
+  return null;
+}
+
+/**
  * Units of a list in order: the head noun is distributed, and a plural head switches it for what follows:
  * "các tỉnh X, Y" → "tỉnh X", "tỉnh Y"; "Bộ Chỉ huy Quân sự các tỉnh X, Y" → "Bộ Chỉ huy Quân sự tỉnh X", "… tỉnh Y".
  */
@@ -444,24 +481,17 @@ function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ u
     });
   }
   const heads = prefixes.get(doc);
-  let provinceOrg: { org: string; noun: string | null } | null = null; // of "Tỉnh đoàn Kon Tum", for "Gia Lai" after it
-  let series: string | null = null; // "Chi cục Hải quan khu vực" of "… khu vực VII", taken by the bare numerals after it
+  let carried: Carried | null = null;
   return items.map((item) => {
     const surface = span(doc, item[0], item[1]).surface.replace(/\s+/g, " ");
-    const serial = SERIAL_ITEM.exec(surface);
-    if (serial) {
-      series = serial[1]!;
-      return { unit: `${series} ${serial[2]}`, item };
-    }
-    if (series && SERIAL.test(surface)) return { unit: `${series} ${surface}`, item };
-    if (!names) {
-      const ofProvince = orgOfProvince(surface);
-      if (ofProvince) provinceOrg = ofProvince;
-      else if (provinceOrg && PROVINCE_KIND.has(fold(surface))) {
-        // the unit noun, when the first item wrote one, is the province's own ("thành phố" for a city)
-        const noun = provinceOrg.noun ? `${PROVINCE_KIND.get(fold(surface))} ` : "";
-        return { unit: `${provinceOrg.org} ${noun}${surface}`, item };
-      } else provinceOrg = null;
+    const opened = openCarried(surface, names);
+    if (opened) {
+      carried = opened;
+      if (opened.unit !== null) return { unit: opened.unit, item };
+    } else if (carried) {
+      const unit = carried.kind.takes(carried.head, surface);
+      if (unit !== null) return { unit, item };
+      carried = null; // an item of another sort: the bare items after it do not go back to the head
     }
     const office = heads?.get(item[0]);
     if (office) return { unit: `${office} ${surface}`, item };
