@@ -2,6 +2,7 @@
 // "ngày 12 tháng 12 năm 2013", "tháng 7/2020"; and their year, resolved against the publication date
 // or, when the article has none, against the year the meeting itself is about.
 // Patterns run on folded text (lower case, no diacritics, same offsets as norm).
+import { scan } from "./scan.js";
 
 export interface DateMention {
   start: number; // offsets in the text searched (norm/folded)
@@ -103,10 +104,7 @@ export function findDates(folded: string, from = 0, to = folded.length, pubDate:
   const slice = folded.slice(0, to);
   const found: DateMention[] = pubDate ? relativeDates(slice, from, pubDate) : [];
   for (const p of PATTERNS) {
-    const re = new RegExp(p.re.source, p.re.flags);
-    re.lastIndex = from;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(slice))) {
+    for (const m of scan(p.re, slice, from)) {
       const [day, month, year] = p.parts(m);
       if (!valid(day, month, year)) continue;
       const start = m.index + (m[0].length - m[0].trimStart().length);
@@ -135,7 +133,7 @@ export function yearCues(folded: string, from = 0, to = folded.length): YearCue[
   const text = folded.slice(from, to);
   const out: YearCue[] = [];
   for (const [kind, re] of CUE_PATTERNS) {
-    for (const m of text.matchAll(re)) {
+    for (const m of scan(re, text)) {
       const year = Number(m[1]);
       if (year >= 1945 && year <= 2100) out.push({ year, kind });
     }

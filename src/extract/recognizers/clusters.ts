@@ -17,6 +17,9 @@ import { lexiconEntries, makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import { syllables, type Syllable } from "../syllables.js";
 import { PROVINCE_PREFIX } from "../unit-nouns.js";
+import { firstMatch, scan } from "../scan.js";
+
+const PROVINCE_BEFORE_NAME = new RegExp(PROVINCE_PREFIX, "gu");
 import { CLUSTER_HEAD, CLUSTER_REF, COORD_ENDS, COORD_STARTS, MAX_COORD_SYLLABLES, MAX_LOWER_RUN, NAME_STOPS, NAME_TRAILERS, NAME_WORDS, NOT_LOCAL, UNIT_CONJUNCT } from "./clusters.rules.js";
 import type { ClusterMention, Context } from "./context.js";
 
@@ -125,9 +128,9 @@ function inStory(doc: Doc, n: number): boolean {
 
 function findMentions(doc: Doc): Mention[] {
   const out: Mention[] = [];
-  const re = new RegExp(CLUSTER_HEAD.pattern.source, CLUSTER_HEAD.pattern.flags);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(doc.folded))) {
+  let from = 0;
+  for (let m = firstMatch(CLUSTER_HEAD.pattern, doc.folded); m; m = firstMatch(CLUSTER_HEAD.pattern, doc.folded, from)) {
+    from = m.index + m[0].length;
     const numText = m[3];
     const surfaceNum = numText ? doc.norm.slice(m.index + m[0].length - numText.length, m.index + m[0].length) : "";
     let number: number | null = null;
@@ -145,7 +148,7 @@ function findMentions(doc: Doc): Mention[] {
       mention.appositionOf = out.length - 1;
     }
     out.push(mention);
-    re.lastIndex = Math.max(end, m.index + m[0].length);
+    from = Math.max(end, m.index + m[0].length);
     void apposition;
   }
   return out;
@@ -272,9 +275,7 @@ function localityIn(text: string): string | null {
 /** The province a local story is about: named with its unit noun at least twice and far more than any other. */
 function storyLocality(doc: Doc): string | null {
   const counts = new Map<string, { n: number; surface: string }>();
-  const re = new RegExp(PROVINCE_PREFIX, "gu");
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(doc.norm))) {
+  for (const m of scan(PROVINCE_BEFORE_NAME, doc.norm)) {
     const hit = provinces.longestAt(doc.norm, m.index + m[0].length);
     if (!hit) continue;
     const k = fold(hit.entry);
@@ -345,11 +346,9 @@ export function recognizeClusters(ctx: Context): ClusterFact[] {
   });
   // every mention, named or bare, with the cluster it refers to, for the members and roles recognisers
   const all: ClusterMention[] = mentions.map((m, i) => ({ start: m.start, end: m.end, cluster: groupOf[i]! >= 0 ? factOfGroup.get(groupOf[i]!) ?? null : null }));
-  const re = new RegExp(CLUSTER_REF.pattern.source, CLUSTER_REF.pattern.flags);
-  let r: RegExpExecArray | null;
   const named = [...all];
   let p = 0;
-  while ((r = re.exec(doc.folded))) {
+  for (const r of scan(CLUSTER_REF.pattern, doc.folded)) {
     while (p < named.length && named[p]!.end <= r.index) p++;
     if (p < named.length && named[p]!.start <= r.index) continue; // inside a named mention
     all.push({ start: r.index, end: r.index + r[0].length, cluster: null });

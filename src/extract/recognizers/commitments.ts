@@ -10,6 +10,7 @@ import type { Sentence } from "../sentences.js";
 import { clusterAt, type Context, type Rule } from "./context.js";
 import { BULLET, COMMIT_COUNT, COMMIT_INLINE, COMMIT_LEAD_IN, COMMIT_NUMBERED, COMMIT_PARAGRAPHS, COVENANT, COVENANT_COLON, ITEMS_OPENER, LIST_ENDS, LIST_HEAD, NOT_COMMITMENT, NOT_COMMITMENT_EXCUSED, NUMBERED, WORD_COUNTED_CUT } from "./commitments.rules.js";
 import { NUMBER_WORDS } from "./members.rules.js";
+import { firstMatch } from "../scan.js";
 
 const MAX_ITEMS = 15;
 
@@ -197,8 +198,8 @@ function findCommitments(ctx: Context): { commitments: CommitmentFact[]; notes: 
   for (const s of doc.sentences) {
     if (s.start < doc.bodyStart) continue;
     const st = doc.folded.slice(s.start, s.end);
-    const cov = COVENANT.exec(st);
-    const head = LIST_HEAD.exec(st);
+    const cov = firstMatch(COVENANT, st);
+    const head = firstMatch(LIST_HEAD, st);
     // "6 trường đã ký giao ước thi đua. Lần này chúng tôi thống nhất 3 nhóm nội dung …: Một là, …": a list head
     // right after the covenant's sentence, in the same paragraph, is the covenant's
     const covAt = cov ? s.start + cov.index : head ? covenantJustBefore(doc, s) : -1;

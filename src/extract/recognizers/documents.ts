@@ -6,6 +6,7 @@ import { prov, type Doc } from "../doc.js";
 import { syllables } from "../syllables.js";
 import type { Context, Rule } from "./context.js";
 import { DOC_DATE_LEAD, DOC_ISSUER_LEAD, DOC_KIND_NUMBER, DOC_NAMED_NUMBER, DOC_NUMBER_ONLY, ISSUER_STOP, KINDS, KIND_BY_ABBREV } from "./documents.rules.js";
+import { scan } from "../scan.js";
 
 const MAX_ISSUER_SYLLABLES = 16;
 
@@ -81,19 +82,19 @@ function scanDocuments(doc: Doc): DocumentSpan[] {
     const is = issuerAfter(doc, d?.end ?? numEnd);
     out.push({ kind, number, date: d?.date ?? null, issuer: is?.issuer ?? null, start, numberEnd: numEnd, end: is?.end ?? d?.end ?? numEnd, rule });
   };
-  for (const m of doc.folded.matchAll(new RegExp(DOC_KIND_NUMBER.pattern.source, DOC_KIND_NUMBER.pattern.flags))) {
+  for (const m of scan(DOC_KIND_NUMBER.pattern, doc.folded)) {
     const folded = m[1]!.replace(/\s+/g, " ");
     const kind = KINDS.find((k) => k.folded === folded)?.kind;
     if (!kind) continue;
     const numStart = m.index + m[0].length - m[2]!.length;
     add(kind, numStart, m.index + m[0].length, m.index, DOC_KIND_NUMBER);
   }
-  for (const m of doc.folded.matchAll(new RegExp(DOC_NAMED_NUMBER.pattern.source, DOC_NAMED_NUMBER.pattern.flags))) {
+  for (const m of scan(DOC_NAMED_NUMBER.pattern, doc.folded)) {
     const kind = KINDS.find((k) => k.folded === m[1]!.replace(/\s+/g, " "))?.kind ?? "Luật";
     const numStart = m.index + m[0].length - m[3]!.length;
     add(kind, numStart, m.index + m[0].length, m.index, DOC_NAMED_NUMBER);
   }
-  for (const m of doc.folded.matchAll(new RegExp(DOC_NUMBER_ONLY.pattern.source, DOC_NUMBER_ONLY.pattern.flags))) {
+  for (const m of scan(DOC_NUMBER_ONLY.pattern, doc.folded)) {
     const kind = kindOfCode(m[1]!);
     if (!kind) continue;
     const numStart = m.index + m[0].length - m[1]!.length;

@@ -13,6 +13,7 @@ import type { Context } from "./context.js";
 import { recognizeCommitments } from "./commitments.js";
 import { findDocuments } from "./documents.js";
 import { EVENT_DEPLOY, EVENT_EXCHANGE, EVENT_REVIEW, EVENT_RULES, LOCATION, LOCATION_STOP, NOT_A_MEETING, REGISTERED_BEFORE, RESULTS_CONTEXT, REVIEW_MEETING_BEFORE, REVIEW_OBJECT_AFTER, REVIEW_TASK_BEFORE, SAME_DAY, SIGNED_BEFORE, type EventRule } from "./events.rules.js";
+import { scan } from "../scan.js";
 
 const MAX_LOCATION_SYLLABLES = 16;
 /** " - HĐND", " - UBND": a dash then an acronym (two capitals or more, no lower-case letter after). As written. */
@@ -91,7 +92,7 @@ export function recognizeEvents(ctx: Context): EventFact[] {
   const inItem = (n: number) => items.some(([a, b]) => doc.map[n]! >= a && doc.map[n]! < b);
   const mentions: Mention[] = [];
   for (const rule of EVENT_RULES) {
-    for (const m of doc.folded.matchAll(new RegExp(rule.pattern.source, rule.pattern.flags))) {
+    for (const m of scan(rule.pattern, doc.folded)) {
       const sent = sentenceAt(doc, m.index);
       if (!sent) continue;
       const before = doc.folded.slice(Math.max(sent.start, m.index - 50), m.index);

@@ -27,6 +27,7 @@ import { isCap, syllables } from "../syllables.js";
 import { ADMIN_NOUN, ADMIN_NOUN_SYLLABLES, PROVINCE_NOUN } from "../unit-nouns.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
 import { BETWEEN_NOT_MEMBERS, DISTRIBUTED_HEADS, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
+import { scan } from "../scan.js";
 
 interface Head {
   org: [number, number] | null; // "Công an" in "Công an 8 tỉnh", "LĐLĐ" in "LĐLĐ các tỉnh:"
@@ -529,9 +530,7 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
   const found: Found[] = [];
   const mentions = ctx.mentions ?? [];
   for (const rule of [MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING]) {
-    const re = new RegExp(rule.pattern.source, rule.pattern.flags);
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(doc.folded))) {
+    for (const m of scan(rule.pattern, doc.folded)) {
       const sent = sentenceAt(doc, m.index);
       if (!sent) continue;
       // the cluster must be named just before the trigger, in the same sentence

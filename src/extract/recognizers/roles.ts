@@ -23,6 +23,7 @@ import { ADMIN_NOUN, ADMIN_NOUN_CAP, ADMIN_NOUN_SYLLABLES, PROVINCE_NOUN } from 
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
 import { ORG_HEADS } from "./members.rules.js";
 import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_APPOSITION, ROLE_BRACKET, ROLE_ON_BEHALF, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
+import { scan } from "../scan.js";
 
 const MAX_UNIT_SYLLABLES = 14;
 /** A company's name written out ("Công ty trách nhiệm hữu hạn một thành viên …") may be longer. */
@@ -268,9 +269,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
   };
   const backward: Array<[Rule, boolean]> = [[ROLE_LAM, false], [ROLE_LA, false], [ROLE_BRACKET, false], [ROLE_DASH, false], [ROLE_ON_BEHALF, true], [ROLE_AFTER_POSITION_COMMA, true], [ROLE_AFTER_POSITION, true]];
   // forward pattern first: "bàn giao nhiệm vụ Cụm trưởng cho X" must not read "nhiệm vụ" as a unit
-  const fre = new RegExp(ROLE_FORWARD.pattern.source, ROLE_FORWARD.pattern.flags);
-  let f: RegExpExecArray | null;
-  while ((f = fre.exec(doc.folded))) {
+  for (const f of scan(ROLE_FORWARD.pattern, doc.folded)) {
     const sent = sentenceAt(doc, f.index);
     if (!sent) continue;
     const roleStart = f.index + f[0].search(/(?:cum|khoi|truong|pho)/u);
@@ -287,9 +286,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
     if (explicit !== null && roles.length > before) roles[roles.length - 1]!.year = explicit;
   }
   for (const [rule, needPosition] of backward) {
-    const re = new RegExp(rule.pattern.source, rule.pattern.flags);
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(doc.folded))) {
+    for (const m of scan(rule.pattern, doc.folded)) {
       const roleStart = m.index + m[0].search(/(?:cum|khoi|truong|pho)\s/u);
       if (usedRolePhrases.has(roleStart)) continue;
       const sent = sentenceAt(doc, m.index);
