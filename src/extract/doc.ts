@@ -41,6 +41,18 @@ export function span(doc: Doc, nStart: number, nEnd: number): { start: number; e
   return { start, end, surface: doc.text.slice(start, end) };
 }
 
+const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/;
+const INVISIBLES = new RegExp(INVISIBLE.source, "g");
+
+/**
+ * The page's own words for norm[nStart, nEnd) as a name is stored: the original text (its tone placement, its
+ * characters), without invisible characters (zero-width, soft hyphen), white space in a run as one space, trimmed.
+ */
+export function surfaceText(doc: Doc, nStart: number, nEnd: number): string {
+  const raw = doc.text.slice(doc.map[nStart]!, doc.map[nEnd]!);
+  return (INVISIBLE.test(raw) ? raw.replace(INVISIBLES, "") : raw).replace(/\s+/g, " ").trim();
+}
+
 /** Index of the sentence holding norm offset n. */
 export function sentenceAt(doc: Doc, n: number): Sentence | undefined {
   let lo = 0, hi = doc.sentences.length - 1;

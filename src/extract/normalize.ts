@@ -2,7 +2,7 @@
 // The cleaned text is kept as the page wrote it; recognisers read `norm` and report spans through the map.
 
 export interface Normalized {
-  /** NFC, one tone-mark placement (hòa, ủy), Đ for Ð, plain spaces, straight quotes, "-" for dashes, no zero-width characters. */
+  /** NFC, one tone-mark placement (hòa, ủy), Đ for Ð, plain spaces (a run of them as one), straight quotes, "-" for dashes, no zero-width characters. */
   norm: string;
   /** map[i] = offset in the original of norm[i]; map[norm.length] = original length. */
   map: Int32Array;
@@ -51,6 +51,7 @@ export function normalize(text: string): Normalized {
   let map = new Int32Array(text.length + 1);
   let n = 0;
   let i = 0;
+  let space = false; // the last unit written is a space
   while (i < text.length) {
     if (n + 1 >= map.length) { const grown = new Int32Array(map.length * 2 + 4); grown.set(map); map = grown; }
     const code = text.charCodeAt(i);
@@ -58,9 +59,14 @@ export function normalize(text: string): Normalized {
     if (code < 0x80 && !(j < text.length && isCombining(text.charCodeAt(j)))) {
       if (code === 13) { // CR: CRLF is one line break, a lone CR is one
         if (text.charCodeAt(j) === 10) { i = j; continue; }
-        norm += "\n"; map[n++] = i; i = j; continue;
+        space = false; norm += "\n"; map[n++] = i; i = j; continue;
       }
-      norm += code === 9 ? " " : text[i]!; map[n++] = i; i = j; continue;
+      if (code === 32 || code === 9) {
+        // a run of spaces reads as one (copied text often doubles them): the first one stands for the run
+        if (space) { i = j; continue; }
+        space = true; norm += " "; map[n++] = i; i = j; continue;
+      }
+      space = false; norm += text[i]!; map[n++] = i; i = j; continue;
     }
     const ch = text[i]!;
     if (DROP.has(ch)) { i++; continue; }
@@ -76,6 +82,7 @@ export function normalize(text: string): Normalized {
       const c = text.slice(i, j).normalize("NFC");
       piece = CHAR_FIX[c] ?? c;
     }
+    if (piece === " ") { if (space) { i = j; continue; } space = true; } else if (piece) space = false;
     if (n + piece.length + 1 >= map.length) { const grown = new Int32Array(map.length * 2 + piece.length); grown.set(map); map = grown; }
     for (let k = 0; k < piece.length; k++) map[n++] = i;
     norm += piece;

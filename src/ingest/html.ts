@@ -38,7 +38,8 @@ function blocksToLines(blocks: BodyBlock[]): string[][] {
 }
 
 export function parseHtml(html: string, source: string, opts: HtmlOptions = {}): Article {
-  const $ = cheerio.load(html);
+  // composed characters (NFC): see parseTextDump
+  const $ = cheerio.load(html.normalize("NFC"));
   const url = opts.url ?? null;
   const meta = readMetadata($, url);
   const body = extractBody($, { inPlace: true }); // $ is only read before this, so the extractor may prune it

@@ -56,7 +56,7 @@ function isLead(s: string): boolean {
 
 /** Letter syllables of a line, lower-cased, for comparing a headline with the lead. */
 function words(s: string): string[] {
-  return s.normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
 interface Header {
@@ -190,11 +190,19 @@ function readHeader(lines: string[], given: string | null): Header {
   return { title: best.text, bodyLine: b, date, siteName, skip, datelineAuthor: author, choices };
 }
 
+/** White space inside a line, a run of it or one character other than a plain space (NBSP, tab, thin space). */
+const SPACE_RUN = /\s{2,}|[^\S ]/gu;
+
 export function parseTextDump(raw: string, source: string, opts: TextDumpOptions = {}): Article {
-  const lines = raw.replace(/^\ufeff/u, "").split(/\r\n|\r|\n/u).map(trimLine);
+  // Text is read in composed form (NFC): a page typed with combining tone marks ("tổ hợp") holds the same characters,
+  // and the headline, dateline and byline tests, the recognisers' surface checks and a researcher's query (typed
+  // composed) then see one form. White space inside a line reads as one space, as a browser shows it and as the HTML
+  // reader gives it (a dump keeps the page's doubled spaces and NBSPs). Nothing else is changed: old tone placement,
+  // Ð and zero-width characters stay as written and are normalised for matching only (src/extract/normalize.ts).
+  const lines = raw.normalize("NFC").replace(/^\ufeff/u, "").split(/\r\n|\r|\n/u).map((l) => trimLine(l).replace(SPACE_RUN, " "));
 
   // 1. Header: labels, datelines and the headline, before the story starts.
-  const head = readHeader(lines, opts.title ? trimLine(opts.title) : null);
+  const head = readHeader(lines, opts.title ? trimLine(opts.title.normalize("NFC")) : null);
   const { title, date, siteName, choices } = head;
   const i = head.bodyLine;
   const bodyLines = lines.slice(i).filter((_, k) => !head.skip.has(i + k));

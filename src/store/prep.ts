@@ -32,11 +32,13 @@ export interface StorePrep {
 /** normalize(s).norm, faster on text that needs no composition (most text); the same result. */
 export function normText(s: string): string {
   if (SLOW.test(s) || s.normalize("NFC") !== s) return normalize(s).norm;
-  return unifyTones(FIXES.test(s) ? s.replace(FIXES_ALL, fixChar) : s);
+  const fixed = FIXES.test(s) ? s.replace(FIXES_ALL, fixChar) : s;
+  return unifyTones(fixed.includes("  ") ? fixed.replace(SPACES, " ") : fixed);
 }
 
 // normalize() composes each character with its combining marks (U+0300–U+036F) by NFC, keeps surrogate pairs
-// whole, drops zero-width characters, fixes some characters one for one and reads CRLF as one line break. On a
+// whole, drops zero-width characters, fixes some characters one for one, reads CRLF as one line break and a run of
+// spaces as one. On a
 // text with no combining mark nor surrogate that NFC leaves as it is, every piece it composes is one character
 // that NFC leaves as it is too, so what remains is the drops and fixes, done here by one regular expression.
 const SLOW = /[\u0300-\u036f\ud800-\udfff]/;
@@ -48,6 +50,7 @@ const FIX_MAP: Record<string, string> = Object.fromEntries([
 const FIX_CLASS = `[${Object.keys(FIX_MAP).join("")}]`;
 const FIXES = new RegExp(`\r|${FIX_CLASS}`);
 const FIXES_ALL = new RegExp(`\r\n?|${FIX_CLASS}`, "g");
+const SPACES = / {2,}/g;
 const fixChar = (c: string): string => (c.charCodeAt(0) === 13 ? "\n" : FIX_MAP[c]!);
 
 /** The facts that get a line in the article's facts search row, in the order writeFacts stores them. */

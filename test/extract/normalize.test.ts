@@ -30,6 +30,17 @@ describe("normalize", () => {
     expect(normalize("a\r\nb\rc").norm).toBe("a\nb\nc");
   });
 
+  it("reads a run of spaces (doubled, or a space beside an NBSP, a tab or a dropped zero-width character) as one, mapped to its first", () => {
+    const raw = "Cụm  thi \u00a0đua\t \u200b số 5";
+    const { norm, map } = normalize(raw);
+    expect(norm).toBe("Cụm thi đua số 5");
+    expect(map[3]).toBe(3); // the space kept is the run's first
+    expect(map[4]).toBe(raw.indexOf("thi"));
+    const doc = makeDoc(art(raw));
+    expect(span(doc, 4, 11).surface).toBe("thi \u00a0đua");
+    expect(normalize("a \n b").norm).toBe("a \n b"); // a line break is not a space
+  });
+
   it("fold keeps the length and removes diacritics and case", () => {
     const s = "Đồng Nai – Cụm THI ĐUA 😀 số İ";
     const f = fold(normalize(s).norm);

@@ -6,7 +6,7 @@
 // Unnamed recipients ("02 đơn vị được nhận …", "nhiều đơn vị") give nothing.
 import type { AwardFact, AwardStatus } from "../../types.js";
 import { yearCues } from "../dates.js";
-import { docSyllables, lowerText, prov, sentenceAt, type Doc } from "../doc.js";
+import { docSyllables, lowerText, prov, sentenceAt, surfaceText, type Doc } from "../doc.js";
 import { loadLexicon, makeLexicon } from "../lexicon.js";
 import { speakerPrefixEnd } from "../names.js";
 import { fold } from "../normalize.js";
@@ -305,7 +305,7 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
     if (rule) prevStatus = rule;
     const clauseEnd = found.length ? Math.max(...found.map((f) => f.end)) : m.end;
     if (rule && found.length) {
-      const award = doc.text.slice(doc.map[m.start]!, doc.map[m.end]!).replace(/\s+/g, " ").trim();
+      const award = surfaceText(doc, m.start, m.end);
       const year = yearOf(doc, m.sent, clauseStart, clauseEnd);
       for (const r of found) {
         const recipient = doc.text.slice(doc.map[r.start]!, doc.map[r.end]!).trim() === r.text ? doc.text.slice(doc.map[r.start]!, doc.map[r.end]!).trim() : r.text;

@@ -12,7 +12,7 @@
 // punctuation that is not the title, e.g. a related-article headline) is dropped. System and locality
 // come from the name (lexicons cluster-systems, provinces); a local story lends its province.
 import type { ClusterFact, ClusterKind } from "../../types.js";
-import { prov, sentenceAt, type Doc } from "../doc.js";
+import { prov, sentenceAt, surfaceText, type Doc } from "../doc.js";
 import { lexiconEntries, makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import { syllables, type Syllable } from "../syllables.js";
@@ -339,7 +339,7 @@ export function recognizeClusters(ctx: Context): ClusterFact[] {
     if (!locality && !NOT_LOCAL.test(fold(m.name)) && !/Bộ\s/u.test(allNames)) locality = local;
     factOfGroup.set(g, facts.length);
     facts.push({
-      kind: m.kind, number: m.number, name: doc.text.slice(bestSpan.start, bestSpan.end).replace(/\s+/g, " ").trim(),
+      kind: m.kind, number: m.number, name: surfaceText(doc, m.start, m.end),
       locality, system: systemOf(allNames),
       prov: prov(doc, first.start, first.end, CLUSTER_HEAD.name, m.number !== null ? CLUSTER_HEAD.confidence : 0.8),
     });

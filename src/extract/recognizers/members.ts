@@ -19,7 +19,7 @@
 // A list must follow a mention of the cluster closely (units merely attending a meeting are not members).
 // Items are cut where the predicate resumes ("… Đồng Tân đã tổ chức"), and the whole list ends there.
 import type { MemberFact, RecordNote } from "../../types.js";
-import { prov, sentenceAt, span, type Doc } from "../doc.js";
+import { prov, sentenceAt, surfaceText, type Doc } from "../doc.js";
 import { lexiconEntries, loadLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
@@ -463,17 +463,17 @@ function openCarried(item: string, names: boolean): Carried | null {
  * "các tỉnh X, Y" → "tỉnh X", "tỉnh Y"; "Bộ Chỉ huy Quân sự các tỉnh X, Y" → "Bộ Chỉ huy Quân sự tỉnh X", "… tỉnh Y".
  */
 function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ unit: string; item: Item }> {
-  let noun = head.unit ? span(doc, head.unit[0], head.unit[1]).surface : null;
-  let org = head.org ? span(doc, head.org[0], head.org[1]).surface.trim() + " " : "";
+  let noun = head.unit ? surfaceText(doc, head.unit[0], head.unit[1]) : null;
+  let org = head.org ? surfaceText(doc, head.org[0], head.org[1]) + " " : "";
   let distribute = names;
   // "6 trường: THPT A, …", "8 bệnh viện: Bệnh viện X, …": items carry their own kind; only a bare proper name
   // ("5 trường: Lê Quý Đôn, …") takes the noun, written as the start of a name ("Trường Lê Quý Đôn")
-  const counted = head.noun ? span(doc, head.noun[0], head.noun[1]).surface.replace(/\s+/g, " ") : null;
+  const counted = head.noun ? surfaceText(doc, head.noun[0], head.noun[1]) : null;
   if (counted) {
     const kind = counted.charAt(0).toUpperCase() + counted.slice(1);
     const kindWords = fold(counted);
     return items.map((item) => {
-      const surface = span(doc, item[0], item[1]).surface.replace(/\s+/g, " ");
+      const surface = surfaceText(doc, item[0], item[1]);
       const first = surface.split(" ")[0] ?? "";
       const ownKind = fold(surface).startsWith(kindWords + " ") || ORG_HEADS.test(surface) || (first.length > 1 && first === first.toUpperCase());
       // "5 công ty: Cổ phần In Thái Bình" → "Công ty Cổ phần In Thái Bình" when the kind is an organisation's head
@@ -484,7 +484,7 @@ function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ u
   const heads = prefixes.get(doc);
   let carried: Carried | null = null;
   return items.map((item) => {
-    const surface = span(doc, item[0], item[1]).surface.replace(/\s+/g, " ");
+    const surface = surfaceText(doc, item[0], item[1]);
     const opened = openCarried(surface, names);
     if (opened) {
       carried = opened;

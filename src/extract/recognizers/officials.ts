@@ -5,7 +5,7 @@
 // A title is POSITION [modifier] [ORGANISATION]; the organisation runs over capitalised words, organisation
 // and place words, "và" between names, "số 4"; it ends at punctuation, a verb, a new post or the person's name.
 import type { OfficialFact } from "../../types.js";
-import { prov, span, syllablesIn, type Doc } from "../doc.js";
+import { prov, surfaceText, syllablesIn, type Doc } from "../doc.js";
 import { lexiconEntries, makeLexicon, type Lexicon } from "../lexicon.js";
 import { capRunEnd, glued, joined, nameAnchorAt, nameTail, personKey, skipHonorific } from "../names.js";
 import { fold, normalize } from "../normalize.js";
@@ -600,7 +600,6 @@ const isCapStart = (norm: string, at: number) => { const c = norm[at] ?? ""; ret
 /** How much text may follow a signature line (a source note, a link). */
 const SIGNATURE_TAIL = 160;
 
-const clean = (s: string) => s.replace(/\s+/g, " ").trim();
 
 export function recognizeOfficials(ctx: Context): OfficialFact[] {
   const { doc } = ctx;
@@ -609,7 +608,7 @@ export function recognizeOfficials(ctx: Context): OfficialFact[] {
   const seenTitles = new Map<string, Set<string>>();
   for (const sent of readingSentences(doc)) {
     for (const m of sentenceMentions(doc, sent)) {
-      const name = clean(span(doc, m.name[0], m.name[1]).surface);
+      const name = surfaceText(doc, m.name[0], m.name[1]);
       const key = personKey(name);
       if (key === author || signatureLine(doc, m)) continue; // a byline, not an official
       const conf = m.rule.confidence - (m.lower ? LOWER_CASE_PENALTY : 0);
@@ -619,10 +618,10 @@ export function recognizeOfficials(ctx: Context): OfficialFact[] {
         byKey.set(key, o);
         seenTitles.set(key, new Set());
       }
-      if (!o.rank && m.rank) o.rank = clean(span(doc, m.rank[0], m.rank[1]).surface);
+      if (!o.rank && m.rank) o.rank = surfaceText(doc, m.rank[0], m.rank[1]);
       const seen = seenTitles.get(key)!;
       for (const [s, e] of m.titles) {
-        const title = clean(span(doc, s, e).surface);
+        const title = surfaceText(doc, s, e);
         const tkey = personKey(title);
         if (seen.has(tkey)) continue;
         seen.add(tkey);

@@ -14,7 +14,7 @@
 // Year: "năm Y" right after the role; "Năm Y, …" opening the sentence; else a leader elected at the
 // year-end review of Y serves Y+1, and a sitting leader at a review of Y (or a signing for Y) holds Y.
 import type { RoleFact, RoleKind } from "../../types.js";
-import { prov, sentenceAt, type Doc } from "../doc.js";
+import { prov, sentenceAt, surfaceText, type Doc } from "../doc.js";
 import { lexiconEntries, makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
@@ -261,7 +261,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
     // the cluster named right after the role ("cụm trưởng Cụm thi đua số 4"), else the one in scope
     const next = mentionAt(ctx.mentions ?? [], rolePos[1]);
     const cluster = next?.cluster ?? clusterAt(ctx, rolePos[0]);
-    const surface = doc.text.slice(doc.map[unit[0]]!, doc.map[unit[1]]!).replace(/\s+/g, " ").trim();
+    const surface = surfaceText(doc, unit[0], unit[1]);
     const key = `${cluster}|${role}|${fold(surface)}`;
     if (seen.has(key)) return;
     seen.set(key, roles.length);

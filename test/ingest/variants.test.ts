@@ -1,0 +1,71 @@
+// Real articles as a crawl may bring them back: line breaks as CRLF, tone marks typed as combining characters
+// (NFD, "Unicode tổ hợp"), NBSPs, doubled spaces, zero-width characters, old tone placement, a related-news box
+// after the story. Each variant must give the same facts as the article itself (compared after normalisation,
+// since the facts keep the page's own characters).
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { extract } from "../../src/extract/extract.js";
+import { fold, normalize } from "../../src/extract/normalize.js";
+import { readArticles } from "../../src/ingest/read.js";
+import type { Article, ExtractionRecord } from "../../src/types.js";
+
+const DIRS = ["corpus/seeds", "corpus/dev", ...readdirSync("eval").filter((d) => d.startsWith("authored")).map((d) => `eval/${d}/articles`)];
+
+const VARIANTS: Record<string, (t: string) => string> = {
+  crlf: (t) => t.replace(/\n/g, "\r\n"),
+  nfd: (t) => t.normalize("NFD"),
+  nbsp: (t) => t.replace(/ (?=\p{Lu})/gu, "\u00a0"),
+  "old tone placement": (t) => t.replace(/([òóỏõọ])([ae])(?!\p{L})|([ùúủũụ])y(?!\p{L})/gu, (m, o?: string, a?: string, u?: string) => {
+    const tone = (o ?? u)!.normalize("NFD").slice(1); // the mark moves to the second vowel: hòa -> hoà, ủy -> uỷ
+    return o ? `o${(a! + tone).normalize("NFC")}` : `u${("y" + tone).normalize("NFC")}`;
+  }),
+  "doubled spaces": (t) => t.replace(/ /g, (m, i: number) => (i % 7 === 0 ? "  " : m)),
+  "zero-width": (t) => t.replace(/ /g, (m, i: number) => (i % 11 === 0 ? " \u200b" : m)),
+  "related box": (t) => `${t}\n\nTin liên quan\n\nHội nghị sơ kết công tác thi đua 6 tháng đầu năm\n\nTỉnh đoàn tổ chức giải bóng đá thanh niên\n`,
+};
+
+const k = (s: unknown) => (s == null ? "" : fold(normalize(String(s)).norm).replace(/\s+/g, " ").trim());
+function factKeys(r: ExtractionRecord): string[] {
+  return [
+    ...r.clusters.map((c) => `cluster ${k(c.name)} ${c.number}`),
+    ...r.members.map((m) => `member ${k(m.unit)}`),
+    ...r.roles.map((x) => `role ${k(x.unit)} ${x.role} ${x.year}`),
+    ...r.officials.map((o) => `official ${k(o.name)} | ${o.titles.map(k).join("; ")}`),
+    ...r.commitments.map((c) => `commitment ${k(c.text)}`),
+    ...r.awards.map((a) => `award ${k(a.award)} ${k(a.recipient)} ${a.status} ${a.year}`),
+    ...r.events.map((e) => `event ${e.type} ${e.date} ${k(e.location)}`),
+    ...r.documents.map((d) => `document ${k(d.kind)} ${k(d.number)} ${d.date}`),
+  ].sort();
+}
+
+async function readOne(path: string): Promise<Article> {
+  for await (const it of readArticles([path])) if ("article" in it) return it.article;
+  throw new Error(`no article in ${path}`);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), "thidua-variants-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("crawl-like variants of real articles", () => {
+  it("give the same facts as the articles themselves", async () => {
+    let checked = 0;
+    const differ: string[] = [];
+    for (const dir of DIRS) {
+      for (const f of readdirSync(dir).filter((f) => /\.(txt|html)$/.test(f))) {
+        const raw = readFileSync(join(dir, f), "utf8");
+        const base = factKeys(extract(await readOne(join(dir, f))));
+        for (const [name, vary] of Object.entries(VARIANTS)) {
+          const p = join(tmp, `${name.replace(/\W/g, "_")}-${f}`);
+          writeFileSync(p, vary(raw));
+          const got = factKeys(extract(await readOne(p)));
+          checked++;
+          if (JSON.stringify(got) !== JSON.stringify(base)) differ.push(`${dir}/${f} (${name}): lost ${base.filter((x) => !got.includes(x)).join(" / ")}; gained ${got.filter((x) => !base.includes(x)).join(" / ")}`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    expect(differ).toEqual([]);
+  }, 120_000);
+});
