@@ -30,14 +30,19 @@ const isUrlLine = (s: string) => isHttpUrl(s) && !/\s/u.test(s);
  * Lines -> blocks of consecutive non-empty lines. A text with no blank lines between its lines
  * (one paragraph per line) gets one block per line.
  */
+/** A list item's line: a bullet or an item number. */
+const LIST_ITEM = /^(?:[-+•*–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s)/u;
+
 export function splitBlocks(lines: string[]): string[][] {
   const hasBlankLines = lines.some((l, k) => !l && k > 0 && k < lines.length - 1);
   const blocks: string[][] = [];
   let cur: string[] = [];
   for (const l of lines) {
     if (!l) { if (cur.length) blocks.push(cur); cur = []; continue; }
+    // with no blank lines, each line is a paragraph, but a run of list items ("- …", "1. …") stays one block,
+    // as its blank-lined or HTML form gives it
+    if (!hasBlankLines && cur.length && !(LIST_ITEM.test(l) && LIST_ITEM.test(cur[cur.length - 1]!))) { blocks.push(cur); cur = []; }
     cur.push(l);
-    if (!hasBlankLines) { blocks.push(cur); cur = []; }
   }
   if (cur.length) blocks.push(cur);
   return blocks;

@@ -10,6 +10,7 @@ import {
 import { cleanStory, splitBlocks } from "./story.js";
 import { datelineAuthor, datelineDate, toIso, trailingDate, type FoundDate } from "./vndate.js";
 import { canonicalUrl, hostOutlet, isHttpUrl } from "./url.js";
+import { unwrapLines } from "./unwrap.js";
 
 export interface TextDumpOptions {
   /** Known URL of the article (overrides a URL line in the dump). */
@@ -199,7 +200,8 @@ export function parseTextDump(raw: string, source: string, opts: TextDumpOptions
   // composed) then see one form. White space inside a line reads as one space, as a browser shows it and as the HTML
   // reader gives it (a dump keeps the page's doubled spaces and NBSPs). Nothing else is changed: old tone placement,
   // Ð and zero-width characters stay as written and are normalised for matching only (src/extract/normalize.ts).
-  const lines = raw.normalize("NFC").replace(/^\ufeff/u, "").split(/\r\n|\r|\n/u).map((l) => trimLine(l).replace(SPACE_RUN, " "));
+  // A dump hard-wrapped at a fixed width (lynx -dump) has its paragraphs joined again first.
+  const lines = unwrapLines(raw.normalize("NFC").replace(/^\ufeff/u, "").split(/\r\n|\r|\n/u).map((l) => trimLine(l).replace(SPACE_RUN, " ")));
 
   // 1. Header: labels, datelines and the headline, before the story starts.
   const head = readHeader(lines, opts.title ? trimLine(opts.title.normalize("NFC")) : null);

@@ -1,7 +1,7 @@
 // Real articles as a crawl may bring them back: line breaks as CRLF, tone marks typed as combining characters
-// (NFD, "Unicode tổ hợp"), NBSPs, doubled spaces, zero-width characters, old tone placement, a related-news box
-// after the story. Each variant must give the same facts as the article itself (compared after normalisation,
-// since the facts keep the page's own characters).
+// (NFD, "Unicode tổ hợp"), NBSPs, doubled spaces, zero-width characters, old tone placement, hard-wrapped at a
+// fixed width (lynx -dump), without blank lines, a related-news box after the story. Each variant must give the
+// same facts as the article itself (compared after normalisation, since the facts keep the page's own characters).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +13,20 @@ import type { Article, ExtractionRecord } from "../../src/types.js";
 
 const DIRS = ["corpus/seeds", "corpus/dev", ...readdirSync("eval").filter((d) => d.startsWith("authored")).map((d) => `eval/${d}/articles`)];
 
+/** Every line longer than `width` broken greedily at spaces, as a fixed-width dump writes it. */
+function wrap(t: string, width: number, indent: string): string {
+  return t.split("\n").map((line) => {
+    if (line.length <= width) return indent + line;
+    const out: string[] = [];
+    let cur = "";
+    for (const w of line.split(" ")) {
+      if (cur && cur.length + 1 + w.length > width) { out.push(cur); cur = w; } else cur = cur ? `${cur} ${w}` : w;
+    }
+    out.push(cur);
+    return out.map((l) => indent + l).join("\n");
+  }).join("\n");
+}
+
 const VARIANTS: Record<string, (t: string) => string> = {
   crlf: (t) => t.replace(/\n/g, "\r\n"),
   nfd: (t) => t.normalize("NFD"),
@@ -23,6 +37,9 @@ const VARIANTS: Record<string, (t: string) => string> = {
   }),
   "doubled spaces": (t) => t.replace(/ /g, (m, i: number) => (i % 7 === 0 ? "  " : m)),
   "zero-width": (t) => t.replace(/ /g, (m, i: number) => (i % 11 === 0 ? " \u200b" : m)),
+  "hard-wrapped at 80 columns, indented (lynx -dump)": (t) => wrap(t, 80, "   "),
+  "hard-wrapped at 72 columns": (t) => wrap(t, 72, ""),
+  "no blank lines": (t) => t.replace(/\n\s*\n+/g, "\n"),
   "related box": (t) => `${t}\n\nTin liên quan\n\nHội nghị sơ kết công tác thi đua 6 tháng đầu năm\n\nTỉnh đoàn tổ chức giải bóng đá thanh niên\n`,
 };
 
