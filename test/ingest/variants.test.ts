@@ -1,6 +1,7 @@
 // Real articles as a crawl may bring them back: line breaks as CRLF, tone marks typed as combining characters
 // (NFD, "Unicode tổ hợp"), NBSPs, doubled spaces, zero-width characters, old tone placement, hard-wrapped at a
-// fixed width (lynx -dump), without blank lines, a related-news box after the story. Each variant must give the
+// fixed width (lynx -dump), without blank lines, the headline in capitals, a BOM, curly quotes, a related-news box
+// after the story. Each variant must give the
 // same facts as the article itself (compared after normalisation, since the facts keep the page's own characters).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,6 +41,9 @@ const VARIANTS: Record<string, (t: string) => string> = {
   "hard-wrapped at 80 columns, indented (lynx -dump)": (t) => wrap(t, 80, "   "),
   "hard-wrapped at 72 columns": (t) => wrap(t, 72, ""),
   "no blank lines": (t) => t.replace(/\n\s*\n+/g, "\n"),
+  "headline in capitals": (t) => { const lines = t.split("\n"); const k = lines.findIndex((l) => l.trim().split(/\s+/).length >= 6); if (k >= 0) lines[k] = lines[k]!.toUpperCase(); return lines.join("\n"); },
+  "byte-order mark, tab-indented lines": (t) => `\ufeff${t.replace(/^/gm, "\t")}`,
+  "curly quotes and en dashes": (t) => t.replace(/"([^"\n]*)"/g, "\u201c$1\u201d").replace(/ - /g, " \u2013 "),
   "related box": (t) => `${t}\n\nTin liên quan\n\nHội nghị sơ kết công tác thi đua 6 tháng đầu năm\n\nTỉnh đoàn tổ chức giải bóng đá thanh niên\n`,
 };
 

@@ -68,9 +68,20 @@ function coordinationAhead(doc: Doc, syl: Syllable[], k: number): boolean {
   return false;
 }
 
+/** Verbs that end a name written in capitals (lexicons/name-ending-verbs.txt). */
+const endingVerbs = makeLexicon("name-ending-verbs");
+
+/** Nouns of units named by a number (lexicons/numbered-unit-heads.txt), lower case. */
+const NUMBERED_HEADS = new Set(lexiconEntries("numbered-unit-heads").map((e) => e.toLowerCase()));
+/** Do the one or two syllables before syllable k name a unit that a number follows ("Quân khu", "Vùng")? */
+const numberedHeadBefore = (syl: Syllable[], k: number) =>
+  NUMBERED_HEADS.has(syl[k - 1]!.text.toLowerCase()) || (k > 1 && NUMBERED_HEADS.has(`${syl[k - 2]!.text} ${syl[k - 1]!.text}`.toLowerCase()));
+
 /** Words after the head that still belong to the name; returns the norm end of the name. */
 function nameEnd(doc: Doc, from: number, limit: number, number: number | null): { end: number; apposition: boolean } {
   const syl = syllables(doc.norm, from, limit);
+  // in a line written in capitals every word looks like part of a name: the sentence's verb ends it instead
+  const shouting = syl.length > 0 && !/\p{Ll}/u.test(doc.norm.slice(from, limit));
   let end = from;
   let lastGood = from;
   let lowerRun = -1; // lower-case syllables since the last capitalised one (-1: none capitalised yet)
@@ -89,6 +100,7 @@ function nameEnd(doc: Doc, from: number, limit: number, number: number | null): 
       k += 2; end = syl[k]!.end; lowerRun = -1;
       continue;
     }
+    if (shouting && endingVerbs.longestAt(doc.norm, s.start)) break;
     if (dash && (f === "cum" || f === "khoi")) return { end: lastGood, apposition: true };
     if ((f === "cum" || f === "khoi") && /^(thi|so)$/.test(fold(syl[k + 1]?.text ?? ""))) break; // the next cluster
     const word = orgWords.longestAt(doc.norm, s.start);
@@ -102,10 +114,12 @@ function nameEnd(doc: Doc, from: number, limit: number, number: number | null): 
     if (f === "nam" && /^\d{4}$/.test(syl[k + 1]?.text ?? "")) break; // "năm 2021" is a date, not the name
     const countOfPlaces = /^\d{1,2}$/.test(s.text) && /^(thanh|tinh|quan|huyen|xa|phuong|dia|don)$/.test(fold(syl[k + 1]?.text ?? ""));
     const tổQuốc = f === "to" && fold(syl[k + 1]?.text ?? "") === "quoc";
+    // "Quân khu 4", "Sư đoàn 312": a number after the noun of a numbered unit is part of its name
+    const unitNumber = /^\d{1,3}$/.test(s.text) && k > 0 && numberedHeadBefore(syl, k);
     const afterCap = !s.cap && lowerRun >= 0 && lowerRun < MAX_LOWER_RUN && !NAME_STOPS.has(f) && !dash && orgWords.has(doc.norm.slice(syl[k - 1]?.start ?? s.start, s.end));
     const nameWord = NAME_WORDS.has(s.text.toLowerCase());
-    if (!(s.cap || nameWord || countOfPlaces || tổQuốc || afterCap)) break;
-    if (s.cap) lowerRun = 0; else if (lowerRun >= 0) lowerRun = nameWord && !afterCap ? -1 : lowerRun + 1;
+    if (!(s.cap || nameWord || countOfPlaces || tổQuốc || afterCap || unitNumber)) break;
+    if (s.cap || unitNumber) lowerRun = 0; else if (lowerRun >= 0) lowerRun = nameWord && !afterCap ? -1 : lowerRun + 1;
     end = s.end;
     if (!NAME_TRAILERS.has(f)) lastGood = end;
   }
