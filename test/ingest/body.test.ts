@@ -211,6 +211,12 @@ describe("markup hints and other shapes", () => {
     expect(r.blocks[0]!.text).toBe(lead);
     expect(r.blocks).toHaveLength(4);
   });
+  it("takes a lead the page marks as such even with keyword links in it, and not an unmarked box of the same links", () => {
+    const lead = `Chiều 22/2, tại TP Tân An, Cụm <a href="/tag/thi-dua">thi đua</a> số 8 Bảo hiểm xã hội tổ chức hội nghị ký kết giao ước <a href="/tag/thi-dua">thi đua</a> năm 2024.`;
+    const story = (cls: string) => page(`<div class="detail"><div class="${cls}"><p>${lead}</p></div><div class="content">${para(3, "Đoạn")}</div></div>`);
+    expect(extractBody(story("detail-sapo")).blocks[0]!.text).toMatch(/^Chiều 22\/2, tại TP Tân An, Cụm thi đua số 8/);
+    expect(extractBody(story("box")).blocks[0]!.text).toMatch(/^Đoạn 1/); // a fifth of it is links: not taken unmarked
+  });
   it("keeps the lead that sits in the story's <header> while the header itself goes", () => {
     const lead = "Sáng 10/3, Khối thi đua các cơ quan Đảng tỉnh tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2022.";
     const r = extractBody(page(`<article><header class="article-header"><h1>Khối thi đua tổng kết</h1><div class="meta"><a href="/thoi-su">Thời sự</a> 10/3/2023</div><h2 class="sapo">${lead}</h2></header><div class="body">${para(3, "Đoạn")}</div></article>`));

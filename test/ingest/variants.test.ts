@@ -47,6 +47,16 @@ const VARIANTS: Record<string, (t: string) => string> = {
   "related box": (t) => `${t}\n\nTin liên quan\n\nHội nghị sơ kết công tác thi đua 6 tháng đầu năm\n\nTỉnh đoàn tổ chức giải bóng đá thanh niên\n`,
 };
 
+/** What sites do to the same story's markup: inline tags, divs or <br>s for paragraphs, entities. */
+const HTML_VARIANTS: Record<string, (h: string) => string> = {
+  "bold names and keyword links inside paragraphs": (h) => h.replace(/(<p[^>]*>)([^<]+)/g, (_, p: string, t: string) =>
+    p + t.replace(/(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)/gu, "<strong>$1</strong>").replace(/(thi đua)/g, '<a href="/tag/thi-dua">$1</a>')),
+  "paragraphs as <div>s": (h) => h.replace(/<p(\s[^>]*)?>/g, "<div$1>").replace(/<\/p>/g, "</div>"),
+  "paragraphs cut by <br><br>": (h) => h.replace(/<\/p>\s*<p[^>]*>/g, "<br><br>"),
+  "letters as numeric entities": (h) => h.replace(/>([^<]+)</g, (_, t: string) => `>${t.replace(/[à-ỹ]/g, (c) => `&#${c.codePointAt(0)};`)}<`),
+  "&nbsp; before capitals": (h) => h.replace(/>([^<]+)</g, (_, t: string) => `>${t.replace(/ (?=\p{Lu})/gu, "&nbsp;")}<`),
+};
+
 const k = (s: unknown) => (s == null ? "" : fold(normalize(String(s)).norm).replace(/\s+/g, " ").trim());
 function factKeys(r: ExtractionRecord): string[] {
   return [
@@ -87,6 +97,26 @@ describe("crawl-like variants of real articles", () => {
       }
     }
     expect(checked).toBeGreaterThan(500);
+    expect(differ).toEqual([]);
+  }, 120_000);
+
+  it("give the same facts when an HTML page's markup changes but not its text", async () => {
+    let checked = 0;
+    const differ: string[] = [];
+    for (const dir of DIRS) {
+      for (const f of readdirSync(dir).filter((f) => f.endsWith(".html"))) {
+        const raw = readFileSync(join(dir, f), "utf8");
+        const base = factKeys(extract(await readOne(join(dir, f))));
+        for (const [name, vary] of Object.entries(HTML_VARIANTS)) {
+          const p = join(tmp, `${name.replace(/\W/g, "_")}-${f}`);
+          writeFileSync(p, vary(raw));
+          const got = factKeys(extract(await readOne(p)));
+          checked++;
+          if (JSON.stringify(got) !== JSON.stringify(base)) differ.push(`${dir}/${f} (${name}): lost ${base.filter((x) => !got.includes(x)).join(" / ")}; gained ${got.filter((x) => !base.includes(x)).join(" / ")}`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
     expect(differ).toEqual([]);
   }, 120_000);
 });

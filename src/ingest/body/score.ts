@@ -186,10 +186,20 @@ function brParagraphs(el: Element): number {
   return n;
 }
 
-/** A sentence or two of link-free text, ending as a sentence ends: a lead standing apart from the story. */
+/** Share of a lead's text that may be links: a line of text with a link or two, not a box of them. */
+const LEAD_LINK_DENSITY = 0.1;
+/**
+ * A box the page marks as its lead ("sapo", "description", "summary", …) may hold more: sites link keywords of the
+ * story ("thi đua" to a tag page), and a two-line sapo with two such links passes the share above.
+ */
+const MARKED_LEAD_LINK_DENSITY = 0.25;
+const MARKED_LEAD = /(?:^|[\s_-])(?:sapo|lead|summary|chapeau|intro|description|desc|excerpt|standfirst|tomtat|tom-tat)(?:$|[\s_-])/iu;
+const markedLead = (el: Element) => MARKED_LEAD.test(`${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`) || (!!el.parent && isTag(el.parent as Element) && MARKED_LEAD.test(`${(el.parent as Element).attribs.class ?? ""} ${(el.parent as Element).attribs.id ?? ""}`));
+
+/** A sentence or two of text with few links, ending as a sentence ends: a lead standing apart from the story. */
 export function isLead(el: Element, stats: Map<Element, Stats>): boolean {
   if (!(HEADING.has(el.name) || el.name === "div" || el.name === "p" || el.name === "section") || el.name === "h1") return false;
   const s = stats.get(el);
-  if (!s || s.chars < 80 || s.chars > 1000 || linkDensity(s) > 0.1 || s.img > 0 || s.p > 1 || s.headings > 0) return false;
+  if (!s || s.chars < 80 || s.chars > 1000 || linkDensity(s) > (markedLead(el) ? MARKED_LEAD_LINK_DENSITY : LEAD_LINK_DENSITY) || s.img > 0 || s.p > 1 || s.headings > 0) return false;
   return /[.!?…]["”»)]?$/.test(textOf(el));
 }
