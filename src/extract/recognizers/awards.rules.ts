@@ -71,16 +71,16 @@ export const OWN_CONFERRAL = /(?<![\p{L}])(?:đã|vừa|được|đón nhận|vi
 export const FORWARD_CHO = /^\s*"?\s*(?:nam\s+\d{4}\s+)?(?:(?:da\s+)?duoc\s+)?(?:(?:trao tang|tang|trao|khen thuong)\s+)?cho(?:\s*:\s*|\s+)/u;
 
 /**
- * Adverbials that open a clause before its subject: "Năm 2020,", "Đồng thời,", "Tại hội nghị,", and a
+ * Adverbials that open a clause before its subject: "Năm 2020,", "Đồng thời,", "Tại hội nghị,", "(Cũng) (nhân) dịp này,", and a
  * speaker's setting ("Phát biểu tại hội nghị,"), the grounds of a decision ("Qua bình xét,", "Sau khi thảo luận,", "Trên cơ sở kết quả chấm điểm,", "Căn cứ …,"). Folded.
  */
-export const CLAUSE_OPENER = /^(?:[;,.:\s]|va\s|(?:qua|sau khi|tren co so|can cu|theo ket qua|thuc hien)\s[^,;.]{0,80},|(?:ve|doi voi|rieng ve)\s[^,;.]{0,60},|phat bieu\s[^,;.]{0,80},|dong thoi\s*,?|theo do\s*,?|ket qua\s*,?|nhan dip nay\s*,?|dip nay\s*,?|(?:cung\s+)?tai (?:hoi nghi|buoi le|le)[^,]{0,40},|ngoai ra\s*,?|(?:trong\s+)?nam\s+\d{4}\s*,|rieng\s+)+/u;
+export const CLAUSE_OPENER = /^(?:[;,.:\s]|va\s|(?:qua|sau khi|tren co so|can cu|theo ket qua|thuc hien)\s[^,;.]{0,80},|(?:ve|doi voi|rieng ve)\s[^,;.]{0,60},|phat bieu\s[^,;.]{0,80},|dong thoi\s*,?|theo do\s*,?|ket qua\s*,?|(?:cung\s+)?(?:nhan\s+)?dip nay\s*,?|(?:cung\s+)?tai (?:hoi nghi|buoi le|le)[^,]{0,40},|ngoai ra\s*,?|(?:trong\s+)?nam\s+\d{4}\s*,|rieng\s+)+/u;
 
 /**
  * Where a recipient list stops: punctuation, a lower-case word of the sentence going on ("… là hai đơn vị dẫn
- * đầu": what follows restates the recipients), a year. Lower case.
+ * đầu": what follows restates the recipients), a year, the grounds ("… theo Quyết định số …"). Lower case.
  */
-export const RECIPIENT_STOP = /[.()"\n]|\s(?:vì|do|đã|có|là|về thành tích|nhân dịp|trong|đạt|nhằm|để|tại|với|được|vào|(?:năm|giai đoạn)(?=\s+\d{4}))(?![\p{L}])/u;
+export const RECIPIENT_STOP = /[.()"\n]|\s(?:vì|do|đã|có|là|về thành tích|nhân dịp|trong|đạt|nhằm|để|tại|với|được|vào|theo|căn cứ|(?:năm|giai đoạn)(?=\s+\d{4}))(?![\p{L}])/u;
 
 /** The year of the achievement: "dẫn đầu phong trào thi đua năm 2020", "thành tích … năm 2021", "trong năm 2022". Folded. */
 export const ACHIEVEMENT_YEAR = /(?:phong trao thi dua|thanh tich|nhiem vu|cong tac|dan dau|trong)[^.;]{0,50}?nam\s+(\d{4})/u;
@@ -103,8 +103,11 @@ export const HONOURED_END = /\s(?:là|làm|đạt|dẫn đầu|xếp)(?![\p{L}])
  */
 export const REPORTED_SUBJECT = /(?<![\p{L}])(?:ghi nhận|cho biết|khẳng định|nhấn mạnh|nêu rõ|thông tin)(?:\s+rằng)?\s*,?\s+(?:(?:trong\s+|vào\s+)?năm\s+\d{4}\s*,?\s+)?/gu;
 
-/** A quantifier is no recipient's name: "Toàn huyện", "Tất cả các xã", "Nhiều tập thể". Lower case with diacritics. */
-export const NOT_A_RECIPIENT = /^(?:toàn|tất cả|mỗi|nhiều|một số|hầu hết|cả)(?![\p{L}])/u;
+/**
+ * A quantifier is no recipient's name ("Toàn huyện", "Tất cả các xã", "Nhiều tập thể"), nor is a meeting ("Hội nghị
+ * cũng ghi nhận …": the meeting records, the units register). Lower case with diacritics.
+ */
+export const NOT_A_RECIPIENT = /^(?:toàn|tất cả|mỗi|nhiều|một số|hầu hết|cả|hội nghị|buổi lễ|lễ|cuộc họp|phiên họp|đại hội|hội thảo)(?![\p{L}])/u;
 
 /**
  * "cho Cục Thuế tỉnh B, đơn vị dẫn đầu Cụm", "cho A và B, hai đơn vị dẫn đầu Cụm", "…, các tỉnh dẫn đầu Khối":
@@ -113,3 +116,6 @@ export const NOT_A_RECIPIENT = /^(?:toàn|tất cả|mỗi|nhiều|một số|h�
  * another group of recipients, not an apposition. As written, anchored at the piece after the comma.
  */
 export const APPOSITION = /^(?:(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|cả hai|cả ba|các|những|\d{1,2})\s+(?:đơn vị|tập thể|cơ quan|địa phương|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|sở|ngành|trường|doanh nghiệp)(?![\p{L}])(?!\s+\p{Lu})|(?:đơn vị|tập thể|cơ quan|địa phương|là)(?![\p{L}]))/u;
+
+/** "… ghi nhận đăng ký của các đơn vị: A và B đăng ký …": after a colon a list of names opens a clause of its own. Lower case. */
+export const COLON_SUBJECT = /:\s*/gu;

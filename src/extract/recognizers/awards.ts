@@ -13,7 +13,7 @@ import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { syllables, type Syllable } from "../syllables.js";
 import { ADMIN_NOUN, ADMIN_NOUN_CAP } from "../unit-nouns.js";
-import { ACHIEVEMENT_YEAR, APPOSITION, BACK_REFERENCE, BARE_HEADS, CLAUSE_OPENER, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT, OWN_CONFERRAL, PROPOSAL_THEN_SUBJECT, PROPOSED, REPORTED_SUBJECT, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
+import { ACHIEVEMENT_YEAR, APPOSITION, BACK_REFERENCE, BARE_HEADS, CLAUSE_OPENER, COLON_SUBJECT, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT, OWN_CONFERRAL, PROPOSAL_THEN_SUBJECT, PROPOSED, REPORTED_SUBJECT, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
 import type { Context } from "./context.js";
 import { DISTRIBUTED_HEADS, ORG_HEADS } from "./members.rules.js";
 
@@ -240,6 +240,21 @@ function subjectAfter(doc: Doc, lower: string, a: number, to: number, verb: RegE
   return /^\p{Lu}/u.test(doc.norm.slice(at, at + 2)) || ADMIN.test(doc.norm.slice(at, at + 40)) ? at : a;
 }
 
+/** The subject of the clause lower[a, to) as recipients, when its verb group receives ("X được tặng", not "X đã trao tặng"). */
+function subjectRecipients(doc: Doc, lower: string, a: number, to: number): Span[] {
+  let subjEnd = to;
+  for (const v of lower.slice(a, to).matchAll(SUBJECT_ENDS)) {
+    const word = doc.norm.slice(a + v.index, a + v.index + v[0].length);
+    if (/^\p{Lu}/u.test(word) || v.index === 0) continue;
+    // "03 đơn vị gồm: A; B và C được …": the verb after the list
+    subjEnd = a + v.index;
+    break;
+  }
+  // "tỉnh X có 3 đơn vị được tặng": the units that have it are the recipients, unnamed here
+  if (!RECEIVER_VERBS.test(lower.slice(subjEnd, to)) || /\scó\s/u.test(lower.slice(a, subjEnd))) return [];
+  return recipients(doc, a, subjEnd);
+}
+
 function statusOf(text: string): StatusRule | null {
   return STATUS_RULES.find((r) => r.pattern.test(text)) ?? null;
 }
@@ -288,17 +303,12 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
       // "… thống nhất đề nghị Thanh tra tỉnh được nhận Cờ …", "… ghi nhận năm 2023 Hội Nông dân huyện X được
       // tặng …": the name after a proposal or reporting verb is the subject
       a = Math.max(subjectAfter(doc, lower, a, m.start, PROPOSAL_THEN_SUBJECT), subjectAfter(doc, lower, a, m.start, REPORTED_SUBJECT));
-      let subjEnd = m.start;
-      for (const v of lower.slice(a, m.start).matchAll(SUBJECT_ENDS)) {
-        const word = doc.norm.slice(a + v.index, a + v.index + v[0].length);
-        if (/^\p{Lu}/u.test(word) || v.index === 0) continue;
-        // "03 đơn vị gồm: A; B và C được …": the verb after the list
-        subjEnd = a + v.index;
-        break;
+      found = subjectRecipients(doc, lower, a, m.start);
+      // "Hội nghị ghi nhận đăng ký của các đơn vị: A và B đăng ký …": the names after a colon are a subject of their own
+      if (!found.length) {
+        const c = subjectAfter(doc, lower, a, m.start, COLON_SUBJECT);
+        if (c > a) found = subjectRecipients(doc, lower, c, m.start);
       }
-      // only a receiving verb group makes the subject the recipient ("X được tặng", not "X đã trao tặng")
-      // "tỉnh X có 3 đơn vị được tặng": the units that have it are the recipients, unnamed here
-      if (RECEIVER_VERBS.test(lower.slice(subjEnd, m.start)) && !/\scó\s/u.test(lower.slice(a, subjEnd))) found = recipients(doc, a, subjEnd);
       // "suy tôn X là đơn vị dẫn đầu, đề nghị tặng Cờ thi đua": the honoured unit of the same clause
       if (!found.length && rule?.status === "proposed") found = honoured(doc, lower, clauseStart, m.start);
     }
