@@ -119,3 +119,6 @@ export const APPOSITION = /^(?:(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mườ
 
 /** "… ghi nhận đăng ký của các đơn vị: A và B đăng ký …": after a colon a list of names opens a clause of its own. Lower case. */
 export const COLON_SUBJECT = /:\s*/gu;
+
+/** "X được Cụm đề nghị Bộ Y tặng …": a passive "được" before the proposal verb; X is the recipient. Lower case. */
+export const PASSIVE_BEFORE = /(?<![\p{L}])được(?![\p{L}])/u;

@@ -13,7 +13,7 @@ import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { syllables, type Syllable } from "../syllables.js";
 import { ADMIN_NOUN, ADMIN_NOUN_CAP } from "../unit-nouns.js";
-import { ACHIEVEMENT_YEAR, APPOSITION, BACK_REFERENCE, BARE_HEADS, CLAUSE_OPENER, COLON_SUBJECT, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT, OWN_CONFERRAL, PROPOSAL_THEN_SUBJECT, PROPOSED, REPORTED_SUBJECT, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
+import { ACHIEVEMENT_YEAR, APPOSITION, BACK_REFERENCE, BARE_HEADS, CLAUSE_OPENER, COLON_SUBJECT, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT, OWN_CONFERRAL, PASSIVE_BEFORE, PROPOSAL_THEN_SUBJECT, PROPOSED, REPORTED_SUBJECT, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
 import type { Context } from "./context.js";
 import { DISTRIBUTED_HEADS, ORG_HEADS } from "./members.rules.js";
 
@@ -302,8 +302,11 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
       if (opener) a += opener[0].length;
       // "… thống nhất đề nghị Thanh tra tỉnh được nhận Cờ …", "… ghi nhận năm 2023 Hội Nông dân huyện X được
       // tặng …": the name after a proposal or reporting verb is the subject
-      a = Math.max(subjectAfter(doc, lower, a, m.start, PROPOSAL_THEN_SUBJECT), subjectAfter(doc, lower, a, m.start, REPORTED_SUBJECT));
+      const a0 = a, proposer = subjectAfter(doc, lower, a, m.start, PROPOSAL_THEN_SUBJECT);
+      a = Math.max(proposer, subjectAfter(doc, lower, a, m.start, REPORTED_SUBJECT));
       found = subjectRecipients(doc, lower, a, m.start);
+      // "X được Cụm đề nghị Bộ Chỉ huy … tặng Giấy khen": the name after the proposal verb gives; X, which "được", receives
+      if (!found.length && a === proposer && a > a0 && PASSIVE_BEFORE.test(lower.slice(a0, a))) found = subjectRecipients(doc, lower, a0, m.start);
       // "Hội nghị ghi nhận đăng ký của các đơn vị: A và B đăng ký …": the names after a colon are a subject of their own
       if (!found.length) {
         const c = subjectAfter(doc, lower, a, m.start, COLON_SUBJECT);
