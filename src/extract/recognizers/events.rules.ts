@@ -64,6 +64,20 @@ export const EVENT_LAUNCH: EventRule = {
   confidence: 0.75,
 };
 
+/**
+ * "tổ chức hội nghị triển khai nhiệm vụ, phát động phong trào thi đua và ký kết giao ước": "phát động" with its object
+ * (a drive), listed after the verb of a meeting noun (LAUNCH_LISTED_BEFORE, checked in events.ts).
+ */
+export const EVENT_LAUNCH_LISTED: EventRule = {
+  name: "events.launch-listed",
+  type: "launch",
+  pattern: new RegExp(String.raw`${B}phat dong\s+(?:phong trao\s+)?thi dua${E}`, "gu"),
+  produces: "a launch listed among what a meeting of the story does",
+  confidence: 0.7,
+};
+/** The meeting noun and its first verb phrase, then a comma or "và", right before "phát động". Folded, in the sentence. */
+export const LAUNCH_LISTED_BEFORE = /(?<![\p{L}])(?:hoi nghi|le|buoi le)\s+[^.;:,]{1,60}(?:,|\s+va)\s+$/u;
+
 /** "Hội nghị triển khai nhiệm vụ công tác thi đua năm 2022": a launch only when the meeting neither signs nor reviews. */
 export const EVENT_DEPLOY: EventRule = {
   name: "events.launch-deployment",
@@ -93,7 +107,7 @@ export const EVENT_EXCHANGE: EventRule = {
   confidence: 0.6,
 };
 
-export const EVENT_RULES: EventRule[] = [EVENT_REVIEW, EVENT_REVIEW_ASSESS, EVENT_SIGNING, EVENT_LAUNCH, EVENT_DEPLOY, EVENT_OTHER, EVENT_EXCHANGE];
+export const EVENT_RULES: EventRule[] = [EVENT_REVIEW, EVENT_REVIEW_ASSESS, EVENT_SIGNING, EVENT_LAUNCH, EVENT_LAUNCH_LISTED, EVENT_DEPLOY, EVENT_OTHER, EVENT_EXCHANGE];
 
 /**
  * A review word names this story's meeting only with a meeting noun or an organising verb before it ("Hội nghị tổng

@@ -12,7 +12,7 @@ import { syllables } from "../syllables.js";
 import type { Context } from "./context.js";
 import { recognizeCommitments } from "./commitments.js";
 import { findDocuments } from "./documents.js";
-import { EVENT_DEPLOY, EVENT_EXCHANGE, EVENT_REVIEW, EVENT_RULES, LOCATION, LOCATION_STOP, NOT_A_MEETING, REGISTERED_BEFORE, RESULTS_CONTEXT, REVIEW_MEETING_BEFORE, REVIEW_OBJECT_AFTER, REVIEW_TASK_BEFORE, SAME_DAY, SIGNED_BEFORE, type EventRule } from "./events.rules.js";
+import { EVENT_DEPLOY, EVENT_EXCHANGE, EVENT_LAUNCH_LISTED, EVENT_REVIEW, LAUNCH_LISTED_BEFORE, EVENT_RULES, LOCATION, LOCATION_STOP, NOT_A_MEETING, REGISTERED_BEFORE, RESULTS_CONTEXT, REVIEW_MEETING_BEFORE, REVIEW_OBJECT_AFTER, REVIEW_TASK_BEFORE, SAME_DAY, SIGNED_BEFORE, type EventRule } from "./events.rules.js";
 import { scan } from "../scan.js";
 
 const MAX_LOCATION_SYLLABLES = 16;
@@ -106,6 +106,7 @@ export function recognizeEvents(ctx: Context): EventFact[] {
         if (!REVIEW_MEETING_BEFORE.test(before) && !REVIEW_OBJECT_AFTER.test(doc.folded.slice(end, Math.min(sent.end, end + 30)))) continue;
       }
       if (rule === EVENT_EXCHANGE && !exchangeHeld(doc, sent, docSpans)) continue;
+      if (rule === EVENT_LAUNCH_LISTED && !LAUNCH_LISTED_BEFORE.test(doc.folded.slice(Math.max(sent.start, m.index - 90), m.index))) continue;
       if (docSpans.some(([a, b]) => m.index >= a && m.index < b) || inItem(m.index)) continue;
       const dates = meetingDates(doc, sent, docSpans);
       // the date nearest before the meeting word in its sentence (the dateline opens it), else the first after
