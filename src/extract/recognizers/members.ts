@@ -24,6 +24,7 @@ import { lexiconEntries, loadLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { isCap, syllables } from "../syllables.js";
+import { surnameAt } from "../names.js";
 import { ADMIN_NOUN, ADMIN_NOUN_SYLLABLES, PROVINCE_NOUN } from "../unit-nouns.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
 import { BETWEEN_NOT_MEMBERS, DISTRIBUTED_HEADS, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
@@ -307,6 +308,30 @@ function listOfNames(doc: Doc, head: Head, firstText: string, opener: string): b
   return ADMIN_NAME_START.test(firstText); // "huyện A; huyện B và huyện C"
 }
 
+/** An acronym opening a name ("VNPT Đắk Nông", "BIDV Chi nhánh Đắk Nông"): two capitals or more. */
+const ACRONYM_START = /^\p{Lu}{2,}(?![\p{L}])/u;
+
+/** Does a name end in a province's or city's name ("Viettel Đắk Nông", "Agribank Chi nhánh Cần Thơ")? */
+function endsInProvince(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) if (PROVINCE_KIND.has(fold(words.slice(-n).join(" ")))) return true;
+  return false;
+}
+
+/**
+ * A line that names an organisation with no mark around it: an organisation's head or an acronym opening it, an
+ * organisation of a named unit, or capitalised words before a province's name (a firm's branch, "Viettel Đắk Nông")
+ * that are not a person's name (a byline after the list: "Nguyễn Thái Bình").
+ */
+function orgLine(body: string): boolean {
+  const t = body.trim();
+  if (ORG_HEADS.test(t) || ACRONYM_START.test(t) || orgOfUnit(t)) return true;
+  const syl = syllables(t);
+  // a surname opening a few capitalised words is a person even when the given name is a province's ("Trần Thái Bình")
+  const person = syl.length <= 4 && syl.every((x) => x.cap) && surnameAt(t, syl, 0) > 0;
+  return syl.length >= 2 && syl[0]!.cap && endsInProvince(t) && !person;
+}
+
 const MAX_LIST_LINES = 40;
 /** A numbered table row, from the HTML reader's " | " between cells: [1] the cell after the number. */
 const TABLE_ROW = /^\d{1,3}\s*\|\s*(?=([^|]*?)\s*(?:\||$))/u;
@@ -350,11 +375,13 @@ function lineItems(doc: Doc, opener: Sentence, head: Head, openerText: string): 
     // declared count is still short)
     const short = head.count !== null && out.length < head.count ? MAX_BARE_COUNTED : MAX_BARE_ITEM;
     // or, under a distributed unit noun ("gồm các phường:"), a bare name alone on its line ("Hội Phú")
-    const bare = !bullet && !/[;,.]\s*$/.test(body) && (((ORG_HEADS.test(body) || orgOfUnit(body)) && syllables(body).length <= short) || (head.unit !== null && !head.mixed && bareName(body.trim())));
+    const bare = !bullet && !/[;,.]\s*$/.test(body) && ((orgLine(body) && syllables(body).length <= short) || (head.unit !== null && !head.mixed && bareName(body.trim())));
     if (!bullet && !bare && (!/[;,.]\s*$/.test(body) || body.length > MAX_ITEM_LINE || !UNIT_START.test(body))) break;
     if (hasPredicate(doc, a, b)) break; // a sentence, not a unit: the list is over
     if (!bullet || UNIT_START.test(body)) {
-      const split = splitItems(doc, a, b, listOfNames(doc, head, body, openerText), orgKey(doc, head));
+      // a line read as an organisation's name with a lower-case word in it ("BIDV Chi nhánh Đắk Nông") is not a bare name
+      const names = listOfNames(doc, head, body, openerText) && !(bare && orgLine(body) && !bareName(body.trim()));
+      const split = splitItems(doc, a, b, names, orgKey(doc, head));
       if (!split.length) break;
       out.push(...split);
     } else {
