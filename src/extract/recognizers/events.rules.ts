@@ -142,5 +142,8 @@ export const NOT_A_MEETING = /(?:bao cao|du thao|ke hoach|quy che|huong dan|cong
 /** "các nội dung giao ước thi đua đã ký kết": the covenant signed earlier, referred to. Folded, before the word. */
 export const SIGNED_BEFORE = /(?:(?:giao uoc|noi dung|cam ket|chi tieu|chuong trinh)[^,.;:]{0,30}?(?:da|duoc|da duoc)|(?:tu|ngay tu|vao) dau nam[^.;:]{0,40}?)\s+$/u;
 
-/** "Cùng ngày, tại X, Khối … cũng tổ chức hội nghị sơ kết": a second meeting on the day of the one before it. Folded, at the sentence start. */
-export const SAME_DAY = /^(?:cung ngay|cung trong ngay|cung buoi (?:sang|chieu)|cung thoi gian nay|cung (?:sang|chieu) nay)\s*,/u;
+/**
+ * "Cùng ngày, tại X, Khối … cũng tổ chức hội nghị sơ kết", "Buổi chiều, tại huyện Y, Cụm số 2 cũng ký …": a meeting on
+ * the day of the one before it (a part of that day). Folded, at the sentence start.
+ */
+export const SAME_DAY = /^(?:cung ngay|cung trong ngay|cung buoi (?:sang|chieu)|cung thoi gian nay|cung (?:sang|chieu) nay|(?:vao\s+|trong\s+)?buoi (?:sang|chieu|toi)|(?:sang|chieu|toi) cung ngay)\s*,/u;

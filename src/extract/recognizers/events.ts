@@ -132,6 +132,7 @@ export function recognizeEvents(ctx: Context): EventFact[] {
 
   const events: EventFact[] = [];
   const byKey = new Map<string, EventFact>();
+  const eventOf = new Map<Mention, EventFact>();
   const types = [...new Set(kept.map((m) => m.type))];
   for (const type of types) {
     const ofType = kept.filter((m) => m.type === type);
@@ -151,12 +152,21 @@ export function recognizeEvents(ctx: Context): EventFact[] {
       const where = carried && loc && placeOf(m) !== placeOf(carried) ? placeOf(m) : "";
       const key = `${type}|${date}|${where}`;
       if (byKey.has(key)) continue;
+      // "Ngày 19/2, … lần lượt tổ chức ký kết. Buổi sáng, tại X, Cụm 1 … Buổi chiều, tại Y, Cụm 2 …": the day's
+      // event told without a place is the first of the meetings told after it, at their places
+      const told = where && carried ? eventOf.get(carried) : undefined;
+      if (told && told.location === null && told.date === date) {
+        told.location = doc.text.slice(doc.map[loc!.start]!, doc.map[loc!.end]!);
+        byKey.set(key, told);
+        continue;
+      }
       const ev: EventFact = {
         type, date,
         location: loc ? doc.text.slice(doc.map[loc.start]!, doc.map[loc.end]!) : null,
         prov: prov(doc, m.start, m.end, m.rule.name, m.date ? m.rule.confidence : m.rule.confidence * 0.9),
       };
       byKey.set(key, ev);
+      eventOf.set(m, ev);
       events.push(ev);
     }
   }
