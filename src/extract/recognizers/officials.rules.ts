@@ -55,10 +55,11 @@ export const ON_BEHALF_BEFORE = /(?<![\p{L}])(?:thua uy quyen|uy quyen|thay mat)
 export const CHAIN_START = /(?:^|[:;(,\-]|\b(?:dong chi|d\/c|ong|ba|co|gom))\s*$/u;
 
 /**
- * Nouns of places and bodies that are named after people ("Trường THPT Lê Quý Đôn", "đường Nguyễn Trãi").
+ * Nouns of places and bodies that are named after people ("Trường THPT Lê Quý Đôn", "đường Nguyễn Trãi"), a school's
+ * kind after them ("Trường THPT Chuyên Nguyễn Tất Thành").
  * Lower-case text with its diacritics (folding would make "Trường" school of "trưởng" head), at the end.
  */
-export const NAMED_AFTER_PERSON = /(?:^|\s)(?:trường|học viện|đại học|thpt|thcs|tiểu học|mầm non|ptdtnt|bệnh viện|phường|đường|(?<!thành )phố|sư đoàn|trung đoàn|lữ đoàn|quỹ|giải thưởng|giải|huân chương|trung tâm|nhà văn hóa|câu lạc bộ|(?<!trưởng )khu phố|(?<!trưởng )(?:thôn|bản|ấp|làng)|tư tưởng|phong cách|tấm gương|tàu)$/u;
+export const NAMED_AFTER_PERSON = /(?:^|\s)(?:trường|học viện|đại học|thpt|thcs|tiểu học|mầm non|ptdtnt|bệnh viện|phường|đường|(?<!thành )phố|sư đoàn|trung đoàn|lữ đoàn|quỹ|giải thưởng|giải|huân chương|trung tâm|nhà văn hóa|câu lạc bộ|(?<!trưởng )khu phố|(?<!trưởng )(?:thôn|bản|ấp|làng)|tư tưởng|phong cách|tấm gương|tàu)(?:\s+(?:chuyên|năng khiếu))?$/u;
 
 /** "các Phó Chủ tịch UBND tỉnh: Nguyễn Văn A, Trần Văn B": a plural post, then the people who hold it. */
 export const TITLE_COLON_NAMES: Rule<string> = {
