@@ -122,3 +122,6 @@ export const COLON_SUBJECT = /:\s*/gu;
 
 /** "X được Cụm đề nghị Bộ Y tặng …": a passive "được" before the proposal verb; X is the recipient. Lower case. */
 export const PASSIVE_BEFORE = /(?<![\p{L}])được(?![\p{L}])/u;
+
+/** Between two awards of one clause: "A và B", "A, B". As written. */
+export const AWARD_JOIN = /^\s*(?:,|và|,\s*và)\s*$/u;

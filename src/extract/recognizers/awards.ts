@@ -13,7 +13,7 @@ import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { syllables, type Syllable } from "../syllables.js";
 import { ADMIN_NOUN, ADMIN_NOUN_CAP } from "../unit-nouns.js";
-import { ACHIEVEMENT_YEAR, APPOSITION, BACK_REFERENCE, BARE_HEADS, CLAUSE_OPENER, COLON_SUBJECT, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT, OWN_CONFERRAL, PASSIVE_BEFORE, PROPOSAL_THEN_SUBJECT, PROPOSED, REPORTED_SUBJECT, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
+import { ACHIEVEMENT_YEAR, APPOSITION, AWARD_JOIN, BACK_REFERENCE, BARE_HEADS, CLAUSE_OPENER, COLON_SUBJECT, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT, OWN_CONFERRAL, PASSIVE_BEFORE, PROPOSAL_THEN_SUBJECT, PROPOSED, REPORTED_SUBJECT, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
 import type { Context } from "./context.js";
 import { DISTRIBUTED_HEADS, ORG_HEADS } from "./members.rules.js";
 
@@ -274,9 +274,10 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
   const out: AwardFact[] = [];
   const seen = new Set<string>();
   let prevSent = -1, prevStatus: StatusRule | null = null, clauseStart = 0;
+  let prevFound: Span[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
-    if (m.sent.index !== prevSent) { prevSent = m.sent.index; prevStatus = null; clauseStart = m.sent.start; }
+    if (m.sent.index !== prevSent) { prevSent = m.sent.index; prevStatus = null; prevFound = []; clauseStart = m.sent.start; }
     const next = mentions[i + 1];
     const rEnd = next && next.sent.index === m.sent.index ? next.start : m.sent.end;
     const fwd = FORWARD_CHO.exec(doc.folded.slice(m.end, rEnd));
@@ -315,6 +316,14 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
       // "suy tôn X là đơn vị dẫn đầu, đề nghị tặng Cờ thi đua": the honoured unit of the same clause
       if (!found.length && rule?.status === "proposed") found = honoured(doc, lower, clauseStart, m.start);
     }
+    // "X đăng ký danh hiệu Tập thể lao động xuất sắc và Cờ thi đua của UBND tỉnh": an award joined to the one before
+    // it by "và" or a comma shares its recipients and status
+    const prev = mentions[i - 1];
+    if (!found.length && !fwd && prev && prev.sent === m.sent && prevFound.length && AWARD_JOIN.test(doc.norm.slice(prev.end, m.start))) {
+      found = prevFound;
+      rule = prevStatus;
+    }
+    prevFound = found;
     if (rule) prevStatus = rule;
     const clauseEnd = found.length ? Math.max(...found.map((f) => f.end)) : m.end;
     if (rule && found.length) {
