@@ -68,6 +68,13 @@ export const NUMBER_WORDS: Record<string, number> = {
  */
 export const ORG_ITEM_STOP = /^(?:đã|đang|sẽ|được|đều|cũng|tổ chức|tham dự|thực hiện|tiến hành|triển khai|ký kết|ký|kí kết|kí|đồng chủ trì|chủ trì|có|làm|là|giữ vai trò|nhằm|theo|tại|với)(?![\p{L}])/u;
 
+/**
+ * The clause of a cluster's founding between it and "gồm" ("Khối … được thành lập theo Quyết định số 12/QĐ-UBND ngày
+ * 5/9/2023 của UBND tỉnh, gồm …"): the cluster stays the list's subject however long the decision's reference. Folded;
+ * the clause runs to the comma before "gồm", with no other clause mark in it.
+ */
+export const FOUNDING_CLAUSE = /^\s*(?:(?:duoc|da duoc|vua duoc)\s+)?(?:thanh lap|kien toan|thanh lap lai)(?:\s+(?:theo|tai)\s[^;:]{0,200}?)?\s*,\s*$/u;
+
 /** Words between the cluster and "gồm" that make the list something other than members (contents, tasks). Folded. */
 export const BETWEEN_NOT_MEMBERS = /noi dung|nhiem vu|chi tieu|giai phap|tieu chi|hoat dong|phong trao|van de|cam ket|giao uoc|ket qua|danh hieu|khen thuong|dai bieu|thanh phan|tham du/u;
 

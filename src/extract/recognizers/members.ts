@@ -27,7 +27,7 @@ import { isCap, syllables } from "../syllables.js";
 import { surnameAt } from "../names.js";
 import { ADMIN_NOUN, ADMIN_NOUN_SYLLABLES, PROVINCE_NOUN } from "../unit-nouns.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
-import { BETWEEN_NOT_MEMBERS, DISTRIBUTED_HEADS, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
+import { BETWEEN_NOT_MEMBERS, DISTRIBUTED_HEADS, FOUNDING_CLAUSE, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
 import { scan } from "../scan.js";
 
 interface Head {
@@ -308,6 +308,37 @@ function listOfNames(doc: Doc, head: Head, firstText: string, opener: string): b
   return ADMIN_NAME_START.test(firstText); // "huyện A; huyện B và huyện C"
 }
 
+/** An item number inside a line: "1. ", " 2) ". */
+const INLINE_NUMBER = /(?:^|\s)(\d{1,2})[.)]\s+(?=\p{Lu})/gu;
+
+/**
+ * "1. Cục Hải quan tỉnh Lạng Sơn  2. Cục Hải quan tỉnh Cao Bằng  3. …": numbered items written on one line (a table
+ * flattened into text), the line starting at sentence i with "1.". The parts between the numbers 1, 2, 3 … in
+ * sequence (a number out of sequence is part of a name: "Trường Tiểu học số 5"), and the index of the line's last
+ * sentence; null unless the line holds two items or more.
+ */
+function inlineNumbered(doc: Doc, i: number): { parts: Item[]; last: number } | null {
+  const first = doc.sentences[i]!;
+  if (!/^1[.)]\s/u.test(doc.norm.slice(first.start, first.start + 3))) return null;
+  let j = i;
+  while (j + 1 < doc.sentences.length && doc.sentences[j + 1]!.line === first.line) j++;
+  if (j === i) return null;
+  const end = doc.sentences[j]!.end;
+  const marks: Array<[number, number]> = []; // [start of the number, start of the item]
+  for (const m of doc.norm.slice(first.start, end).matchAll(INLINE_NUMBER)) {
+    if (Number(m[1]) !== marks.length + 1) continue;
+    const at = first.start + m.index! + (/^\s/u.test(m[0]) ? 1 : 0);
+    marks.push([at, first.start + m.index! + m[0].length]);
+  }
+  if (marks.length < 2) return null;
+  const parts = marks.map(([, a], k): Item => {
+    let b = k + 1 < marks.length ? marks[k + 1]![0] : end;
+    while (b > a && /[\s.;,:]/.test(doc.norm[b - 1]!)) b--;
+    return [a, b];
+  });
+  return { parts, last: j };
+}
+
 /** An acronym opening a name ("VNPT Đắk Nông", "BIDV Chi nhánh Đắk Nông"): two capitals or more. */
 const ACRONYM_START = /^\p{Lu}{2,}(?![\p{L}])/u;
 
@@ -357,6 +388,17 @@ function lineItems(doc: Doc, opener: Sentence, head: Head, openerText: string): 
     if (s.line === line) break; // a second sentence on an item's line: prose, the list is over
     line = s.line;
     const text = doc.norm.slice(s.start, s.end);
+    const inline = !out.length && !bulleted ? inlineNumbered(doc, i) : null;
+    if (inline) {
+      for (const [a, b] of inline.parts) {
+        const body = doc.norm.slice(a, b);
+        if (!UNIT_START.test(body) || hasPredicate(doc, a, b)) break;
+        out.push(...splitItems(doc, a, b, listOfNames(doc, head, body, openerText), orgKey(doc, head)));
+      }
+      bulleted = true;
+      i = inline.last;
+      continue;
+    }
     // a table's row ("1 | KBNN Quảng Nam | Khối phó", cells joined by " | "): its numbered cell is a bullet, the unit the next cell
     const row = TABLE_ROW.exec(text);
     if (!row && !out.length && !bulleted && TABLE_HEADER.test(text)) continue; // "STT | Đơn vị | Ghi chú"
@@ -562,7 +604,8 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       if (!sent) continue;
       // the cluster must be named just before the trigger, in the same sentence
       const near = lastMentionBefore(mentions, m.index, sent.start);
-      if ((rule === MEMBER_LIST || rule === MEMBER_LIST_CO) && (!near || syllables(doc.norm, near.end, m.index).length > 8)) continue;
+      // (a clause of its founding between them does not count: "Khối … được thành lập theo Quyết định số …, gồm")
+      if ((rule === MEMBER_LIST || rule === MEMBER_LIST_CO) && (!near || (syllables(doc.norm, near.end, m.index).length > 8 && !FOUNDING_CLAUSE.test(doc.folded.slice(near.end, m.index))))) continue;
       // a signing is the cluster's when the cluster is its subject ("Cụm … đã tổ chức hội nghị ký kết …")
       if (rule === MEMBER_SIGNING && (!near || syllables(doc.norm, near.end, m.index).length > MAX_SIGNING_GAP)) continue;
       if (near && BETWEEN_NOT_MEMBERS.test(doc.folded.slice(near.end, m.index))) continue; // "cam kết … các nội dung gồm:"
