@@ -3,7 +3,7 @@
 // runs after the lead, stops at the boxes that follow a story (comment form, "Tin xem nhiều"…),
 // and takes off the trailing byline, source credit and URL line.
 import {
-  bylineOf, isBoxItem, isCommentForm, isRelatedHeading, isFurniture, isHeadlineRun, isSiteName, isTailHeading, lineKey, sourceCredit,
+  bylineOf, isBoxItem, isCommentForm, isRelatedHeading, isFurniture, isHeadlineRun, isSiteName, isTailHeading, lineKey, sourceCredit, syllables,
 } from "./furniture.js";
 import { isHttpUrl } from "./url.js";
 import { datelineDate, type FoundDate } from "./vndate.js";
@@ -51,6 +51,47 @@ export function splitBlocks(lines: string[]): string[][] {
 // A bracket closing a byline: the writer's outlet or unit ("Thanh Nhàn (Báo Long An)"), or what they did ("(thực hiện)").
 const BYLINE_OUTLET = /\s*\(([^()]{2,60})\)\s*$/u;
 
+/** Headings of a box of links to related stories, which a page may set inside the story as well as after it. */
+const RELATED_BOX = /^(?:(?:tin|bài)(?: viết)? (?:liên quan|cùng chủ đề)|xem thêm|đọc thêm|có thể bạn quan tâm)\s*:?$/iu;
+/** A paragraph of running text: a sentence of some length that ends as sentences end. */
+const isProse = (s: string) => /[.!?…]["”)]?$/u.test(s) && syllables(s) >= 15;
+
+/**
+ * Lines of related-story boxes set inside the story ("Tin liên quan" over a few headlines, then the story goes on),
+ * as "block:line" keys. A box is inside when running text follows it and the story is not told yet: no byline just
+ * above it, and less text above it than below (a page sets such a box after the lead or mid-story); one at the end
+ * of the story, followed by other stories' teasers, ends it.
+ */
+function inlineBoxes(blocks: string[][]): Set<string> {
+  const inside = new Set<string>();
+  const chars = blocks.map((bl) => bl.reduce((n, l) => n + l.length, 0));
+  const sum = (from: number, to: number) => chars.slice(from, to).reduce((n, c) => n + c, 0);
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    for (let i = 0; i < block.length; i++) {
+      if (!RELATED_BOX.test(block[i]!)) continue;
+      // the headlines: the rest of the heading's block, or the next block when the heading stands alone (or, in a
+      // dump with one paragraph a line, the one-line blocks of headlines after it)
+      const keys = [`${b}:${i}`];
+      let nb = b, items: Array<readonly [number, number]> = block.slice(i + 1).map((_, k) => [b, i + 1 + k] as const);
+      if (!items.length && b + 1 < blocks.length) {
+        nb = b + 1;
+        items = blocks[nb]!.map((_, k) => [nb, k] as const);
+        while (blocks[nb]!.length === 1 && blocks[nb + 1]?.length === 1 && isBoxItem(blocks[nb + 1]![0]!) && items.length < 8) items.push([++nb, 0] as const);
+      }
+      if (!items.length || items.length > 8 || !items.every(([x, y]) => isBoxItem(blocks[x]![y]!))) continue;
+      const after = blocks[nb + 1];
+      if (!after || !isProse(after[0]!)) continue;
+      const above = i > 0 ? block[i - 1]! : blocks[b - 1]?.[blocks[b - 1]!.length - 1];
+      if (above && bylineOf(above)) continue;
+      if (sum(0, b) + block.slice(0, i).join("").length >= sum(nb + 1, blocks.length)) continue;
+      for (const [x, y] of items) keys.push(`${x}:${y}`);
+      for (const k of keys) inside.add(k);
+    }
+  }
+  return inside;
+}
+
 /** `blocks`: paragraphs as lists of trimmed, non-empty lines, in page order. */
 export function cleanStory(blocks: string[][], title: string | null): Story {
   const seen = new Set<string>(title ? [lineKey(title)] : []);
@@ -61,11 +102,15 @@ export function cleanStory(blocks: string[][], title: string | null): Story {
   let ended = false;
   let inBox = false; // under a "Tin liên quan:" heading, until a line of prose
   let dateline: FoundDate | null = null;
-  for (const block of blocks) {
+  const boxes = inlineBoxes(blocks);
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     const kept: string[] = [];
-    for (const s of block) {
+    for (let i = 0; i < block.length; i++) {
+      const s = block[i]!;
       if (isUrlLine(s)) { url = s; continue; }
       if (ended) continue;
+      if (boxes.has(`${b}:${i}`)) { if (!RELATED_BOX.test(s)) related.push(s); continue; } // a box inside the story
       if (isRelatedHeading(s)) { inBox = true; continue; }
       if (inBox && isBoxItem(s)) continue;
       inBox = false;

@@ -2,6 +2,7 @@
 // of at most W characters. A wrapper breaks a line only where the next word would not fit, so a line followed by a
 // word that would have fitted ends its paragraph, and one followed by a word that would not is continued. The
 // width is found from the text itself: the widest line length that many lines reach, with hardly any line past it.
+import { datelineDate } from "./vndate.js";
 
 /** Lines shorter than this say nothing about a wrap width. */
 const MIN_WRAPPED = 40;
@@ -14,10 +15,18 @@ const OVER_SHARE = 0.05;
 
 const firstWord = (s: string) => /^\S+/u.exec(s)?.[0].length ?? 0;
 
+/** A line that opens a list item ("- …", "• …", "2. …"). */
+const LIST_ITEM = /^(?:[-+•*–]\s|\d{1,2}[.)]\s|[a-zđ]\)\s)/u;
+/** After an item that ends as items end (";", "."), a line opening an item is the next item, not a continuation; a
+ * dash that starts a wrapped line inside a sentence ("kinh tế | - xã hội") follows a line ending in a word. */
+const itemAfter = (cur: string, next: string) => /[.;:!?]["”)]?$/u.test(cur) && LIST_ITEM.test(next);
+/** A field line of the page ("Cập nhật: 07/06/2024", "Tác giả: …"): a capitalised label and a colon open it. */
+const FIELD = /^\p{Lu}[\p{Ll} ]{1,20}:\s/u;
+
 /** Does line i end where a wrapper at `width` broke it (the next line's first word would not have fitted)? */
 const brokenAt = (lines: string[], i: number, width: number): boolean => {
   const cur = lines[i]!, next = lines[i + 1];
-  return !!next && cur.length > 0 && cur.length <= width && cur.length + 1 + firstWord(next) > width;
+  return !!next && cur.length > 0 && cur.length <= width && cur.length + 1 + firstWord(next) > width && !itemAfter(cur, next) && !FIELD.test(next) && !datelineDate(next);
 };
 
 /** The width a dump is hard-wrapped at, or null when it is not. */

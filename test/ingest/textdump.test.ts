@@ -77,6 +77,17 @@ describe("related-articles boxes in a dump", () => {
     expect(a.text).not.toMatch(/Cụm thi đua số 3|Khối thi đua số 2|Can Lộc|phân bón/u);
     expect(a.text).toContain("Năm 2023, toàn huyện có 5.200 hộ");
   });
+  it("skips a box under a heading with no colon inside the story and goes on with the story; one at the end still ends it", () => {
+    const lead = "Sáng 12/3, Cụm thi đua số 2 Công an tỉnh tổ chức hội nghị ký kết giao ước thi đua năm 2024 tại hội trường Công an tỉnh.";
+    const more = "Cụm thi đua số 2 gồm Công an các huyện Bù Đăng, Bù Gia Mập và Phú Riềng; Công an huyện Bù Đăng được bầu làm Cụm trưởng năm 2024.";
+    const inside = parseTextDump(["Cụm thi đua số 2 ký kết giao ước thi đua năm 2024", "", lead, "", "Tin liên quan", "Công an tỉnh phát động thi đua cao điểm", "Cụm thi đua số 1 tổng kết năm 2023", "", more, "", "Nguyễn Vũ"].join("\n"), "inside.txt");
+    expect(inside.text).toContain(more);
+    expect(inside.text).not.toContain("Cụm thi đua số 1 tổng kết");
+    expect(inside.extra?.relatedHeadlines).toEqual(["Công an tỉnh phát động thi đua cao điểm", "Cụm thi đua số 1 tổng kết năm 2023"]);
+    expect(inside.author).toBe("Nguyễn Vũ");
+    const atEnd = parseTextDump(["Cụm thi đua số 2 ký kết giao ước thi đua năm 2024", "", lead, "", more, "", "Tin liên quan", "Công an tỉnh phát động thi đua cao điểm", "", "Khối thi đua số 5 tổng kết năm 2023, các đơn vị hoàn thành xuất sắc mọi chỉ tiêu được giao trong năm."].join("\n"), "end.txt");
+    expect(atEnd.text).not.toMatch(/Khối thi đua số 5|cao điểm/u); // prose after a box at the end, with the story told, is other stories' teasers
+  });
 });
 
 describe("parseTextDump", () => {

@@ -36,6 +36,21 @@ describe("hard-wrapped dumps", () => {
     expect(unwrapLines(lines)).toEqual([PARAS[0], "", "Các đơn vị cam kết:", item, "- Giữ vững an ninh trật tự;", "", PARAS[1]]);
   });
 
+  it("does not join a headline that nearly fills the width with the dateline or field line under it", () => {
+    const head = "Cụm thi đua số 2 sơ kết phong trào thi đua Quyết thắng 6 tháng đầu năm"; // 70 characters
+    const body = [...PARAS, ...PARAS].flatMap((p) => [...wrap(p, 72), ""]);
+    for (const field of ["Cập nhật: 07/06/2024", "Đăng lúc 11/01/2025 07:30"]) {
+      expect(unwrapLines([head, field, "", ...body]).slice(0, 2)).toEqual([head, field]);
+    }
+  });
+
+  it("starts a new item at a bullet after an item that ended, and joins a dash that only wrapped inside a sentence", () => {
+    const lines = [...[...PARAS, ...PARAS].flatMap((p) => [...wrap(p, 72), ""]), "• Đẩy mạnh ứng dụng công nghệ thông tin, chuyển đổi số trong quản lý và dạy học.", "• Xây dựng trường học an toàn.", "", "hoàn thành các chỉ tiêu phát triển kinh tế", "- xã hội năm 2025"];
+    const out = unwrapLines(lines);
+    expect(out).toContain("• Xây dựng trường học an toàn.");
+    expect(out[out.length - 1]).toBe("- xã hội năm 2025"); // short lines: nothing wrapped here, nothing joined
+  });
+
   it("leaves a dump that is not wrapped as it is", () => {
     const lines = ["Cụm thi đua số 4 tổng kết năm 2023", "", ...PARAS, "", "Tin liên quan", "Khối thi đua các doanh nghiệp ký kết giao ước thi đua năm 2024"];
     expect(wrapWidth(lines)).toBeNull();

@@ -47,6 +47,9 @@ const VARIANTS: Record<string, (t: string) => string> = {
   "related box": (t) => `${t}\n\nTin liên quan\n\nHội nghị sơ kết công tác thi đua 6 tháng đầu năm\n\nTỉnh đoàn tổ chức giải bóng đá thanh niên\n`,
 };
 
+/** Variants that make sense of a text dump only (on a page's source they would rewrite its markup: quotes of attributes). */
+const TEXT_ONLY = new Set(["headline in capitals", "curly quotes and en dashes", "no blank lines", "related box"]);
+
 /** What sites do to the same story's markup: inline tags, divs or <br>s for paragraphs, entities. */
 const HTML_VARIANTS: Record<string, (h: string) => string> = {
   "bold names and keyword links inside paragraphs": (h) => h.replace(/(<p[^>]*>)([^<]+)/g, (_, p: string, t: string) =>
@@ -88,6 +91,7 @@ describe("crawl-like variants of real articles", () => {
         const raw = readFileSync(join(dir, f), "utf8");
         const base = factKeys(extract(await readOne(join(dir, f))));
         for (const [name, vary] of Object.entries(VARIANTS)) {
+          if (f.endsWith(".html") && TEXT_ONLY.has(name)) continue;
           const p = join(tmp, `${name.replace(/\W/g, "_")}-${f}`);
           writeFileSync(p, vary(raw));
           const got = factKeys(extract(await readOne(p)));
