@@ -10,6 +10,7 @@ import { syllables, type Syllable } from "./syllables.js";
 
 const surnames = makeLexicon("surnames");
 const clans = makeLexicon("clan-names");
+const ranks = makeLexicon("ranks");
 /** Bodies and places whose first syllable is also a surname ("Thành ủy", "Thành phố", "Thành đoàn"). */
 const headWords = makeLexicon("admin-units", "org-heads");
 const middleNames = new Set(lexiconEntries("middle-names").map((m) => m.toLowerCase()));
@@ -61,13 +62,19 @@ export function nameAnchorAt(norm: string, syl: Syllable[], i: number): boolean 
 /**
  * "ông A Phiêu", "bà Y Nhi", "đồng chí A Ngưu": in Xơ Đăng, Ba Na and Gia Rai names a bare "A" (men) or "Y"
  * (women) opens the name and no clan name closes it. A lone capital letter is too common ("khối A", "hạng A")
- * to be a name by itself, so it counts only right after "ông", "bà" or "đồng chí".
+ * to be a name by itself, so it counts only right after "ông", "bà", "đồng chí" or a rank.
  */
 function honoredMarkerAt(norm: string, syl: Syllable[], i: number): boolean {
   const s = syl[i], prev = syl[i - 1];
   if (!s || !prev || (s.text !== "A" && s.text !== "Y") || !joined(norm, syl, i) || !/^ +$/.test(norm.slice(prev.end, s.start))) return false;
   const w = prev.text.toLowerCase();
-  return PERSON_MARKERS.has(w) && (w !== "chí" || syl[i - 2]?.text.toLowerCase() === "đồng");
+  if (PERSON_MARKERS.has(w) && (w !== "chí" || syl[i - 2]?.text.toLowerCase() === "đồng")) return true;
+  // "Thượng tá A Thuận", "Đại úy Y Blin": a rank ending right before the marker
+  for (let k = Math.max(0, i - 3); k < i; k++) {
+    const r = syl[k]!.cap ? ranks.longestAt(norm, syl[k]!.start) : null;
+    if (r && r.end === prev.end) return true;
+  }
+  return false;
 }
 
 /** Number of syllables of the surname starting at syllable i (0 when there is none). */
