@@ -436,6 +436,23 @@ function lineItems(doc: Doc, opener: Sentence, head: Head, openerText: string): 
   return out;
 }
 
+/** "và" before a capitalised word inside an item. */
+const AND_CAP = /\s+và\s+(?=\p{Lu})/gu;
+
+/**
+ * "7 bệnh viện: Đa khoa tỉnh, …, Y dược cổ truyền và Mắt": a list of a counted kind one short of its declared count
+ * whose last item holds "và" before a bare proper name is two items there ("và" joins the last two); a "và" inside a
+ * name ("Văn hóa và Nghệ thuật", "Phát thanh và Truyền hình tỉnh": lower-case words after it) stays.
+ */
+function splitLastAnd(doc: Doc, items: Item[]): Item[] {
+  const [a, b] = items[items.length - 1]!;
+  const text = doc.norm.slice(a, b);
+  let cut: RegExpExecArray | null = null;
+  for (const m of text.matchAll(AND_CAP)) cut = m as RegExpExecArray;
+  if (!cut || !bareName(text.slice(cut.index + cut[0].length)) || andInOffice(text, cut.index + 1) || andInField(text, cut.index + 1)) return items;
+  return [...items.slice(0, -1), [a, a + cut.index], [a + cut.index + cut[0].length, b]];
+}
+
 interface Found {
   cluster: number | null; head: Head; items: Item[]; names: boolean; rule: Rule; at: number;
   /** A counted list nested at the end of this one (its items count towards this list's declared number). */
@@ -631,6 +648,7 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       // the list goes on over the next lines when its line ends open ("gồm 5 đơn vị:", "…, Sở Y tế;")
       const openEnd = listEnd === sent.end && (items.length ? /[;,]\s*$/ : /:\s*$/).test(doc.norm.slice(Math.max(head.after - 1, listEnd - 3), listEnd));
       if (openEnd) items = items.concat(lineItems(doc, sent, head, openerText));
+      if (!names && !subList && head.noun !== null && head.count !== null && items.length === head.count - 1) items = splitLastAnd(doc, items);
       // the parties of a signing are two or more units, not clusters ("giữa Cụm số 1 và Cụm số 2")
       if (rule === MEMBER_SIGNING && (items.length < 2 || items.some(([a, z]) => mentions.some((x) => x.start < z && a < x.end)))) continue;
       if (!items.length) {
