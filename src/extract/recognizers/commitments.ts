@@ -245,8 +245,11 @@ function findCommitments(ctx: Context): { commitments: CommitmentFact[]; notes: 
     if (!line) continue;
     if (colonAt < 0 && s.end < line.end) {
       // "… với 5 nội dung trọng tâm. Cụ thể:" — the opener is the next sentence of the same line
-      const opener = ITEMS_OPENER.exec(doc.folded.slice(s.end, line.end).trimStart());
-      if (opener) colonAt = line.end - doc.folded.slice(s.end, line.end).trimStart().length + opener[0].length;
+      const rest = doc.folded.slice(s.end, line.end).trimStart();
+      const opener = ITEMS_OPENER.exec(rest);
+      if (opener) colonAt = line.end - rest.length + opener[0].length;
+      // "… với 3 nội dung. Thứ nhất, A. Thứ hai, B. Thứ ba, C.": counted items go on in the same paragraph
+      else if (NUMBERED.test(rest)) colonAt = line.end - rest.length;
     }
     let items: Item[] = [];
     if (colonAt >= 0) while (colonAt < line.end && /\s/.test(doc.norm[colonAt]!)) colonAt++;
