@@ -62,7 +62,8 @@ export function nameAnchorAt(norm: string, syl: Syllable[], i: number): boolean 
 /**
  * "ông A Phiêu", "bà Y Nhi", "đồng chí A Ngưu": in Xơ Đăng, Ba Na and Gia Rai names a bare "A" (men) or "Y"
  * (women) opens the name and no clan name closes it. A lone capital letter is too common ("khối A", "hạng A")
- * to be a name by itself, so it counts only right after "ông", "bà", "đồng chí" or a rank.
+ * to be a name by itself, so it counts only right after "ông", "bà", "đồng chí" or a rank, or with a rank in brackets
+ * after the name ("A Thuận (Thượng tá)").
  */
 function honoredMarkerAt(norm: string, syl: Syllable[], i: number): boolean {
   const s = syl[i], prev = syl[i - 1];
@@ -73,6 +74,13 @@ function honoredMarkerAt(norm: string, syl: Syllable[], i: number): boolean {
   for (let k = Math.max(0, i - 3); k < i; k++) {
     const r = syl[k]!.cap ? ranks.longestAt(norm, syl[k]!.start) : null;
     if (r && r.end === prev.end) return true;
+  }
+  // "A Thuận (Thượng tá)": the rank in brackets after one or two given words
+  for (let k = i + 1; k <= i + 2 && k < syl.length && syl[k]!.cap; k++) {
+    const open = /^ *\( */.exec(norm.slice(syl[k]!.end, syl[k]!.end + 4));
+    const r = open ? ranks.longestAt(norm, syl[k]!.end + open[0].length) : null;
+    if (r && /^ *\)/.test(norm.slice(r.end, r.end + 3))) return true;
+    if (!joined(norm, syl, k)) break;
   }
   return false;
 }

@@ -496,11 +496,15 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
     if (afterUnitNoun(v, start) && ![...titles.values()].some((t) => t.last === start)) continue;
     let j = end;
     let gap = gapAfter(end);
+    let rankAside: [number, number] | null = null;
     // "Nguyễn Văn A (thứ hai từ trái sang), Phó Chủ tịch …": an aside in brackets between the name and the titles
     if (/^ *\( *$/.test(gap) && !titles.has(end)) {
       const close = norm.indexOf(")", syl[end - 1]!.end);
       const k2 = syl.findIndex((x) => x.start > close);
       if (close !== -1 && close - syl[end - 1]!.end < 50 && k2 !== -1 && !/\n/.test(norm.slice(syl[end - 1]!.end, close))) {
+        // "Nguyễn Văn A (Thượng tá) – Đồn trưởng …": a rank alone in the brackets is the person's
+        const r = rankAt(v, end);
+        if (r !== -1 && syl[r.next - 1]!.end <= close && /^\.? *$/.test(norm.slice(syl[r.next - 1]!.end, close))) rankAside = [syl[end]!.start, syl[r.next - 1]!.end];
         j = k2;
         gap = norm.slice(close + 1, syl[k2]!.start);
       }
@@ -529,7 +533,7 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
     if (!chain.length) continue;
     for (const t of chain) consumed.add(t.first);
     out.push({
-      name: [syl[start]!.start, syl[end - 1]!.end], rank: rankOf(start), titles: chain.map((t) => spanOf(v, t)),
+      name: [syl[start]!.start, syl[end - 1]!.end], rank: rankOf(start) ?? rankAside, titles: chain.map((t) => spanOf(v, t)),
       rule: bracket ? NAME_BRACKET : NAME_TITLES, lower: chain.some((t) => t.lower),
     });
   }
