@@ -15,7 +15,7 @@
 // year-end review of Y serves Y+1, and a sitting leader at a review of Y (or a signing for Y) holds Y.
 import type { RoleFact, RoleKind } from "../../types.js";
 import { prov, sentenceAt, surfaceText, type Doc } from "../doc.js";
-import { lexiconEntries, makeLexicon } from "../lexicon.js";
+import { lexiconEntries, loadLexicon, makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { isCap, syllables, type Syllable } from "../syllables.js";
@@ -67,6 +67,10 @@ function trailingPerson(words: Syllable[]): number {
   return -1;
 }
 const BOUNDARY_PUNCT = /[(),;:.!?"\n|]/; // "|" between a table's cells
+/** An abbreviation: two capitals or more ("CCB", "LHPN", "BĐBP"). */
+const ABBR = /^\p{Lu}{2,}$/u;
+/** The bracketed abbreviation a unit's name holds, left out of the name stored ("Hội Cựu chiến binh (CCB) tỉnh A"). */
+const BRACKET_ABBR = /\s*\(\p{Lu}{2,}\)(?=\s)/u;
 const COMMITTEES = String.raw`UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân`;
 const BEFORE_NAMED_UNIT = String.raw`\s+(?=(?:${ADMIN_NOUN})\s+\p{Lu})`;
 /** The people's committee or council of a local unit, before the unit's noun and name ("UBND huyện A"). */
@@ -87,9 +91,16 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
   const syl = syllables(doc.norm, Math.max(sent.start, end - 300), end);
   let start = end;
   let count = 0;
+  let gapEnd = end; // where the text between this syllable and the unit read so far ends
   for (let k = syl.length - 1; k >= 0; k--) {
     const s = syl[k]!;
-    if (BOUNDARY_PUNCT.test(doc.norm.slice(s.end, start === end ? end : start))) break;
+    // "Hội Cựu chiến binh (CCB) tỉnh Yên Bái": an abbreviation in brackets inside a name stands for the words before it
+    if (start < end && k > 0 && ABBR.test(s.text) && doc.norm[s.start - 1] === "(" && /^\)\s+$/u.test(doc.norm.slice(s.end, start))) {
+      gapEnd = s.start - 1;
+      continue;
+    }
+    if (BOUNDARY_PUNCT.test(doc.norm.slice(s.end, start === end ? end : gapEnd))) break;
+    gapEnd = s.start;
     const before = doc.folded.slice(Math.max(sent.start, s.start - 40), s.start);
     const f = fold(s.text);
     if (f === "va" && ROLE_BEFORE.test(before)) break; // "… làm Cụm trưởng và Y làm Cụm phó", "… làm Trưởng khối năm 2024 và Y …"
@@ -261,7 +272,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
     // the cluster named right after the role ("cụm trưởng Cụm thi đua số 4"), else the one in scope
     const next = mentionAt(ctx.mentions ?? [], rolePos[1]);
     const cluster = next?.cluster ?? clusterAt(ctx, rolePos[0]);
-    const surface = surfaceText(doc, unit[0], unit[1]);
+    const surface = surfaceText(doc, unit[0], unit[1]).replace(BRACKET_ABBR, "");
     const key = `${cluster}|${role}|${fold(surface)}`;
     if (seen.has(key)) return;
     seen.set(key, roles.length);
@@ -325,13 +336,19 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
 /** The noun of a province or a city before its name, which a caption or a headline may leave out. */
 const PROVINCE_NOUN_BEFORE_NAME = new RegExp(`\\s(?:${PROVINCE_NOUN})\\s+(?=\\p{Lu})`, "gu");
 
+/** Abbreviations of the genre (lexicons/abbreviations.txt), folded, by the folded abbreviation: "ccb" → "cuu chien binh". */
+const ABBREVIATIONS = new Map(loadLexicon("abbreviations").filter(([a, x]) => !!x && /^[\p{Lu}\p{N}]+$/u.test(a)).map(([a, x]) => [fold(a), fold(x)]));
+/** A folded name with its abbreviations written out, so that "Hội CCB tỉnh A" and "Hội Cựu chiến binh tỉnh A" compare equal. */
+const expandAbbreviations = (folded: string) => folded.split(" ").map((w) => ABBREVIATIONS.get(w) ?? w).join(" ");
+
 /**
  * "bầu huyện A làm Cụm trưởng … trao biểu trưng Cụm trưởng cho UBND huyện A": the people's committee (or council) of a
  * unit and the unit itself holding one role of one cluster in one year are one fact; so are an organisation of a province
- * written with and without the province's noun ("Cục Thống kê tỉnh A", "Cục Thống kê A"); the first written is kept.
+ * written with and without the province's noun ("Cục Thống kê tỉnh A", "Cục Thống kê A"), or with and without an
+ * abbreviation ("Hội CCB tỉnh A", "Hội Cựu chiến binh tỉnh A"); the first written is kept.
  */
 function withoutOrganRepeats(roles: RoleFact[]): RoleFact[] {
-  const keyOf = (r: RoleFact) => `${r.cluster}|${r.role}|${r.year}|${fold(r.unit.replace(COMMITTEE, "").replace(PROVINCE_NOUN_BEFORE_NAME, " "))}`;
+  const keyOf = (r: RoleFact) => `${r.cluster}|${r.role}|${r.year}|${expandAbbreviations(fold(r.unit.replace(COMMITTEE, "").replace(PROVINCE_NOUN_BEFORE_NAME, " ")))}`;
   const kept = new Map<string, RoleFact>();
   for (const r of [...roles].sort((a, b) => a.prov.start - b.prov.start)) if (!kept.has(keyOf(r))) kept.set(keyOf(r), r);
   return roles.filter((r) => kept.get(keyOf(r)) === r);
