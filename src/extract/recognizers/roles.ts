@@ -49,12 +49,18 @@ const UNIT_OPENS = new RegExp(`^(?:\\p{Lu}|(?:${ADMIN_NOUN})\\s+\\p{Lu})`, "u");
 const LOWER_UNIT_START = new RegExp(`^(?:${ADMIN_NOUN})\\s+\\p{Lu}`, "u");
 /** A unit whose noun is capitalised at the start of a sentence ("Xã Mù Sang", "Huyện Tam Đảo"). */
 const ADMIN_UNIT_CAP = new RegExp(`^(?:${ADMIN_NOUN_CAP}|TP)\\s+\\p{Lu}`, "u");
+/** Heads of names that take a person's name (schools, museums, streets): lexicons/named-after-people.txt. */
+const namedAfterPeople = makeLexicon("named-after-people");
+
 /**
  * Index where a person's name closes a post's organisation ("Sở Y tế | Nguyễn Văn An", "UBND huyện Mường Tè | Lò Văn Phương"),
- * or -1: three or four capitalised syllables from a surname, not after a unit noun ("huyện Hoàng Su Phì"), an abbreviation
- * or a school's noun ("THPT Nguyễn Văn Trỗi", "Trường Trần Phú").
+ * or -1: three or four capitalised syllables from a surname, not after a unit noun ("huyện Hoàng Su Phì") or an abbreviation,
+ * nor ending the name of a school or another body named after people ("Trường THPT Chuyên Nguyễn Tất Thành", "Trường
+ * Trần Phú": the organisation opens with such a head, so the name is its own).
  */
-function trailingPerson(words: Syllable[]): number {
+function trailingPerson(norm: string, words: Syllable[]): number {
+  const head = words[0] ? namedAfterPeople.longestAt(norm, words[0].start) : null;
+  if (head && !/[\p{L}]/u.test(norm.charAt(head.end))) return -1;
   for (const len of [3, 4]) {
     const k = words.length - len;
     if (k < 1) continue;
@@ -144,7 +150,7 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
   if (/(?<![\p{L}])(?:dong chi|ong|ba|anh|chi)\s*$/u.test(doc.folded.slice(Math.max(sent.start, start - 12), start)) || /^(?:dong chi|ong|ba)\s/u.test(doc.folded.slice(start, end))) return null;
   let words = syllables(doc.norm, start, end);
   if (pos) { // "Giám đốc Sở Y tế Nguyễn Văn An, Cụm trưởng": the person after the post is not part of the unit
-    const cut = trailingPerson(words);
+    const cut = trailingPerson(doc.norm, words);
     if (cut > 0) { end = words[cut - 1]!.end; words = words.slice(0, cut); }
   }
   if (!words.length || !words.some((w) => w.cap)) return null;
