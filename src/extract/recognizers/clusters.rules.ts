@@ -61,3 +61,10 @@ export const MAX_COORD_SYLLABLES = 10;
 
 /** A conjunct that is a unit, not a sector: "Khối thi đua Văn hóa - Xã hội, Sở Y tế và Sở Giáo dục đã …" lists units after the name. */
 export const UNIT_CONJUNCT = /^(?:Sở|Bộ|Cục|Chi cục|Tổng cục|Phòng|Ban|Công ty|Tổng công ty|Bệnh viện|Trường|UBND|Ủy ban|Ngân hàng|Kho bạc|Văn phòng|Công an|Viện|Tòa án|Báo|Đài|Trung tâm|Huyện|Quận|Tỉnh|Thành phố|Xã|Phường|Thị xã|Thị trấn)(?![\p{L}])/u;
+
+/**
+ * A count before the head makes the mention generic ("Hai cụm thi đua MTTQ cấp huyện", "thuộc 3 khối thi đua của tỉnh"):
+ * several clusters, not one named. Lower case with diacritics ("ba" three, not "bà"); "năm" (five, or year) and a
+ * number after "năm", "ngày", "số" (a date or a serial: "năm 2024 Cụm …") are left out.
+ */
+export const COUNT_BEFORE_HEAD = /(?:^|[^\p{L}\p{N}/.])(?:(?<!(?:năm|ngày|tháng|số)\s+)\d{1,2}|hai|ba|bốn|sáu|bảy|tám|chín|mười|mấy|nhiều)\s+$/u;

@@ -20,7 +20,7 @@ import { PROVINCE_PREFIX } from "../unit-nouns.js";
 import { firstMatch, scan } from "../scan.js";
 
 const PROVINCE_BEFORE_NAME = new RegExp(PROVINCE_PREFIX, "gu");
-import { CLUSTER_HEAD, CLUSTER_REF, COORD_ENDS, COORD_STARTS, MAX_COORD_SYLLABLES, MAX_LOWER_RUN, NAME_STOPS, NAME_TRAILERS, NAME_WORDS, NOT_LOCAL, UNIT_CONJUNCT } from "./clusters.rules.js";
+import { CLUSTER_HEAD, CLUSTER_REF, COORD_ENDS, COUNT_BEFORE_HEAD, COORD_STARTS, MAX_COORD_SYLLABLES, MAX_LOWER_RUN, NAME_STOPS, NAME_TRAILERS, NAME_WORDS, NOT_LOCAL, UNIT_CONJUNCT } from "./clusters.rules.js";
 import type { ClusterMention, Context } from "./context.js";
 
 interface Mention {
@@ -30,7 +30,7 @@ interface Mention {
   end: number; // end of the whole name
   name: string; // norm surface
   story: boolean; // in story text (not furniture)
-  plural: boolean; // after "các", "những", "mỗi", "từng": clusters in general, not one cluster
+  plural: boolean; // after "các", "những", "mỗi", "từng" or a count ("hai cụm"): clusters in general, not one cluster
   appositionOf?: number; // index of the mention this one restates
 }
 
@@ -155,7 +155,8 @@ function findMentions(doc: Doc): Mention[] {
     const { end, apposition } = nameEnd(doc, headEnd, Math.min(sent ? sent.end : doc.norm.length, headEnd + 300), number); // names are short
     const kind: ClusterKind = m[1] === "cum" ? "cụm" : "khối";
     const name = doc.norm.slice(m.index, end).replace(/\s+/g, " ");
-    const plural = /(?:^|\s)(?:cac|nhung|moi|tung|cung)\s+$/u.test(doc.folded.slice(Math.max(0, m.index - 8), m.index));
+    const plural = /(?:^|\s)(?:cac|nhung|moi|tung|cung)\s+$/u.test(doc.folded.slice(Math.max(0, m.index - 8), m.index)) ||
+      COUNT_BEFORE_HEAD.test(doc.norm.slice(Math.max(0, m.index - 16), m.index).toLowerCase());
     const mention: Mention = { kind, number, start: m.index, end, name, story: inStory(doc, m.index), plural };
     const prev = out[out.length - 1];
     if (prev && prev.end <= m.index && /^\s*-\s*$/.test(doc.norm.slice(prev.end, m.index)) && prev.number !== null && number === null) {
