@@ -97,7 +97,7 @@ export function outletTag(lead: string): { tag: string; length: number } | null 
     const named = dashed && words.length <= 3 && /^\p{Lu}/u.test(words[0]!) && tag.length <= 20;
     if ((acronym || named) && !/\d[/-]\d/u.test(tag)) return { tag, length: paren[0].length };
   }
-  const bare = /^(\p{Lu}[\p{Lu}\p{N}.&]{1,11}(?: online)?)\s*[-–—]\s+/u.exec(lead);
+  const bare = /^(\p{Lu}[\p{Lu}\p{N}.&]{1,11}(?: [oO]nline| ONLINE)?)\s*[-–—]\s+/u.exec(lead);
   if (bare && /\p{Lu}.*\p{Lu}/u.test(bare[1]!)) return { tag: bare[1]!, length: bare[0].length };
   return null;
 }
@@ -181,9 +181,30 @@ export const isUpperLine = (s: string) => /\p{Lu}/u.test(s) && s === s.toUpperCa
  * The name of a news site or portal printed as a heading ("Báo Đồng Nai điện tử",
  * "Cổng thông tin điện tử huyện Hữu Lũng", "BÁO ĐIỆN TỬ ĐẢNG CỘNG SẢN VIỆT NAM").
  */
+/** Words that close a site's name: "… Online", "… điện tử", "… Plus", "… TV", "….vn". */
+const SITE_TAIL = /\s(?:online|điện tử|plus|tv|news|24h|\S+\.(?:vn|com|net))$/iu;
+
+/**
+ * The site's name in a line above a dump's headline that may also hold a section or a trail: "Báo Cà Mau điện tử ›
+ * Thời sự › Chính trị", "Giáo dục | Báo Hưng Yên", "Thời báo Ngân hàng - Hoạt động ngân hàng". A part after a spaced
+ * dash is set aside only when it reads as a section (a label, or a capital then lower-case words), so "Báo Bà Rịa -
+ * Vũng Tàu" stays whole.
+ */
+export function siteNameIn(s: string): string | null {
+  for (const part of s.split(/\s*[|›»>]\s*/u).map(trimLine).filter(Boolean)) {
+    const dash = /\s[-–—]\s/u.exec(part);
+    const tail = dash ? trimLine(part.slice(dash.index + dash[0].length)) : "";
+    const head = dash && (isSectionLabel(tail) || /^\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)+$/u.test(tail)) ? trimLine(part.slice(0, dash.index)) : part;
+    if (isSiteName(head)) return head;
+  }
+  return null;
+}
+
 export function isSiteName(s: string): boolean {
   const n = syllables(s);
   if (n < 2 || n > 14 || /[.!?;:,]$/u.test(s)) return false;
+  // "Hải quan Online", "Dân tộc và Phát triển điện tử": a capitalised name closed by a web word
+  if (n <= 8 && /^\p{Lu}/u.test(s) && SITE_TAIL.test(s)) return true;
   const norm = normalize(s).norm;
   siteHeads ??= makeLexicon("site-name-heads");
   const head = siteHeads.longestAt(norm, 0);

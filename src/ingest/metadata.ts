@@ -8,7 +8,7 @@ import type { CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import { datelineAuthor, datelineDate, findDates, toIso, type FoundDate } from "./vndate.js";
 import { canonicalUrl, hostOutlet } from "./url.js";
-import { syllables, trimLine } from "./furniture.js";
+import { bylineOf, isSectionLabel, isSiteName, syllables, trimLine } from "./furniture.js";
 
 export interface PageMeta {
   title: string | null;
@@ -107,6 +107,8 @@ function datelineTexts($: CheerioAPI): string[] {
 /** The label of a posting date opening a line: "Đăng lúc:", "Ngày đăng", "Đăng ngày", "Thời gian đăng", "Xuất bản", "Đăng:" (not "Đăng ký"). */
 const POSTED_LABEL = /^(?:(?:ngày đăng|đăng lúc|đăng ngày|thời gian đăng|ngày xuất bản|xuất bản(?: lúc| ngày)?)(?![\p{L}])|đăng\s*:)/iu;
 /** The label of an update: a weaker sign of the posting date, taken only when no posting label is found. */
+/** The author's field of a post-info line ("| Tác giả: …", "- Người viết: …"). */
+const AUTHOR_FIELD = /(?:^|[|•·]|\s[-–—]\s)\s*(?:tác giả|người viết)\s*:/iu;
 const UPDATED_LABEL = /^(?:cập nhật(?: lúc| ngày)?|ngày cập nhật|thời gian cập nhật)(?![\p{L}])/iu;
 
 interface Labelled { text: string; f: FoundDate; posted: boolean; at: number; signer: string | null }
@@ -164,7 +166,8 @@ function labelledDateline($: CheerioAPI): Labelled | null {
     if (n.type === "text") {
       texts++;
       const t = n.data.trimStart();
-      const posted = POSTED_LABEL.test(t);
+      // "20/12/2024 16:05 | Tác giả: Khánh Duy": a date with the author's field beside it is the post's own line
+      const posted = POSTED_LABEL.test(t) || (AUTHOR_FIELD.test(t) && /^\S*\d/u.test(t));
       if (!posted && !UPDATED_LABEL.test(t)) return;
       // the text node's own line, then its element and that one's parent
       for (let el: AnyNode | null = n, up = 0; el && (el === n || el.type === "tag") && up < 3; el = el.parent, up++) {
@@ -253,12 +256,38 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMeta {
     const a = datelineAuthor(labelled.text);
     if (a && /^\p{Lu}/u.test(a) && a.split(/\s+/u).length <= 6) { author = a; choices.author = "author field of the labelled date line"; }
   }
+  if (!author) {
+    // an element the page marks as the byline ("<p class=\"author\">Minh Quân</p>"): its text when it reads as names
+    $("[class*=author], [class*=byline], [itemprop=author], [class*=tac-gia], [class*=tacgia]").each((_, el) => {
+      if ($(el).closest("form, [class*=comment], [id*=comment]").length) return; // a comment's author, a form's label
+      // the writer's unit after the names goes: "(TAND tỉnh Đắk Nông)", "- KBNN Bình Định"; so does an English "By"
+      const text = trimLine($(el).text().replace(/\s+/g, " ")).replace(/^(?:by|bởi)\s+/iu, "")
+        .replace(/\s*\([^()]*\)\s*$/u, "").replace(/\s+[-–—]\s+\p{Lu}{2,}(?![\p{Ll}]).*$/u, "");
+      const a = bylineOf(text);
+      if (a) { author = a; choices.author = "byline element"; return false; }
+      return;
+    });
+  }
   if (!author && labelled?.signer) { author = labelled.signer; choices.author = "bold name opening the signature block of the labelled date line"; }
 
   // Outlet
   let outlet: string | null = null;
   for (const o of ld) { const p = nameOf(o.publisher); if (p) { outlet = p; choices.outlet = "JSON-LD publisher"; break; } }
   if (!outlet) { const s = meta($, "og:site_name", "application-name"); if (s) { outlet = s; choices.outlet = "og:site_name"; } }
+  // the site's name after the headline in <title> ("… - Báo Hưng Yên"), when it reads as a site's name
+  const suffix = SITE_SUFFIX.exec(docTitle);
+  const named = suffix ? trimLine(suffix[0].replace(/^\s+[-–—|:]\s+/u, "")) : null;
+  if (!outlet && named && isSiteName(named)) { outlet = named; choices.outlet = "site name after the headline in <title>"; }
+  // the text of the site's logo ("<div class=\"logo\">Báo Đắk Nông</div>"): a short name, no date or sentence
+  if (!outlet) {
+    $("[class*=logo], [id*=logo]").each((_, el) => {
+      const t = trimLine($(el).text().replace(/\s+/g, " ")) || trimLine($(el).find("img").first().attr("alt") ?? "");
+      const inHeader = $(el).closest("header, [id*=header], [class*=header]").length > 0;
+      if (t && syllables(t) >= 2 && syllables(t) <= 10 && !/\d|[.!?;:,]$/u.test(t) && /^\p{Lu}/u.test(t) && !isSectionLabel(t) &&
+        (isSiteName(t) || inHeader)) { outlet = t; choices.outlet = "text of the site's logo"; return false; }
+      return;
+    });
+  }
 
   const section = meta($, "article:section") ?? (ld0 ? nameOf(asArray(ld0.articleSection as Json)[0]) : null);
   const canonHref = $('link[rel="canonical"]').attr("href") ?? meta($, "og:url");

@@ -5,7 +5,7 @@
 import type { Article } from "../types.js";
 import {
   isBanner, isBreadcrumb, isCommentForm, isFurniture, isNavigation, isOrgNameLine, isSectionLabel, isSiteName, isTailHeading,
-  isUpperLine, lineKey, outletTag, syllables, trimLine,
+  isUpperLine, lineKey, outletTag, siteNameIn, syllables, trimLine,
 } from "./furniture.js";
 import { cleanStory, splitBlocks } from "./story.js";
 import { datelineAuthor, datelineDate, toIso, trailingDate, type FoundDate } from "./vndate.js";
@@ -174,7 +174,9 @@ function readHeader(lines: string[], given: string | null): Header {
   let siteName: string | null = null;
   for (let k = 0; k < best.line && !siteName; k++) {
     const s = lines[k]!;
-    if (s && !isSectionLabel(s) && (isSiteName(s) || isOrgNameLine(s))) siteName = s;
+    const site = s && !isSectionLabel(s) ? siteNameIn(s) : null;
+    if (site) siteName = site;
+    else if (s && !isSectionLabel(s) && isOrgNameLine(s)) siteName = s;
     // "EVNCPC - Tổng công ty Điện lực miền Trung": the site's short name and what it stands for
     else if (s && outletTag(s) && !isLead(s)) siteName = outletTag(s)!.tag;
   }
@@ -201,7 +203,8 @@ export function parseTextDump(raw: string, source: string, opts: TextDumpOptions
   // reader gives it (a dump keeps the page's doubled spaces and NBSPs). Nothing else is changed: old tone placement,
   // Ð and zero-width characters stay as written and are normalised for matching only (src/extract/normalize.ts).
   // A dump hard-wrapped at a fixed width (lynx -dump) has its paragraphs joined again first.
-  const lines = unwrapLines(raw.normalize("NFC").replace(/^\ufeff/u, "").split(/\r\n|\r|\n/u).map((l) => trimLine(l).replace(SPACE_RUN, " ")));
+  // (the widths are measured as the wrapper counted them, before doubled spaces are read as one)
+  const lines = unwrapLines(raw.normalize("NFC").replace(/^\ufeff/u, "").split(/\r\n|\r|\n/u).map(trimLine)).map((l) => l.replace(SPACE_RUN, " "));
 
   // 1. Header: labels, datelines and the headline, before the story starts.
   const head = readHeader(lines, opts.title ? trimLine(opts.title.normalize("NFC")) : null);

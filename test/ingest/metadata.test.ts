@@ -55,3 +55,29 @@ describe("labelled date line", () => {
     expect(readMetadata($2, null).published).toBeNull();
   });
 });
+
+describe("outlet and author a page shows but does not declare", () => {
+  it("reads a date with the author's field beside it as the post's line ('20/12/2024 16:05 | Tác giả: …')", () => {
+    const $ = page("<title>Cụm thi đua số 5 tổng kết</title>", `${HEADLINE}<div class="info">20/12/2024 16:05 | Tác giả: Khánh Duy</div><p>Nội dung bài.</p>`);
+    const m = readMetadata($, null);
+    expect(m.published).toBe("2024-12-20T16:05:00+07:00");
+    expect(m.author).toBe("Khánh Duy");
+  });
+
+  it("takes the site's name after the headline in <title> only when it reads as a site's name", () => {
+    expect(readMetadata(page("<title>Khối thi đua các bệnh viện tổng kết năm 2024 - Báo Hưng Yên</title>", HEADLINE), null).outlet).toBe("Báo Hưng Yên");
+    expect(readMetadata(page("<title>Khối thi đua các bệnh viện - Tổng kết năm 2024</title>", HEADLINE), null).outlet).toBeNull();
+  });
+
+  it("takes the text of the logo in the page's header, not a logo elsewhere or a section label", () => {
+    expect(readMetadata(page("", `<div id="header"><a class="logo" href="/">Kinh tế Hợp tác</a></div>${HEADLINE}`), null).outlet).toBe("Kinh tế Hợp tác");
+    expect(readMetadata(page("", `${HEADLINE}<div class="partner-logo">Quảng cáo Đối tác</div>`), null).outlet).toBeNull();
+    expect(readMetadata(page("", `<div class="logo">Báo Đắk Nông</div>${HEADLINE}`), null).outlet).toBe("Báo Đắk Nông");
+  });
+
+  it("takes the author from an element marked as the byline when it reads as names", () => {
+    expect(readMetadata(page("", `${HEADLINE}<p>Nội dung bài.</p><p class="byline">Hải Yến</p>`), null).author).toBe("Hải Yến");
+    expect(readMetadata(page("", `${HEADLINE}<p class="author">Thanh Hà (TAND tỉnh Đắk Nông)</p>`), null).author).toBe("Thanh Hà");
+    expect(readMetadata(page("", `${HEADLINE}<div class="author-box">Bài viết được thực hiện với sự hỗ trợ của Quỹ.</div>`), null).author).toBeNull();
+  });
+});

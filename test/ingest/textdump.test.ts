@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseTextDump } from "../../src/ingest/textdump.js";
 import { datelineDate, findDates, toIso, trailingDate } from "../../src/ingest/vndate.js";
-import { bylineOf, outletTag } from "../../src/ingest/furniture.js";
+import { bylineOf, outletTag, siteNameIn } from "../../src/ingest/furniture.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
@@ -63,6 +63,20 @@ const DUMP = [
   "Trần Văn An", "", "Tin liên quan", "Khối thi đua số 2 tổng kết năm 2021", "", "Họ tên:(*)", "Mã xác nhận: L?y l?i m\ufffd b?o m?t",
   "https://www.example-news.vn/khoi-noi-chinh-ky-ket-2022.html",
 ].join("\n");
+
+describe("the site's name above a dump's headline", () => {
+  it("is taken out of a trail or a section beside it, and a name with a dash in it stays whole", () => {
+    expect(siteNameIn("Báo Cà Mau điện tử › Thời sự › Chính trị")).toBe("Báo Cà Mau điện tử");
+    expect(siteNameIn("Giáo dục | Báo Hưng Yên")).toBe("Báo Hưng Yên");
+    expect(siteNameIn("Thời báo Ngân hàng - Hoạt động ngân hàng")).toBe("Thời báo Ngân hàng");
+    expect(siteNameIn("Báo Bà Rịa - Vũng Tàu")).toBe("Báo Bà Rịa - Vũng Tàu");
+    expect(siteNameIn("Hải quan Online")).toBe("Hải quan Online");
+    expect(siteNameIn("Thời sự › Chính trị")).toBeNull();
+  });
+  it("and a tag of capitals closed by 'Online' opens a lead", () => {
+    expect(outletTag("HQ Online - Ngày 10 tháng 1 năm 2025, tại TP Lạng Sơn, …")?.tag).toBe("HQ Online");
+  });
+});
 
 describe("related-articles boxes in a dump", () => {
   const dump = [
