@@ -76,7 +76,8 @@ function printTable(label: string, t: Totals): void {
     console.log(kind.padEnd(12) + [r.tp, r.fp, r.fn].map((x) => String(x).padStart(5)).join("") + [r.precision, r.recall, r.f1].map((x) => x.toFixed(2).padStart(6)).join(""));
   }
   const acc = ([a, b]: [number, number]) => (b ? (a / b).toFixed(3) : "n/a");
-  console.log(`title accuracy ${acc(t.title)}, published-date accuracy ${acc(t.published)}; outlet ${acc(t.outlet)}, author ${acc(t.author)} (not in the spec's score)`);
+  const of = ([a, b]: [number, number]) => `${acc([a, b])} (${a} of ${b})`;
+  console.log(`title accuracy ${acc(t.title)}, published-date accuracy ${acc(t.published)}; outlet ${of(t.outlet)}, author ${of(t.author)} (not in the spec's score)`);
   console.log(`overall F1 ${overall.toFixed(3)}`);
 }
 
