@@ -109,7 +109,16 @@ const BYLINE_ROLE = /^(?:nhóm|pv|ctv|btv|bài(?: và ảnh)?|ảnh|tin|tin, ả
  * A byline: a short line of names or initials at the end of a story ("P.Ngân", "N. Hoa", "Nhóm PV",
  * "Đức Minh, Văn Công", "LÊ VĂN THƠM", "C. Q.H – MTTQ Ba Đình"). Returns the author as written, or null.
  */
+/** The label some bylines open with: "Tin, ảnh: Ngọc Hà", "Bài và ảnh: …", "Thực hiện: …". */
+const BYLINE_LABEL = /^(?:(?:tin|bài|bài viết)(?:\s*(?:,|và|\/|-)\s*ảnh)?|ảnh|thực hiện|nhóm thực hiện)\s*:\s*/iu;
+
 export function bylineOf(line: string): string | null {
+  // after a label the byline may name a unit as well as people ("Tin, ảnh: Phòng Truyền thông")
+  const label = BYLINE_LABEL.exec(trimLine(line));
+  if (label) {
+    const rest = trimLine(trimLine(line).slice(label[0].length)).replace(/\.$/u, "");
+    return /^\p{Lu}/u.test(rest) && rest.length <= 60 && rest.split(/\s+/u).length <= 8 && !/[!?;:"“”]|\d/u.test(rest) ? rest : null;
+  }
   const s = trimLine(line).replace(/[.;]$/u, (m) => (/\p{Lu}\.$/u.test(line.trim()) ? m : ""));
   if (!s || s.length > 60 || /[!?:"“”]/u.test(s) || /\d/u.test(s)) return null;
   // the name part is what precedes a dash ("C. Q.H – MTTQ Ba Đình": the unit after the dash stays in the byline)
@@ -191,11 +200,23 @@ const SITE_TAIL = /\s(?:online|điện tử|plus|tv|news|24h|\S+\.(?:vn|com|net)
  * Vũng Tàu" stays whole.
  */
 export function siteNameIn(s: string): string | null {
-  for (const part of s.split(/\s*[|›»>]\s*/u).map(trimLine).filter(Boolean)) {
+  const heads = s.split(/\s*[|›»>]\s*/u).map(trimLine).filter(Boolean).map((part) => {
     const dash = /\s[-–—]\s/u.exec(part);
     const tail = dash ? trimLine(part.slice(dash.index + dash[0].length)) : "";
-    const head = dash && (isSectionLabel(tail) || /^\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)+$/u.test(tail)) ? trimLine(part.slice(0, dash.index)) : part;
-    if (isSiteName(head)) return head;
+    return dash && (isSectionLabel(tail) || /^\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)+$/u.test(tail)) ? trimLine(part.slice(0, dash.index)) : part;
+  });
+  return heads.find(isSiteName) ?? null;
+}
+
+/**
+ * The name of the organisation whose portal a dump comes from, out of the same kind of line ("Đại học Huế - Tin tức -
+ * Sự kiện" gives "Đại học Huế"; "Công an tỉnh Bình Phước"), when no site's name is in it.
+ */
+export function orgNameIn(s: string): string | null {
+  for (const part of s.split(/\s*[|›»>]\s*/u).map(trimLine).filter(Boolean)) {
+    const dash = /\s[-–—]\s/u.exec(part);
+    if (dash && isSectionLabel(trimLine(part.slice(dash.index + dash[0].length))) && isOrgNameLine(trimLine(part.slice(0, dash.index)))) return trimLine(part.slice(0, dash.index));
+    if (isOrgNameLine(part)) return part;
   }
   return null;
 }

@@ -112,7 +112,8 @@ export function cleanStory(blocks: string[][], title: string | null): Story {
       if (ended) continue;
       if (boxes.has(`${b}:${i}`)) { if (!RELATED_BOX.test(s)) related.push(s); continue; } // a box inside the story
       if (isRelatedHeading(s)) { inBox = true; continue; }
-      if (inBox && isBoxItem(s)) continue;
+      // a name alone in a block of its own after the box is the story's byline, not a headline of the box
+      if (inBox && isBoxItem(s) && !(i === 0 && block.length === 1 && bylineOf(s))) continue;
       inBox = false;
       if (isFurniture(s)) continue;
       if (out.length && (isTailHeading(s) || isCommentForm(s))) { ended = true; continue; }
@@ -142,6 +143,11 @@ export function cleanStory(blocks: string[][], title: string | null): Story {
       lastBlock.pop();
       if (!lastBlock.length) out.pop();
     }
+  }
+  // a byline standing alone as the page's last line, under the box that ended the story
+  if (!author && ended) {
+    const tail = blocks[blocks.length - 1];
+    if (tail?.length === 1) author = bylineOf(tail[0]!);
   }
   return { paragraphs: out.map((b) => b.join("\n")), author, bylineOutlet, url, credit, related, dateline };
 }

@@ -5,7 +5,7 @@
 import type { Article } from "../types.js";
 import {
   isBanner, isBreadcrumb, isCommentForm, isFurniture, isNavigation, isOrgNameLine, isSectionLabel, isSiteName, isTailHeading,
-  isUpperLine, lineKey, outletTag, siteNameIn, syllables, trimLine,
+  isUpperLine, lineKey, orgNameIn, outletTag, siteNameIn, syllables, trimLine,
 } from "./furniture.js";
 import { cleanStory, splitBlocks } from "./story.js";
 import { datelineAuthor, datelineDate, toIso, trailingDate, type FoundDate } from "./vndate.js";
@@ -174,9 +174,8 @@ function readHeader(lines: string[], given: string | null): Header {
   let siteName: string | null = null;
   for (let k = 0; k < best.line && !siteName; k++) {
     const s = lines[k]!;
-    const site = s && !isSectionLabel(s) ? siteNameIn(s) : null;
+    const site = s && !isSectionLabel(s) ? siteNameIn(s) ?? orgNameIn(s) : null;
     if (site) siteName = site;
-    else if (s && !isSectionLabel(s) && isOrgNameLine(s)) siteName = s;
     // "EVNCPC - Tổng công ty Điện lực miền Trung": the site's short name and what it stands for
     else if (s && outletTag(s) && !isLead(s)) siteName = outletTag(s)!.tag;
   }

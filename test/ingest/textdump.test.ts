@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseTextDump } from "../../src/ingest/textdump.js";
 import { datelineDate, findDates, toIso, trailingDate } from "../../src/ingest/vndate.js";
-import { bylineOf, outletTag, siteNameIn } from "../../src/ingest/furniture.js";
+import { bylineOf, orgNameIn, outletTag, siteNameIn } from "../../src/ingest/furniture.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
@@ -44,6 +44,12 @@ describe("outlet tags and bylines", () => {
     expect(outletTag("(1/4) Cụm thi đua")).toBeNull();
     expect(outletTag("Chiều ngày (1/4), Cụm thi đua")).toBeNull();
   });
+  it("reads a byline after a label ('Tin, ảnh:', 'Bài và ảnh:', 'Thực hiện:'), a unit's name included", () => {
+    expect(bylineOf("Tin, ảnh: Ngọc Hà")).toBe("Ngọc Hà");
+    expect(bylineOf("Bài và ảnh: Minh Đức")).toBe("Minh Đức");
+    expect(bylineOf("Tin, ảnh: Phòng Truyền thông")).toBe("Phòng Truyền thông");
+    expect(bylineOf("Tin: hội nghị sẽ diễn ra vào ngày 12/3.")).toBeNull();
+  });
   it("recognises bylines and not sentences", () => {
     for (const b of ["P.Ngân", "N. Hoa", "Nhóm PV", "Đức Minh, Văn Công", "LÊ VĂN THƠM", "C. Q.H – MTTQ Ba Đình", "C.N"]) expect(bylineOf(b)).toBe(b);
     expect(bylineOf("Toàn cảnh hội nghị.")).toBeNull();
@@ -73,6 +79,11 @@ describe("the site's name above a dump's headline", () => {
     expect(siteNameIn("Hải quan Online")).toBe("Hải quan Online");
     expect(siteNameIn("Thời sự › Chính trị")).toBeNull();
   });
+  it("or an organisation's portal name out of a line with a section beside it", () => {
+    expect(orgNameIn("Đại học Huế - Tin tức - Sự kiện")).toBe("Đại học Huế");
+    expect(orgNameIn("Công an tỉnh Bình Phước")).toBe("Công an tỉnh Bình Phước");
+    expect(orgNameIn("Tin tức - Sự kiện")).toBeNull();
+  });
   it("and a tag of capitals closed by 'Online' opens a lead", () => {
     expect(outletTag("HQ Online - Ngày 10 tháng 1 năm 2025, tại TP Lạng Sơn, …")?.tag).toBe("HQ Online");
   });
@@ -101,6 +112,12 @@ describe("related-articles boxes in a dump", () => {
     expect(inside.author).toBe("Nguyễn Vũ");
     const atEnd = parseTextDump(["Cụm thi đua số 2 ký kết giao ước thi đua năm 2024", "", lead, "", more, "", "Tin liên quan", "Công an tỉnh phát động thi đua cao điểm", "", "Khối thi đua số 5 tổng kết năm 2023, các đơn vị hoàn thành xuất sắc mọi chỉ tiêu được giao trong năm."].join("\n"), "end.txt");
     expect(atEnd.text).not.toMatch(/Khối thi đua số 5|cao điểm/u); // prose after a box at the end, with the story told, is other stories' teasers
+    // a byline alone as the page's last line, under the box that ended the story, is still the story's
+    for (const heading of ["Tin liên quan", "Tin liên quan:"]) {
+      const under = parseTextDump(["Cụm thi đua số 2 ký kết giao ước thi đua năm 2024", "", lead, "", more, "", heading, "- Công an tỉnh phát động thi đua cao điểm", "- Cụm thi đua số 1 tổng kết năm 2023", "", "Thanh Bình"].join("\n"), "under.txt");
+      expect(under.author, heading).toBe("Thanh Bình");
+      expect(under.text).not.toContain("Thanh Bình");
+    }
   });
 });
 
