@@ -294,6 +294,9 @@ function titleAt(v: View, i: number): Title | null {
     if (f === "so" && hasOrg && /^\d/.test(v.syl[j + 1]?.text ?? "")) { j += 1; open = false; continue; }
     // "Ủy ban Đối ngoại của Quốc hội", "Ban Dân vận của Tỉnh ủy": an organisation owned by a capitalised body
     if (f === "cua" && hasOrg && joined(norm, v.syl, j) && v.syl[j + 1]?.cap && matchAt(v, orgHeads, j + 1) !== -1 && nameStartsAt(v, j + 1) === -1) { j += 1; continue; }
+    // "Ban Thi đua - Khen thưởng thuộc Sở Nội vụ", "Phòng … trực thuộc Cục …": a body inside a capitalised parent
+    if (f === "truc" && hasOrg && joined(norm, v.syl, j) && fold(v.syl[j + 1]?.text ?? "") === "thuoc") { j += 1; continue; }
+    if (f === "thuoc" && hasOrg && joined(norm, v.syl, j) && v.syl[j + 1]?.cap && matchAt(v, orgHeads, j + 1) !== -1 && !unitNounAt(v, j + 1) && nameStartsAt(v, j + 1) === -1) { j += 1; continue; }
     if (f === "va" && hasOrg && joined(norm, v.syl, j)) {
       const n = v.syl[j + 1]!;
       const nextWord = matchAt(v, orgWords, j + 1);
