@@ -147,6 +147,8 @@ function cutItem(doc: Doc, s: number, e: number, names: boolean, commas = false)
   return { item: end > s ? [s, end] : null, ended: false };
 }
 
+/** The first two words, folded: the head a repeated organisation's name opens with. */
+const firstWords = (t: string) => fold(/^\S+\s+\S+/u.exec(t)?.[0] ?? t);
 const firstWord = (t: string) => (/^\p{L}+/u.exec(t)?.[0] ?? "").toLowerCase();
 
 /** Does a verb of the sentence's predicate occur in [s, e) ("… Yên Bái đã chủ động")? */
@@ -262,7 +264,9 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
       const sameHead = firstWord(rest) === firstWord(first);
       // "Liên đoàn Lao động các huyện A, B, C và D": after a plural unit the items are bare names
       if (!names && andInOffice(text, m.index + 1)) continue; // "Văn phòng HĐND và UBND huyện" is one office
-      const split = inner ? ORG_HEADS.test(rest) : names || ORG_HEADS.test(rest) || sameHead || (carried !== null && carried.kind.takes(carried.head, restName.trim()) !== null) || (pluralOrg && (bareName(restName) || ADMIN_NAME_START.test(rest)));
+      // (or before the first item's own first two words again: "KTNN khu vực XII và KTNN khu vực XIII", not "Bệnh viện
+      // Lao và Bệnh phổi")
+      const split = inner ? ORG_HEADS.test(rest) || (sameHead && firstWords(rest) === firstWords(first)) : names || ORG_HEADS.test(rest) || sameHead || (carried !== null && carried.kind.takes(carried.head, restName.trim()) !== null) || (pluralOrg && (bareName(restName) || ADMIN_NAME_START.test(rest)));
       if (split) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
     }
     if (cut >= 0) raw.splice(r, 1, [p0, p0 + cut], [p0 + cutEnd, p1]);
@@ -304,7 +308,9 @@ function listOfNames(doc: Doc, head: Head, firstText: string, opener: string): b
     const first = firstText.split(/[,;.]|\s+và\s+/u)[0]!.trim();
     return !(ORG_HEADS.test(firstText) || /^\p{Lu}{2,}(?![\p{L}])/u.test(firstText) || fold(firstText).startsWith(kind + " ")) && bareName(first);
   }
-  if (!ORG_HEADS.test(firstText) && isCap(firstText) && !orgOfUnit(firstText.split(/[,;.]|\s+và\s+/u)[0]!.trim())) return true;
+  const first = firstText.split(/[,;.]|\s+và\s+/u)[0]!.trim();
+  // "KTNN khu vực VI, …": a unit of a numbered series is an organisation's whole name, not a bare name
+  if (!ORG_HEADS.test(firstText) && isCap(firstText) && !orgOfUnit(first) && !SERIAL_ITEM.test(first)) return true;
   return ADMIN_NAME_START.test(firstText); // "huyện A; huyện B và huyện C"
 }
 
