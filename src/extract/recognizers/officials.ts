@@ -292,6 +292,8 @@ function titleAt(v: View, i: number): Title | null {
       hasOrg = true; continue;
     }
     if (f === "so" && hasOrg && /^\d/.test(v.syl[j + 1]?.text ?? "")) { j += 1; open = false; continue; }
+    // "Kho bạc Nhà nước khu vực II", "Chi cục Thuế khu vực 3": a body's regional office, named by a number
+    if (f === "khu" && hasOrg && areaNumbered(v, j)) { j = last = j + 3; open = false; continue; }
     // "Ủy ban Đối ngoại của Quốc hội", "Ban Dân vận của Tỉnh ủy": an organisation owned by a capitalised body
     if (f === "cua" && hasOrg && joined(norm, v.syl, j) && v.syl[j + 1]?.cap && matchAt(v, orgHeads, j + 1) !== -1 && nameStartsAt(v, j + 1) === -1) { j += 1; continue; }
     // "Ban Thi đua - Khen thưởng thuộc Sở Nội vụ", "Phòng … trực thuộc Cục …": a body inside a capitalised parent
@@ -315,6 +317,13 @@ function titleAt(v: View, i: number): Title | null {
   // a bare post in lower case ("giám đốc một doanh nghiệp") is a common noun, not a title
   if (!hasOrg && !pos.standalone && !first.cap) return null;
   return { first: i, last, lower: !first.cap };
+}
+
+/** "khu vực II", "khu vực 3" at syllable j, written as one phrase. */
+function areaNumbered(v: View, j: number): boolean {
+  const n = v.syl[j + 2];
+  return fold(v.syl[j + 1]?.text ?? "") === "vuc" && joined(v.doc.norm, v.syl, j) && joined(v.doc.norm, v.syl, j + 1) &&
+    n !== undefined && /^(?:\d{1,2}|[IVX]{1,5})$/.test(n.text);
 }
 
 /** Does a cluster role start at norm offset `at`? */
