@@ -652,8 +652,11 @@ export function recognizeOfficials(ctx: Context): OfficialFact[] {
   // "Cục trưởng Cục Thống kê Tiền Giang" and "… Cục Thống kê tỉnh Tiền Giang" name one post: the fuller spelling stays
   for (const o of officials) {
     const keys = o.titles.map(postKey);
+    // "Phó Chủ tịch UBND tỉnh" repeats "Phó Chủ tịch UBND tỉnh Nam Định" without the place: compared as written too,
+    // since postKey drops the unit noun only before a place
+    const raw = o.titles.map(personKey);
     const fuller = (m: number, n: number) => o.titles[m]!.length > o.titles[n]!.length || (o.titles[m]!.length === o.titles[n]!.length && m < n);
-    const keep = keys.map((k, n) => !keys.some((other, m) => m !== n && (other.startsWith(k + " ") || (other === k && fuller(m, n)))));
+    const keep = keys.map((k, n) => !keys.some((other, m) => m !== n && (other.startsWith(k + " ") || raw[m]!.startsWith(raw[n]! + " ") || (other === k && fuller(m, n)))));
     o.titles = o.titles.filter((_, n) => keep[n]);
     o.titleProv = o.titleProv!.filter((_, n) => keep[n]);
   }
