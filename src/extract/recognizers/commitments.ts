@@ -77,15 +77,20 @@ function blockItems(doc: Doc, lines: Line[], next: number, first: Line | null, c
 /**
  * "… cam kết:" then a list written one item a line (an HTML <ul> without its bullets): the lines of one block,
  * each ending in ';' or '.', the block ending at a paragraph break, a line that does not end so, or a full stop.
+ * Items that open with a bullet ("- …;") may be paragraphs of their own; a line without the bullet ends them.
  * Fewer than two such lines is no list.
  */
 function lineListItems(doc: Doc, lines: Line[], next: number): Item[] {
   const items: Item[] = [];
+  const first = lines[next];
+  // "- A;\n\n- B;": items that each open with a bullet are marked as items, one paragraph each (one <p> each)
+  const bulleted = first !== undefined && BULLET.test(doc.folded.slice(first.start, first.end));
   for (let k = next; k < lines.length && items.length < MAX_ITEMS; k++) {
     const l = lines[k]!;
     const f = doc.folded.slice(l.start, l.end);
-    // the first item may follow a paragraph break; the next ones are lines of the same block
-    if (items.length && /\n[ \t]*\n/.test(doc.norm.slice(lines[k - 1]!.end, l.start))) break;
+    if (bulleted && !BULLET.test(f)) break;
+    // the first item may follow a paragraph break; the next ones are lines of the same block, or bulleted paragraphs
+    if (items.length && !bulleted && /\n[ \t]*\n/.test(doc.norm.slice(lines[k - 1]!.end, l.start))) break;
     if (!/[;.]$/.test(f) || f.length < 12 || LIST_ENDS.test(f)) break;
     items.push({ parts: [skipMarker(doc, l, BULLET)], rule: COMMIT_LEAD_IN });
     // "A;\nB;\nC.": in a list of ';' items the full stop closes the list
