@@ -106,6 +106,18 @@ export const ROLE_FORWARD: Rule = {
 };
 
 /**
+ * "Năm 2024, với vai trò Cụm trưởng, Sở A đã …", "Trong vai trò Khối phó năm 2025, Trường B …": the role phrase opens the
+ * clause and the unit is its subject, right after the comma (a person or a post there is not a unit). Folded text; what
+ * may come between the role and the comma is a year or the cluster's name, no other clause mark.
+ */
+export const ROLE_CAPACITY: Rule = {
+  name: "roles.capacity-role-unit",
+  pattern: new RegExp(String.raw`(?<![\p{L}])(?:voi|trong)\s+(?:vai tro|cuong vi|tu cach)\s+(?:la\s+)?(?:don vi\s+)?${ROLE}[^,.;:()]{0,60}?,\s*`, "gu"),
+  produces: "the unit opening the clause after 'với vai trò <role>,' holds the role",
+  confidence: 0.8,
+};
+
+/**
  * Words that begin the unit's clause: the unit starts after them ("…, còn X làm Khối phó", "…; trong đó X là Trưởng cụm").
  * Lower case with diacritics ("do" is "by", "đô" a word of "Môi trường đô thị").
  */

@@ -22,7 +22,7 @@ import { isCap, syllables, type Syllable } from "../syllables.js";
 import { ADMIN_NOUN, ADMIN_NOUN_CAP, ADMIN_NOUN_SYLLABLES, PROVINCE_NOUN } from "../unit-nouns.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
 import { ORG_HEADS } from "./members.rules.js";
-import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_APPOSITION, ROLE_BRACKET, ROLE_ON_BEHALF, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
+import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_APPOSITION, ROLE_BRACKET, ROLE_CAPACITY, ROLE_ON_BEHALF, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
 import { scan } from "../scan.js";
 
 const MAX_UNIT_SYLLABLES = 14;
@@ -171,6 +171,29 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
   return [start, end];
 }
 
+/** Offices whose one name holds "và" before another organisation's ("Văn phòng HĐND và UBND"), folded. */
+const COMPOUND_OFFICES = lexiconEntries("compound-offices").map(fold);
+const firstTwoWords = (t: string) => fold(/^\S+\s+\S+/u.exec(t)?.[0] ?? t);
+const namedUnit = (t: string) => LOWER_UNIT_START.test(t) || ADMIN_UNIT_CAP.test(t);
+
+/**
+ * "A và B (Cụm phó)", "A và B – Cụm phó": a role written after the last of two units joined by "và" is that unit's alone
+ * (with both, the text gives each its own: "A (Cụm trưởng) và B (Cụm phó)"). "và" joins two units when what follows it
+ * opens one as the first does: the same first two words ("KTNN khu vực XII và KTNN khu vực XIII"), an organisation's
+ * noun after an organisation, a named unit after a named unit; a "và" inside one name ("Sở Văn hóa và Thể thao",
+ * "Văn phòng HĐND và UBND tỉnh") is not a join.
+ */
+function lastOfJoined(doc: Doc, [a, b]: [number, number]): [number, number] {
+  const text = doc.norm.slice(a, b);
+  const k = text.lastIndexOf(" và ");
+  if (k < 0) return [a, b];
+  const rest = text.slice(k + 4);
+  const folded = fold(text);
+  if (COMPOUND_OFFICES.some((o) => folded.startsWith(o) && o.length > k)) return [a, b];
+  const joins = firstTwoWords(rest) === firstTwoWords(text) || (ORG_HEADS.test(rest) && ORG_HEADS.test(text)) || (namedUnit(rest) && namedUnit(text));
+  return joins ? [a + k + 4, b] : [a, b];
+}
+
 /**
  * "Mỗi năm các trường luân phiên làm Khối trưởng": a phrase whose only capital is the sentence's first letter, and which
  * does not open with an organisation's or a unit's noun, is a generic subject, not a named unit (one word may be a name).
@@ -206,6 +229,7 @@ function unitAfter(doc: Doc, from: number, limit: number): [number, number] | nu
     if (end > from && !/^\s*(?:-\s*)?$/.test(gap)) break;
     const f = fold(s.text);
     if (s.cap) { seenCap = true; lower = 0; }
+    else if (ADMIN_NOUN_SYLLABLES.has(f) && LOWER_UNIT_START.test(doc.norm.slice(s.start, s.start + 40))) { /* unit noun before a name: "Bảo hiểm xã hội tỉnh Cao Bằng" */ }
     else if (!seenCap && ADMIN_NOUN_SYLLABLES.has(f)) { /* unit noun before the name */ }
     else if (seenCap && lower < maxLower && !CLAUSE_STOPS.has(s.text.toLowerCase()) && f !== "nam") lower++;
     else break;
@@ -271,7 +295,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
   const roles: RoleFact[] = [];
   const usedRolePhrases = new Set<number>();
   const seen = new Map<string, number>();
-  const add = (unit: [number, number], role: RoleKind, rolePos: [number, number], rule: Rule, sent: Sentence, electionHint: boolean) => {
+  const add = (unit: [number, number], role: RoleKind, rolePos: [number, number], rule: Rule, sent: Sentence, electionHint: boolean, span: [number, number] = [unit[0], rolePos[1]]) => {
     // "suy tôn A làm Cụm trưởng và B làm Cụm phó": the verb earlier in the sentence governs both
     const election = electionHint || ELECTION.test(doc.folded.slice(Math.max(sent.start, unit[0] - 300), unit[0]));
     const year = roleYear(doc, sent, rolePos[0], rolePos[1], election, yc);
@@ -282,7 +306,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
     const key = `${cluster}|${role}|${fold(surface)}`;
     if (seen.has(key)) return;
     seen.set(key, roles.length);
-    roles.push({ cluster, unit: surface, role, year, prov: prov(doc, unit[0], rolePos[1], rule.name, rule.confidence) });
+    roles.push({ cluster, unit: surface, role, year, prov: prov(doc, span[0], span[1], rule.name, rule.confidence) });
   };
   const backward: Array<[Rule, boolean]> = [[ROLE_LAM, false], [ROLE_LA, false], [ROLE_BRACKET, false], [ROLE_DASH, false], [ROLE_ON_BEHALF, true], [ROLE_AFTER_POSITION_COMMA, true], [ROLE_AFTER_POSITION, true]];
   // forward pattern first: "bàn giao nhiệm vụ Cụm trưởng cho X" must not read "nhiệm vụ" as a unit
@@ -301,6 +325,21 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
     const before = roles.length;
     add(unit, kind, [roleStart, f.index + f[0].length], ROLE_FORWARD, sent, handover);
     if (explicit !== null && roles.length > before) roles[roles.length - 1]!.year = explicit;
+  }
+  // "với vai trò Cụm trưởng, Sở A đã …": the clause's subject after the comma
+  for (const c of scan(ROLE_CAPACITY.pattern, doc.folded)) {
+    const sent = sentenceAt(doc, c.index);
+    if (!sent) continue;
+    const roleStart = c.index + c[0].search(/(?:cum|khoi|truong|pho)\s/u);
+    const unitStart = c.index + c[0].length;
+    if (!UNIT_OPENS.test(doc.norm.slice(unitStart, unitStart + 16))) continue;
+    const unit = unitAfter(doc, unitStart, Math.min(sent.end, unitStart + 300));
+    if (!unit) continue;
+    const text = doc.norm.slice(unit[0], unit[1]);
+    if (POSITION_PREFIX.test(text.toLowerCase()) || looksLikePerson(text)) continue; // "…, Giám đốc Sở A Nguyễn Văn B cho biết"
+    usedRolePhrases.add(roleStart);
+    const roleEnd = roleStart + (/^\S+\s+\S+/u.exec(doc.folded.slice(roleStart))?.[0].length ?? 0);
+    add(unit, roleKind(c), [roleStart, roleEnd], ROLE_CAPACITY, sent, false, [roleStart, unit[1]]); // the role is written first
   }
   for (const [rule, needPosition] of backward) {
     for (const m of scan(rule.pattern, doc.folded)) {
@@ -323,6 +362,7 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
         by = ROLE_APPOSITION;
       }
       if (!unit) continue;
+      if (rule === ROLE_BRACKET || rule === ROLE_DASH) unit = lastOfJoined(doc, unit);
       usedRolePhrases.add(roleStart);
       const election = /duoc\s+(?:[\p{L}]+\s+){0,8}?(?:bau|suy ton|chon|cu)\s/u.test(m[0]);
       add(unit, roleKind(m), [roleStart, roleEnd], by, sent, election);
