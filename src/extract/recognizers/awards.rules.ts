@@ -105,9 +105,10 @@ export const REPORTED_SUBJECT = /(?<![\p{L}])(?:ghi nhận|cho biết|khẳng đ
 
 /**
  * A quantifier is no recipient's name ("Toàn huyện", "Tất cả các xã", "Nhiều tập thể"), nor is a meeting ("Hội nghị
- * cũng ghi nhận …": the meeting records, the units register). Lower case with diacritics.
+ * cũng ghi nhận …": the meeting records, the units register). The words are in this lexicon, matched at the
+ * start of a candidate.
  */
-export const NOT_A_RECIPIENT = /^(?:toàn|tất cả|mỗi|nhiều|một số|hầu hết|cả|hội nghị|buổi lễ|lễ|cuộc họp|phiên họp|đại hội|hội thảo)(?![\p{L}])/u;
+export const NOT_A_RECIPIENT_LEXICON = "not-recipients";
 
 /**
  * "cho Cục Thuế tỉnh B, đơn vị dẫn đầu Cụm", "cho A và B, hai đơn vị dẫn đầu Cụm", "…, các tỉnh dẫn đầu Khối":

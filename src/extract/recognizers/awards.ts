@@ -13,7 +13,7 @@ import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { syllables, type Syllable } from "../syllables.js";
 import { ADMIN_NOUN, ADMIN_NOUN_CAP } from "../unit-nouns.js";
-import { ACHIEVEMENT_YEAR, APPOSITION, AWARD_JOIN, BACK_REFERENCE, BARE_HEADS, CLAUSE_OPENER, COLON_SUBJECT, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT, OWN_CONFERRAL, PASSIVE_BEFORE, PROPOSAL_THEN_SUBJECT, PROPOSED, REPORTED_SUBJECT, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
+import { ACHIEVEMENT_YEAR, APPOSITION, AWARD_JOIN, BACK_REFERENCE, BARE_HEADS, CLAUSE_OPENER, COLON_SUBJECT, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT_LEXICON, OWN_CONFERRAL, PASSIVE_BEFORE, PROPOSAL_THEN_SUBJECT, PROPOSED, REPORTED_SUBJECT, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
 import type { Context } from "./context.js";
 import { DISTRIBUTED_HEADS, ORG_HEADS } from "./members.rules.js";
 
@@ -128,6 +128,8 @@ const PERSON = /^(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s/u;
 /** Heads of organisation names beyond ORG_HEADS: "Nhà máy", "Xí nghiệp", "Quỹ" (lexicons org-heads, recipient-heads). */
 const unitHeads = makeLexicon("org-heads", "recipient-heads");
 const orgHead = (t: string) => ORG_HEADS.test(t) || (/^\p{Lu}/u.test(t) && unitHeads.longestAt(t, 0) !== null);
+/** Quantifiers and meeting nouns that open no recipient's name ("Toàn huyện", "Hội nghị"). */
+const notRecipients = makeLexicon(NOT_A_RECIPIENT_LEXICON);
 const startsUnit = (t: string) => orgHead(t) || ADMIN.test(t) || PERSON.test(t);
 
 /** Split "A; B và C", "A, B và C" into spans; commas and "và" inside an organisation's name are kept ("Sở Lao động, Thương binh và Xã hội"). */
@@ -214,7 +216,7 @@ function recipients(doc: Doc, from: number, to: number): Span[] {
     if (person) { t = t.replace(PERSON, ""); item.start = item.end - t.length; }
     if (/^(?:Cụm|Khối|cụm|khối)(?![\p{L}])/u.test(t)) continue; // the cluster itself is not a recipient
     if (!/^\p{Lu}/u.test(t) && !ADMIN.test(t)) continue;
-    if (NOT_A_RECIPIENT.test(t.toLowerCase())) continue;
+    if (notRecipients.longestAt(t, 0)) continue;
     const n = syllables(t).length;
     if (n === 0 || n > MAX_RECIPIENT_SYLLABLES) continue;
     if (head && !startsUnit(t)) t = `${head} ${t}`;
