@@ -140,6 +140,9 @@ function inStory(doc: Doc, n: number): boolean {
   return lineText.length >= 250 || syllables(lineText).length >= 40; // a long line is prose, not a headline
 }
 
+/** A plural marker just before the head, or before a head coordinated with it ("các cụm, khối", "các cụm và khối"). Folded. */
+const PLURAL_BEFORE_HEAD = /(?:^|\s)(?:cac|nhung|moi|tung|cung)\s+(?:(?:cum|khoi)(?:\s+thi\s+dua)?\s*(?:,|\/|\s(?:va|hoac))\s*)?$/u;
+
 function findMentions(doc: Doc): Mention[] {
   const out: Mention[] = [];
   let from = 0;
@@ -155,7 +158,8 @@ function findMentions(doc: Doc): Mention[] {
     const { end, apposition } = nameEnd(doc, headEnd, Math.min(sent ? sent.end : doc.norm.length, headEnd + 300), number); // names are short
     const kind: ClusterKind = m[1] === "cum" ? "cụm" : "khối";
     const name = doc.norm.slice(m.index, end).replace(/\s+/g, " ");
-    const plural = /(?:^|\s)(?:cac|nhung|moi|tung|cung)\s+$/u.test(doc.folded.slice(Math.max(0, m.index - 8), m.index)) ||
+    // "các cụm, khối thi đua thuộc …": the plural marker governs a coordination of both heads
+    const plural = PLURAL_BEFORE_HEAD.test(doc.folded.slice(Math.max(0, m.index - 30), m.index)) ||
       COUNT_BEFORE_HEAD.test(doc.norm.slice(Math.max(0, m.index - 16), m.index).toLowerCase());
     const mention: Mention = { kind, number, start: m.index, end, name, story: inStory(doc, m.index), plural };
     const prev = out[out.length - 1];
