@@ -116,8 +116,11 @@ export const EVENT_RULES: EventRule[] = [EVENT_REVIEW, EVENT_REVIEW_ASSESS, EVEN
  */
 export const REVIEW_MEETING_BEFORE = /(?<![\p{L}])(?:hoi nghi|le|buoi|phien|cuoc hop|hop|to chuc|tien hanh)\s+(?:[\p{L}\d-]+\s+){0,2}$/u;
 export const REVIEW_OBJECT_AFTER = /^\s+(?:cong tac|phong trao|hoat dong|(?:viec\s+)?thuc hien|chuong trinh|giao uoc|nhiem vu|nam\s+(?:hoc\s+)?\d{4}|\d{1,2}\s+thang|nhiem ky|giai doan|cac phong trao|thi dua|ket qua)(?![\p{L}])/u;
-/** A review still to be held or a task ("sẽ tổ chức tổng kết", "việc sơ kết", "định kỳ tổng kết"): no meeting of the story. Folded, right before the word. */
-export const REVIEW_TASK_BEFORE = /(?<![\p{L}])(?:se|viec|de|nham|chuan bi|dinh ky|tien toi|du kien|cuoi nam|kip thoi|cong tac)\s+(?:(?:to chuc|tien hanh)\s+)?$/u;
+/**
+ * A review still to be held or a task ("sẽ tổ chức tổng kết", "việc sơ kết", "định kỳ tổng kết", "định kỳ 6 tháng tổ
+ * chức sơ kết", "hằng quý sơ kết"): no meeting of the story. Folded, right before the word.
+ */
+export const REVIEW_TASK_BEFORE = /(?<![\p{L}])(?:se|viec|de|nham|chuan bi|dinh ky(?:\s+(?:\d{1,2}\s+thang|hang (?:nam|quy|thang)|moi (?:nam|quy)))?|hang (?:nam|quy)|tien toi|du kien|cuoi nam|kip thoi|cong tac)\s+(?:(?:to chuc|tien hanh)\s+)?$/u;
 
 /** "bản đăng ký giao ước": registering for the covenant, not the signing. Lower case with diacritics, right before "ký". */
 export const REGISTERED_BEFORE = /(?<![\p{L}])đăng\s+$/u;
