@@ -78,5 +78,12 @@ export const FOUNDING_CLAUSE = /^\s*(?:(?:duoc|da duoc|vua duoc)\s+)?(?:thanh la
 /** Words between the cluster and "gồm" that make the list something other than members (contents, tasks). Folded. */
 export const BETWEEN_NOT_MEMBERS = /noi dung|nhiem vu|chi tieu|giai phap|tieu chi|hoat dong|phong trao|van de|cam ket|giao uoc|ket qua|danh hieu|khen thuong|dai bieu|thanh phan|tham du/u;
 
+/**
+ * Nouns of what a cluster has that are not its units: the subject of "gồm" before "của Cụm" ("Giao ước thi đua năm 2025
+ * của Cụm gồm …") or the noun right after "gồm" ("gồm các nội dung chính:", "gồm 4 nhiệm vụ:"). Folded. ("thành phần của
+ * Cụm gồm …" is its make-up: members.)
+ */
+export const CONTENT_NOUNS = /noi dung|nhiem vu|chi tieu|giai phap|tieu chi|hoat dong|phong trao|van de|cam ket|giao uoc|ket qua|danh hieu|khen thuong|chuong trinh|ke hoach|muc tieu/u;
+
 /** Office nouns written in the plural before bare fields or names: "các sở Tài chính, Xây dựng" → "Sở Tài chính", … */
 export const PLURAL_ORG_NOUNS = ["sở", "ban", "phòng", "cục", "chi cục", "trung tâm", "hội", "bệnh viện", "ngân hàng", "trường", "viện", "báo", "đài", "tổng công ty", "công ty"];

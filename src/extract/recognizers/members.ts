@@ -27,7 +27,7 @@ import { isCap, syllables } from "../syllables.js";
 import { surnameAt } from "../names.js";
 import { ADMIN_NOUN, ADMIN_NOUN_SYLLABLES, PROVINCE_NOUN } from "../unit-nouns.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
-import { BETWEEN_NOT_MEMBERS, DISTRIBUTED_HEADS, FOUNDING_CLAUSE, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
+import { BETWEEN_NOT_MEMBERS, CONTENT_NOUNS, DISTRIBUTED_HEADS, FOUNDING_CLAUSE, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
 import { scan } from "../scan.js";
 
 interface Head {
@@ -609,6 +609,11 @@ function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ u
   });
 }
 
+/** The clause's subject before "của <cluster>" names contents, not members ("Giao ước … của Cụm gồm"). Folded. */
+const OWNED_NOT_MEMBERS = new RegExp(`(?:^|[,;:(])[^,;:(]*(?:${CONTENT_NOUNS.source})[^,;:(]*\\scua\\s+$`, "u");
+/** A noun of contents right after "gồm" ("các nội dung", "4 nhiệm vụ", "những giải pháp"). Folded. */
+const LISTED_NOT_MEMBERS = new RegExp(`^\\s*:?\\s*(?:(?:co|cac|nhung|\\d{1,2}|${Object.keys(NUMBER_WORDS).map(fold).join("|")})\\s+)*(?:${CONTENT_NOUNS.source})`, "u");
+
 /** The last mention ending at or before n and starting at or after floor (mentions are in text order). */
 function lastMentionBefore(mentions: ClusterMention[], n: number, floor: number): ClusterMention | undefined {
   let lo = 0, hi = mentions.length;
@@ -632,6 +637,10 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       // a signing is the cluster's when the cluster is its subject ("Cụm … đã tổ chức hội nghị ký kết …")
       if (rule === MEMBER_SIGNING && (!near || syllables(doc.norm, near.end, m.index).length > MAX_SIGNING_GAP)) continue;
       if (near && BETWEEN_NOT_MEMBERS.test(doc.folded.slice(near.end, m.index))) continue; // "cam kết … các nội dung gồm:"
+      // "Giao ước thi đua năm 2025 của Cụm gồm …": the cluster owns the subject, which is not its members
+      if (near && OWNED_NOT_MEMBERS.test(doc.folded.slice(Math.max(sent.start, near.start - 80), near.start))) continue;
+      // "gồm các nội dung chính:", "gồm 4 nhiệm vụ:": what is listed is named after the verb
+      if (LISTED_NOT_MEMBERS.test(doc.folded.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
       const head = parseHead(doc, m.index + m[0].length);
       head.after = Math.min(head.after, sent.end); // "gồm:" then a line break: the head ends with its line
       const regionEnd = Math.min(sent.end, head.after + 2000); // a list is not longer than this; keeps run-on text linear
