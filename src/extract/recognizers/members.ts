@@ -482,6 +482,20 @@ function nestedHead(doc: Doc, pos: number): Head | null {
   return { org: null, count: null, unit: null, noun: [at, at + k[1]!.length], after: pos + k[0].length };
 }
 
+/**
+ * The head of a list at pos: parseHead's, or when it reads none, a plural organisation's kind before a colon ("gồm các
+ * trường: Đại học A, …", "các bệnh viện: …") taken as the counted noun, so that a name without its kind takes it
+ * ("Trường Đại học A"); a kind that is not an organisation's ("các lĩnh vực:") heads no list of units.
+ */
+function listHead(doc: Doc, pos: number): Head {
+  const h = parseHead(doc, pos);
+  if (h.after !== pos) return h;
+  const k = PLURAL_KIND.exec(doc.norm.slice(pos, pos + 60));
+  if (!k || !ORG_HEADS.test(k[1]!)) return h;
+  const at = pos + k[0].indexOf(k[1]!, k[0].indexOf("các") + 3);
+  return { org: null, count: null, unit: null, noun: [at, at + k[1]!.length], after: pos + k[0].length };
+}
+
 /** Province or city, by name (folded): "Cần Thơ" → "thành phố". */
 const PROVINCE_KIND = new Map(loadLexicon("provinces").map(([name, kind]) => [fold(name), kind ?? "tỉnh"]));
 
@@ -641,7 +655,7 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       if (near && OWNED_NOT_MEMBERS.test(doc.folded.slice(Math.max(sent.start, near.start - 80), near.start))) continue;
       // "gồm các nội dung chính:", "gồm 4 nhiệm vụ:": what is listed is named after the verb
       if (LISTED_NOT_MEMBERS.test(doc.folded.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
-      const head = parseHead(doc, m.index + m[0].length);
+      const head = listHead(doc, m.index + m[0].length);
       head.after = Math.min(head.after, sent.end); // "gồm:" then a line break: the head ends with its line
       const regionEnd = Math.min(sent.end, head.after + 2000); // a list is not longer than this; keeps run-on text linear
       const openerText = doc.norm.slice(m.index, head.after);
