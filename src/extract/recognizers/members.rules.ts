@@ -85,5 +85,8 @@ export const BETWEEN_NOT_MEMBERS = /noi dung|nhiem vu|chi tieu|giai phap|tieu ch
  */
 export const CONTENT_NOUNS = /noi dung|nhiem vu|chi tieu|giai phap|tieu chi|hoat dong|phong trao|van de|cam ket|giao uoc|ket qua|danh hieu|khen thuong|chuong trinh|ke hoach|muc tieu/u;
 
+/** Nouns of people counted after "gồm" ("gồm 5 cán bộ Cục Thuế …", "gồm 30 đại biểu"): the list is of people, not units. Folded. */
+export const PEOPLE_NOUNS = /can bo|cong chuc|vien chuc|dai bieu|dong chi|nguoi|van dong vien|giang vien|giao vien|hoc sinh|sinh vien|hoi vien|doan vien/u;
+
 /** Office nouns written in the plural before bare fields or names: "các sở Tài chính, Xây dựng" → "Sở Tài chính", … */
 export const PLURAL_ORG_NOUNS = ["sở", "ban", "phòng", "cục", "chi cục", "trung tâm", "hội", "bệnh viện", "ngân hàng", "trường", "viện", "báo", "đài", "tổng công ty", "công ty"];

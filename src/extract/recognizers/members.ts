@@ -27,7 +27,7 @@ import { isCap, syllables } from "../syllables.js";
 import { surnameAt } from "../names.js";
 import { ADMIN_NOUN, ADMIN_NOUN_SYLLABLES, PROVINCE_NOUN } from "../unit-nouns.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
-import { BETWEEN_NOT_MEMBERS, CONTENT_NOUNS, DISTRIBUTED_HEADS, FOUNDING_CLAUSE, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
+import { BETWEEN_NOT_MEMBERS, CONTENT_NOUNS, PEOPLE_NOUNS, DISTRIBUTED_HEADS, FOUNDING_CLAUSE, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
 import { scan } from "../scan.js";
 
 interface Head {
@@ -116,6 +116,9 @@ const SERIAL_HEAD_END = /\s(?:khu vực|số)$/u;
 /** "Chi cục Hải quan khu vực: VII" or "… khu vực VII": the serial name's head and its numeral. */
 const SERIAL_ITEM = /^(\p{Lu}.*?\s(?:khu vực|số))\s*:?\s*([IVXLC]{1,7}|\d{1,3})$/u;
 
+/** A role in apposition after a dash, with its year: "đơn vị Cụm trưởng năm 2024", "Trưởng khối". Folded. */
+const DASH_ROLE = /^(?:don vi\s+)?(?:(?:cum|khoi)\s+(?:truong|pho)|(?:pho\s+)?(?:truong|pho)\s+(?:cum|khoi))(?![\p{L}])(?:\s+thi dua)?(?:\s+nam(?: hoc)?\s+\d{4}(?:\s*-\s*\d{2,4})?)?/u;
+
 /** Cut an item where the sentence's predicate resumes; returns the cut item and whether the list ended. */
 function cutItem(doc: Doc, s: number, e: number, names: boolean, commas = false): { item: Item | null; ended: boolean } {
   const syl = syllables(doc.norm, s, e);
@@ -128,6 +131,12 @@ function cutItem(doc: Doc, s: number, e: number, names: boolean, commas = false)
       // "Sở Y tế (Phó khối)," a bracket closing the item is a remark on it: the item ends there, the list goes on
       const close = doc.norm.indexOf(")", end);
       if (close < 0 || close >= e - 1 || /^[\s.;,)]*$/.test(doc.norm.slice(close + 1, e))) return { item: [s, end], ended: false };
+    }
+    // "Sở A - đơn vị Cụm trưởng năm 2024, Sở B": a dash before a role is the item's apposition; the item ends there, and
+    // the list goes on unless the sentence's predicate follows the role ("… - Cụm trưởng chủ trì hội nghị")
+    if (k > 0 && /^\s*[-–]\s*$/u.test(gap) && end > s) {
+      const role = DASH_ROLE.exec(doc.folded.slice(x.start, e));
+      if (role) return { item: [s, end], ended: !/^[\s.;,]*$/u.test(doc.folded.slice(x.start + role[0].length, e)) };
     }
     // "Cục Thuế các tỉnh: Vĩnh Long": a colon after a plural unit noun opens the names it is distributed over
     // "Chi cục Hải quan khu vực: VII, VIII": a colon after "khu vực"/"số" opens the numerals of the series
@@ -231,7 +240,8 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
   const commaParts = firstSemi.split(",").map((t) => t.replace(/^\s*:?\s*/, ""));
   const commaListOfUnits = commaParts.length > 1 && commaParts.slice(1).every((t) => ORG_HEADS.test(t) || ADMIN_NAME_START.test(t) || firstWord(t) === firstWord(commaParts[0]!));
   // Nor in a list of bare names (no comma inside a place name): "các huyện A, B, C và D; năm nay …" ends at the ";".
-  const namesBeforeSemi = names && firstSemi.includes(",");
+  // Nor after an organisation over a plural unit ("Cục Thuế các tỉnh A, B và C; Cục Thuế tỉnh A chủ trì …").
+  const namesBeforeSemi = (names || ORG_PLURAL_UNIT.test(firstSemi.replace(/^[\s:]+/u, ""))) && firstSemi.includes(",");
   const sep = region.includes(";") && !commaListOfUnits && !namesBeforeSemi && !hasPredicate(doc, s, s + firstSemi.length) ? ";" : ",";
   const raw: Item[] = [];
   let k = s;
@@ -260,7 +270,7 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
     let m: RegExpExecArray | null, cut = -1, cutEnd = -1;
     while ((m = re.exec(text))) {
       const rest = text.slice(m.index + m[0].length);
-      const restName = rest.replace(/[.;,]\s*$/, "");
+      const restName = rest.split(";")[0]!.replace(/[.;,]\s*$/, ""); // "… và Bến Tre; Cục Thuế tỉnh A chủ trì": the name ends at ";"
       const sameHead = firstWord(rest) === firstWord(first);
       // "Liên đoàn Lao động các huyện A, B, C và D": after a plural unit the items are bare names
       if (!names && andInOffice(text, m.index + 1)) continue; // "Văn phòng HĐND và UBND huyện" is one office
@@ -482,6 +492,9 @@ function nestedHead(doc: Doc, pos: number): Head | null {
   return { org: null, count: null, unit: null, noun: [at, at + k[1]!.length], after: pos + k[0].length };
 }
 
+/** A count, then the first item up to its comma: [1] the count, [2] the item ("5 Cục Thuế các tỉnh Bạc Liêu"). */
+const COUNT_BEFORE_ORG = new RegExp(`^\\s*(${NUM})\\s+(\\p{Lu}[^,;:.]*)`, "u");
+
 /**
  * The head of a list at pos: parseHead's, or when it reads none, a plural organisation's kind before a colon ("gồm các
  * trường: Đại học A, …", "các bệnh viện: …") taken as the counted noun, so that a name without its kind takes it
@@ -489,6 +502,13 @@ function nestedHead(doc: Doc, pos: number): Head | null {
  */
 function listHead(doc: Doc, pos: number): Head {
   const h = parseHead(doc, pos);
+  const lead = /^\s*/u.exec(doc.norm.slice(pos, pos + 8))![0].length;
+  // "gồm 5 Cục Thuế các tỉnh A, B, …": a count before an organisation over a plural unit counts the units it is distributed over
+  const counted = h.after <= pos + lead ? COUNT_BEFORE_ORG.exec(doc.norm.slice(pos, pos + 120)) : null;
+  if (counted && ORG_PLURAL_UNIT.test(counted[2]!)) {
+    const c = counted[1]!;
+    return { org: null, count: /^\d+$/.test(c) ? Number(c) : NUMBER_WORDS[c.toLowerCase()] ?? null, unit: null, noun: null, after: pos + counted[0].length - counted[2]!.length };
+  }
   if (h.after !== pos) return h;
   const k = PLURAL_KIND.exec(doc.norm.slice(pos, pos + 60));
   if (!k || !ORG_HEADS.test(k[1]!)) return h;
@@ -625,8 +645,8 @@ function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ u
 
 /** The clause's subject before "của <cluster>" names contents, not members ("Giao ước … của Cụm gồm"). Folded. */
 const OWNED_NOT_MEMBERS = new RegExp(`(?:^|[,;:(])[^,;:(]*(?:${CONTENT_NOUNS.source})[^,;:(]*\\scua\\s+$`, "u");
-/** A noun of contents right after "gồm" ("các nội dung", "4 nhiệm vụ", "những giải pháp"). Folded. */
-const LISTED_NOT_MEMBERS = new RegExp(`^\\s*:?\\s*(?:(?:co|cac|nhung|\\d{1,2}|${Object.keys(NUMBER_WORDS).map(fold).join("|")})\\s+)*(?:${CONTENT_NOUNS.source})`, "u");
+/** A noun of contents or of people right after "gồm" ("các nội dung", "4 nhiệm vụ", "5 cán bộ"). Folded. */
+const LISTED_NOT_MEMBERS = new RegExp(`^\\s*:?\\s*(?:(?:co|cac|nhung|\\d{1,2}|${Object.keys(NUMBER_WORDS).map(fold).join("|")})\\s+)*(?:${CONTENT_NOUNS.source}|${PEOPLE_NOUNS.source})(?![\\p{L}])`, "u");
 
 /** The last mention ending at or before n and starting at or after floor (mentions are in text order). */
 function lastMentionBefore(mentions: ClusterMention[], n: number, floor: number): ClusterMention | undefined {
