@@ -121,7 +121,7 @@ export const ROLE_CAPACITY: Rule = {
  * Words that begin the unit's clause: the unit starts after them ("…, còn X làm Khối phó", "…; trong đó X là Trưởng cụm").
  * Lower case with diacritics ("do" is "by", "đô" a word of "Môi trường đô thị").
  */
-export const UNIT_OPENERS = /(?:^|\s)(?:do|suy tôn|bầu chọn|bầu|chọn|thống nhất|giới thiệu|nhất trí|đề nghị|đề xuất|kiến nghị|và|còn|trong đó|với|của|tại|cho|thay mặt)\s+$/u;
+export const UNIT_OPENERS = /(?:^|\s)(?:do|gồm|suy tôn|bầu chọn|bầu|chọn|thống nhất|giới thiệu|nhất trí|đề nghị|đề xuất|kiến nghị|và|còn|trong đó|với|của|tại|cho|thay mặt)\s+$/u;
 
 /** Verb markers that never sit inside a unit's name: looking back from the role, the unit starts after them. */
 export const CLAUSE_MARKERS = new Set(["đã", "đang", "sẽ", "được", "vừa", "cho", "trao", "nhận"]);
