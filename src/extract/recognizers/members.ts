@@ -29,6 +29,7 @@ import { ADMIN_NOUN, ADMIN_NOUN_SYLLABLES, PROVINCE_NOUN } from "../unit-nouns.j
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
 import { BETWEEN_NOT_MEMBERS, CONTENT_NOUNS, PEOPLE_NOUNS, DISTRIBUTED_HEADS, FOUNDING_CLAUSE, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
 import { scan } from "../scan.js";
+import { ROLE_WORDS } from "./roles.rules.js";
 
 interface Head {
   org: [number, number] | null; // "Công an" in "Công an 8 tỉnh", "LĐLĐ" in "LĐLĐ các tỉnh:"
@@ -117,7 +118,7 @@ const SERIAL_HEAD_END = /\s(?:khu vực|số)$/u;
 const SERIAL_ITEM = /^(\p{Lu}.*?\s(?:khu vực|số))\s*:?\s*([IVXLC]{1,7}|\d{1,3})$/u;
 
 /** A role in apposition after a dash, with its year: "đơn vị Cụm trưởng năm 2024", "Trưởng khối". Folded. */
-const DASH_ROLE = /^(?:don vi\s+)?(?:(?:cum|khoi)\s+(?:truong|pho)|(?:pho\s+)?(?:truong|pho)\s+(?:cum|khoi))(?![\p{L}])(?:\s+thi dua)?(?:\s+nam(?: hoc)?\s+\d{4}(?:\s*-\s*\d{2,4})?)?/u;
+const DASH_ROLE = new RegExp(String.raw`^(?:don vi\s+)?${ROLE_WORDS}(?:\s+thi dua)?(?:\s+nam(?: hoc)?\s+\d{4}(?:\s*-\s*\d{2,4})?)?`, "u");
 
 /** Cut an item where the sentence's predicate resumes; returns the cut item and whether the list ended. */
 function cutItem(doc: Doc, s: number, e: number, names: boolean, commas = false): { item: Item | null; ended: boolean } {

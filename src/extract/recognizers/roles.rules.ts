@@ -6,6 +6,8 @@ import type { Rule } from "./context.js";
 // not a residential or industrial cluster's head ("Trưởng cụm dân cư", "Trưởng cụm công nghiệp")
 // groups: [1] "pho" of a deputy before the leader's title, [2]/[3] "cum|khoi" + "truong|pho", [4]/[5] "truong|pho" + "cum|khoi"
 const ROLE = String.raw`(?:(pho)\s+(?:truong\s+(?:cum|khoi)|(?:cum|khoi)\s+truong)|(cum|khoi)\s+(truong|pho)|(truong|pho)\s+(cum|khoi))(?![\p{L}])(?!\s+(?:dan cu|cong nghiep|tieu thu cong nghiep|dan pho)(?![\p{L}]))`;
+/** The same role words without groups, for patterns that only need to find a role phrase (folded). */
+export const ROLE_WORDS = String.raw`(?:pho\s+(?:truong\s+(?:cum|khoi)|(?:cum|khoi)\s+truong)|(?:cum|khoi)\s+(?:truong|pho)|(?:truong|pho)\s+(?:cum|khoi))(?![\p{L}])`;
 
 /**
  * The passive of choosing before the role, so that the unit is the subject before "được": "X được bầu làm …",

@@ -22,7 +22,7 @@ import { isCap, syllables, type Syllable } from "../syllables.js";
 import { ADMIN_NOUN, ADMIN_NOUN_CAP, ADMIN_NOUN_SYLLABLES, PROVINCE_NOUN } from "../unit-nouns.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
 import { ORG_HEADS } from "./members.rules.js";
-import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_APPOSITION, ROLE_BRACKET, ROLE_CAPACITY, ROLE_ON_BEHALF, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, UNIT_OPENERS } from "./roles.rules.js";
+import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_APPOSITION, ROLE_BRACKET, ROLE_CAPACITY, ROLE_ON_BEHALF, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, ROLE_WORDS, UNIT_OPENERS } from "./roles.rules.js";
 import { scan } from "../scan.js";
 
 const MAX_UNIT_SYLLABLES = 14;
@@ -86,7 +86,7 @@ const LOCAL_ORGAN = new RegExp(String.raw`^(?:${COMMITTEES}|Đảng ủy|Đảng
 /** An earlier post of the same chain, in an organ left unnamed ("Bí thư Đảng ủy, "). Lower case with diacritics. */
 const POST_CHAIN_BEFORE = /(?:^|\s)(?:phó\s+)?(?:bí thư|chủ tịch)\s+(?:đảng ủy|đảng uỷ|hđnd|ubnd|hội đồng nhân dân|ủy ban nhân dân|uỷ ban nhân dân|ủy ban mttq|uỷ ban mttq)\s*,\s*$/u;
 /** A role phrase (and its year) just before "và": the next unit's clause begins. Folded. */
-const ROLE_BEFORE = /(?:(?:cum|khoi)\s+(?:truong|pho)|(?:truong|pho)\s+(?:cum|khoi))(?:\s+thi dua)?(?:\s+nam\s+\d{4})?\s*$/u;
+const ROLE_BEFORE = new RegExp(String.raw`${ROLE_WORDS}(?:\s+thi dua)?(?:\s+nam\s+\d{4})?\s*$`, "u");
 
 /** Second words of a deictic time adverbial before a unit ("năm nay", "năm tới", "năm sau", "hiện nay"). */
 const TIME_DEICTIC = new Set(["nay", "tới", "sau"]);
