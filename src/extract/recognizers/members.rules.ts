@@ -1,6 +1,11 @@
 // Rules of the members recogniser.
 import type { Rule } from "./context.js";
 import { ADMIN_NOUN, ADMIN_NOUNS } from "../unit-nouns.js";
+import { lexiconEntries } from "../lexicon.js";
+import { fold } from "../normalize.js";
+
+/** The entries of a lexicon, folded, longest first, as one alternation. */
+const foldedAlternation = (name: string) => lexiconEntries(name).map(fold).sort((a, b) => b.length - a.length).join("|");
 
 /** "Cụm … gồm 6 đơn vị: A; B; … và F", "Khối … gồm A, B, C", "Cụm … bao gồm các xã X, Y". Folded text. */
 export const MEMBER_LIST: Rule = {
@@ -76,17 +81,17 @@ export const ORG_ITEM_STOP = /^(?:đã|đang|sẽ|được|đều|cũng|tổ ch�
 export const FOUNDING_CLAUSE = /^\s*(?:(?:duoc|da duoc|vua duoc)\s+)?(?:thanh lap|kien toan|thanh lap lai)(?:\s+(?:theo|tai)\s[^;:]{0,200}?)?\s*,\s*$/u;
 
 /** Words between the cluster and "gồm" that make the list something other than members (contents, tasks). Folded. */
-export const BETWEEN_NOT_MEMBERS = /noi dung|nhiem vu|chi tieu|giai phap|tieu chi|hoat dong|phong trao|van de|cam ket|giao uoc|ket qua|danh hieu|khen thuong|dai bieu|thanh phan|tham du/u;
+export const BETWEEN_NOT_MEMBERS = new RegExp(`${foldedAlternation("content-nouns")}|dai bieu|thanh phan|tham du`, "u");
 
 /**
  * Nouns of what a cluster has that are not its units: the subject of "gồm" before "của Cụm" ("Giao ước thi đua năm 2025
  * của Cụm gồm …") or the noun right after "gồm" ("gồm các nội dung chính:", "gồm 4 nhiệm vụ:"). Folded. ("thành phần của
  * Cụm gồm …" is its make-up: members.)
  */
-export const CONTENT_NOUNS = /noi dung|nhiem vu|chi tieu|giai phap|tieu chi|hoat dong|phong trao|van de|cam ket|giao uoc|ket qua|danh hieu|khen thuong|chuong trinh|ke hoach|muc tieu/u;
+export const CONTENT_NOUNS = new RegExp(foldedAlternation("content-nouns"), "u");
 
 /** Nouns of people counted after "gồm" ("gồm 5 cán bộ Cục Thuế …", "gồm 30 đại biểu"): the list is of people, not units. Folded. */
-export const PEOPLE_NOUNS = /can bo|cong chuc|vien chuc|dai bieu|dong chi|nguoi|van dong vien|giang vien|giao vien|hoc sinh|sinh vien|hoi vien|doan vien/u;
+export const PEOPLE_NOUNS = new RegExp(foldedAlternation("people-nouns"), "u");
 
 /** Office nouns written in the plural before bare fields or names: "các sở Tài chính, Xây dựng" → "Sở Tài chính", … */
 export const PLURAL_ORG_NOUNS = ["sở", "ban", "phòng", "cục", "chi cục", "trung tâm", "hội", "bệnh viện", "ngân hàng", "trường", "viện", "báo", "đài", "tổng công ty", "công ty"];
