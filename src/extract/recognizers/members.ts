@@ -30,6 +30,7 @@ import { clusterAt, type ClusterMention, type Context, type Rule } from "./conte
 import { BETWEEN_NOT_MEMBERS, CONTENT_NOUNS, PEOPLE_NOUNS, DISTRIBUTED_HEADS, FOUNDING_CLAUSE, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
 import { scan } from "../scan.js";
 import { ROLE_WORDS } from "./roles.rules.js";
+import { andInOffice, firstTwoWords } from "./unit-names.js";
 
 interface Head {
   org: [number, number] | null; // "Công an" in "Công an 8 tỉnh", "LĐLĐ" in "LĐLĐ các tỉnh:"
@@ -157,8 +158,6 @@ function cutItem(doc: Doc, s: number, e: number, names: boolean, commas = false)
   return { item: end > s ? [s, end] : null, ended: false };
 }
 
-/** The first two words, folded: the head a repeated organisation's name opens with. */
-const firstWords = (t: string) => fold(/^\S+\s+\S+/u.exec(t)?.[0] ?? t);
 const firstWord = (t: string) => (/^\p{L}+/u.exec(t)?.[0] ?? "").toLowerCase();
 
 /** Does a verb of the sentence's predicate occur in [s, e) ("… Yên Bái đã chủ động")? */
@@ -171,14 +170,6 @@ const prefixes = new WeakMap<Doc, Map<number, string>>();
 const PLURAL_ORG = new RegExp(`^(\\s*:?\\s*(?:và\\s+)?các\\s+(${PLURAL_ORG_NOUNS.join("|")})\\s+)(?=\\p{Lu})`, "u");
 const FIELDS = lexiconEntries("office-fields").filter((f) => / và /u.test(f)).map(fold);
 
-/** Offices whose one name holds "và" before another organisation's ("Văn phòng HĐND và UBND"), folded. */
-const COMPOUND_OFFICES = lexiconEntries("compound-offices").map(fold);
-/** Does the item starting at the beginning of text run through its "và" at offset v as one office's name? */
-function andInOffice(text: string, v: number): boolean {
-  const body = text.replace(/^[\s:]+/, "");
-  const t = fold(body);
-  return COMPOUND_OFFICES.some((o) => t.startsWith(o) && o.length > v - (text.length - body.length));
-}
 
 /** Is a "và" at offset v of text inside the name of an office's field ("Tài nguyên và Môi trường")? */
 function andInField(text: string, v: number): boolean {
@@ -277,7 +268,7 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
       if (!names && andInOffice(text, m.index + 1)) continue; // "Văn phòng HĐND và UBND huyện" is one office
       // (or before the first item's own first two words again: "KTNN khu vực XII và KTNN khu vực XIII", not "Bệnh viện
       // Lao và Bệnh phổi")
-      const split = inner ? ORG_HEADS.test(rest) || (sameHead && firstWords(rest) === firstWords(first)) : names || ORG_HEADS.test(rest) || sameHead || (carried !== null && carried.kind.takes(carried.head, restName.trim()) !== null) || (pluralOrg && (bareName(restName) || ADMIN_NAME_START.test(rest)));
+      const split = inner ? ORG_HEADS.test(rest) || (sameHead && firstTwoWords(rest) === firstTwoWords(first)) : names || ORG_HEADS.test(rest) || sameHead || (carried !== null && carried.kind.takes(carried.head, restName.trim()) !== null) || (pluralOrg && (bareName(restName) || ADMIN_NAME_START.test(rest)));
       if (split) { cut = m.index; cutEnd = m.index + m[0].length; if (!names) break; }
     }
     if (cut >= 0) raw.splice(r, 1, [p0, p0 + cut], [p0 + cutEnd, p1]);

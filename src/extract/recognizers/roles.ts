@@ -24,6 +24,7 @@ import { clusterAt, type ClusterMention, type Context, type Rule } from "./conte
 import { ORG_HEADS } from "./members.rules.js";
 import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_APPOSITION, ROLE_BRACKET, ROLE_CAPACITY, ROLE_ON_BEHALF, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, ROLE_WORDS, UNIT_OPENERS } from "./roles.rules.js";
 import { scan } from "../scan.js";
+import { andInOffice, firstTwoWords } from "./unit-names.js";
 
 const MAX_UNIT_SYLLABLES = 14;
 /** A company's name written out ("Công ty trách nhiệm hữu hạn một thành viên …") may be longer. */
@@ -171,9 +172,6 @@ function unitBefore(doc: Doc, sent: Sentence, end: number, needPosition: boolean
   return [start, end];
 }
 
-/** Offices whose one name holds "và" before another organisation's ("Văn phòng HĐND và UBND"), folded. */
-const COMPOUND_OFFICES = lexiconEntries("compound-offices").map(fold);
-const firstTwoWords = (t: string) => fold(/^\S+\s+\S+/u.exec(t)?.[0] ?? t);
 const namedUnit = (t: string) => LOWER_UNIT_START.test(t) || ADMIN_UNIT_CAP.test(t);
 
 /**
@@ -188,8 +186,7 @@ function lastOfJoined(doc: Doc, [a, b]: [number, number]): [number, number] {
   const k = text.lastIndexOf(" và ");
   if (k < 0) return [a, b];
   const rest = text.slice(k + 4);
-  const folded = fold(text);
-  if (COMPOUND_OFFICES.some((o) => folded.startsWith(o) && o.length > k)) return [a, b];
+  if (andInOffice(text, k + 1)) return [a, b];
   const joins = firstTwoWords(rest) === firstTwoWords(text) || (ORG_HEADS.test(rest) && ORG_HEADS.test(text)) || (namedUnit(rest) && namedUnit(text));
   return joins ? [a + k + 4, b] : [a, b];
 }
