@@ -100,6 +100,7 @@ export function datelineAuthor(line: string): string | null {
   return DATELINE_AUTHOR.exec(line)?.[1] ?? null;
 }
 
+const INVISIBLE_CHARS = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/gu;
 // Up to five capitalised words and a comma just before the date (\u0001 marks where it was).
 const DATELINE_PLACE = /^\s*(?:\p{Lu}[\p{L}.]*\s+){0,4}\p{Lu}[\p{L}.]*\s*,\s*(?=\u0001)/u;
 // A short section label set off from the date by a bar or a spaced dash: "Thời sự | 12/06/2023 08:45".
@@ -112,6 +113,8 @@ const LABEL_SEGMENT = /^[^\d.!?;:,]*$/u;
  * Returns null for a sentence that merely contains a date.
  */
 export function datelineDate(line: string): FoundDate | null {
+  // invisible characters ("Cập\u200b nhật") are not there for the reader; the date's offsets are then the stripped line's
+  line = line.replace(INVISIBLE_CHARS, "");
   const found = findDates(line);
   const first = found[0];
   if (!first) return null;

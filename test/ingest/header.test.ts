@@ -64,6 +64,9 @@ describe("datelines as Vietnamese sites print them", () => {
     // a place before the date, on a line that also names its author
     ["Cần Thơ, 14/05/2024 | Tác giả: Lê Minh - Điện lực Ninh Kiều", "2024-05-14"],
     ["TP Hồ Chí Minh, 03/10/2023 - Người đăng: admin", "2023-10-03"],
+    // a zero-width space or soft hyphen the page hid inside a label is not there for the reader
+    ["Cập \u200bnhật: 04/08/2025 09:12", "2025-08-04T09:12:00+07:00"],
+    ["Ngày đ\u00adăng: 12/03/2023", "2023-03-12"],
   ];
   it.each(cases)("%s", (line, iso) => expect(toIso(datelineDate(line)!)).toBe(iso));
   it("does not read a sentence of the story as a dateline", () => {
