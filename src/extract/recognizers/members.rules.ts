@@ -60,7 +60,7 @@ export const DISTRIBUTED_HEADS = ADMIN_NOUNS;
 export const GENERIC_HEADS = ["đơn vị thành viên", "đơn vị", "địa phương", "thành viên", "cơ quan", "tỉnh thành", "tỉnh, thành phố", "sở, ngành", "doanh nghiệp", "ngành"];
 
 /** First words of an organisation's name: a list whose first item starts so is a list of organisations. */
-export const ORG_HEADS = /^(Hội|Liên đoàn|Liên hiệp|Sở|Ban|Ủy ban|UBND|UBMTTQ|Đoàn|Công an|Mặt trận|MTTQ|Tòa án|Viện|Cục|Chi cục|Tổng cục|Bộ|Trường|Bệnh viện|Công ty|Tổng công ty|Ngân hàng|Kho bạc|Thanh tra|Văn phòng|Quận ủy|Huyện ủy|Thành ủy|Tỉnh ủy|Đảng ủy|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Quận đoàn|Thị đoàn|Thị ủy|Bộ Chỉ huy|Bộ đội|Chi nhánh|Trung tâm|Báo|Đài|Hạt|Phòng|Cơ quan|Kiểm toán|Bảo hiểm|Cảnh sát|Liên minh|Học viện|Quân khu|Lữ đoàn|Sư đoàn|Trung đoàn|Tập đoàn|Hợp tác xã|Quỹ|LĐLĐ|HĐND|Đồn)(?![\p{L}])/iu;
+export const ORG_HEADS = /^(Hội|Liên đoàn|Liên hiệp|Sở|Ban|Ủy ban|UBND|UBMTTQ|Đoàn|Công an|Mặt trận|MTTQ|Tòa án|Viện|Cục|Chi cục|Tổng cục|Bộ|Trường|Bệnh viện|Công ty|Tổng công ty|Ngân hàng|Kho bạc|Thanh tra|Văn phòng|Quận ủy|Huyện ủy|Thành ủy|Tỉnh ủy|Đảng ủy|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Quận đoàn|Thị đoàn|Thị ủy|Bộ Chỉ huy|Bộ đội|Chi nhánh|Trung tâm|Báo|Đài|Hạt|Phòng|Cơ quan|Kiểm toán|Bảo hiểm|Cảnh sát|Liên minh|Học viện|Quân khu|Lữ đoàn|Sư đoàn|Trung đoàn|Tiểu đoàn|Đại đội|Hải đoàn|Hải đội|Tập đoàn|Hợp tác xã|Quỹ|LĐLĐ|HĐND|Đồn)(?![\p{L}])/iu;
 
 export const NUMBER_WORDS: Record<string, number> = {
   "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
