@@ -72,9 +72,10 @@ export const FORWARD_CHO = /^\s*"?\s*(?:nam\s+\d{4}\s+)?(?:(?:da\s+)?duoc\s+)?(?
 
 /**
  * Adverbials that open a clause before its subject: "Năm 2020,", "Đồng thời,", "Tại hội nghị,", "(Cũng) (nhân) dịp này,", and a
- * speaker's setting ("Phát biểu tại hội nghị,"), the grounds of a decision ("Qua bình xét,", "Sau khi thảo luận,", "Trên cơ sở kết quả chấm điểm,", "Căn cứ …,"). Folded.
+ * speaker's setting ("Phát biểu tại hội nghị,"), the grounds of a decision ("Qua bình xét,", "Sau khi thảo luận,", "Trên cơ sở kết quả chấm điểm,", "Căn cứ …,",
+ * "Theo bảng đăng ký đầu năm,"), a time of year ("Đầu năm,", "Cuối năm 2023,"). Folded.
  */
-export const CLAUSE_OPENER = /^(?:[;,.:\s]|va\s|(?:qua|sau khi|tren co so|can cu|theo ket qua|thuc hien)\s[^,;.]{0,80},|(?:ve|doi voi|rieng ve)\s[^,;.]{0,60},|phat bieu\s[^,;.]{0,80},|dong thoi\s*,?|theo do\s*,?|ket qua\s*,?|(?:cung\s+)?(?:nhan\s+)?dip nay\s*,?|(?:cung\s+)?tai (?:hoi nghi|buoi le|le)[^,]{0,40},|ngoai ra\s*,?|(?:trong\s+)?nam\s+\d{4}\s*,|rieng\s+)+/u;
+export const CLAUSE_OPENER = /^(?:[;,.:\s]|va\s|(?:qua|sau khi|tren co so|can cu|theo|thuc hien)\s[^,;.]{0,80},|(?:dau|cuoi|giua)\s+nam(?:\s+(?:nay|\d{4}))?\s*,|(?:ve|doi voi|rieng ve)\s[^,;.]{0,60},|phat bieu\s[^,;.]{0,80},|dong thoi\s*,?|theo do\s*,?|ket qua\s*,?|(?:cung\s+)?(?:nhan\s+)?dip nay\s*,?|(?:cung\s+)?tai (?:hoi nghi|buoi le|le)[^,]{0,40},|ngoai ra\s*,?|(?:trong\s+)?nam\s+\d{4}\s*,|rieng\s+)+/u;
 
 /**
  * Where a recipient list stops: punctuation, a lower-case word of the sentence going on ("… là hai đơn vị dẫn
@@ -120,6 +121,12 @@ export const APPOSITION = /^(?:(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mườ
 
 /** "… ghi nhận đăng ký của các đơn vị: A và B đăng ký …": after a colon a list of names opens a clause of its own. Lower case. */
 export const COLON_SUBJECT = /:\s*/gu;
+
+/**
+ * "…, vì đã có thành tích …; A và B được UBND tỉnh tặng Bằng khen": when the words after the previous award give no
+ * subject, the names after the last ';' before the award open a clause of their own. Lower case.
+ */
+export const SEMICOLON_SUBJECT = /;\s*/gu;
 
 /** "X được Cụm đề nghị Bộ Y tặng …": a passive "được" before the proposal verb; X is the recipient. Lower case. */
 export const PASSIVE_BEFORE = /(?<![\p{L}])được(?![\p{L}])/u;

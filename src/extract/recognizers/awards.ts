@@ -13,7 +13,7 @@ import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { syllables, type Syllable } from "../syllables.js";
 import { ADMIN_NOUN, ADMIN_NOUN_CAP } from "../unit-nouns.js";
-import { ACHIEVEMENT_YEAR, APPOSITION, AWARD_JOIN, BACK_REFERENCE, BARE_HEADS, CLAUSE_OPENER, COLON_SUBJECT, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT_LEXICON, OWN_CONFERRAL, PASSIVE_BEFORE, PROPOSAL_THEN_SUBJECT, PROPOSED, REPORTED_SUBJECT, RECEIVER_VERBS, RECIPIENT_STOP, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
+import { ACHIEVEMENT_YEAR, APPOSITION, AWARD_JOIN, BACK_REFERENCE, BARE_HEADS, CLAUSE_OPENER, COLON_SUBJECT, COUNTED_HEAD, FORWARD_CHO, HONOURED, HONOURED_END, ISSUER_HEAD, ISSUER_LOWER, NOT_A_RECIPIENT_LEXICON, OWN_CONFERRAL, PASSIVE_BEFORE, PROPOSAL_THEN_SUBJECT, PROPOSED, REPORTED_SUBJECT, RECEIVER_VERBS, RECIPIENT_STOP, SEMICOLON_SUBJECT, STATUS_RULES, SUBJECT_END, type StatusRule } from "./awards.rules.js";
 import type { Context } from "./context.js";
 import { DISTRIBUTED_HEADS, ORG_HEADS } from "./members.rules.js";
 
@@ -243,15 +243,19 @@ function subjectAfter(doc: Doc, lower: string, a: number, to: number, verb: RegE
 }
 
 /** The subject of the clause lower[a, to) as recipients, when its verb group receives ("X được tặng", not "X đã trao tặng"). */
-function subjectRecipients(doc: Doc, lower: string, a: number, to: number): Span[] {
-  let subjEnd = to;
+/** Where the subject of the clause lower[a, to) ends: its first verb-group word in lower case, else to. */
+function subjectEndAt(doc: Doc, lower: string, a: number, to: number): number {
   for (const v of lower.slice(a, to).matchAll(SUBJECT_ENDS)) {
     const word = doc.norm.slice(a + v.index, a + v.index + v[0].length);
     if (/^\p{Lu}/u.test(word) || v.index === 0) continue;
     // "03 đơn vị gồm: A; B và C được …": the verb after the list
-    subjEnd = a + v.index;
-    break;
+    return a + v.index;
   }
+  return to;
+}
+
+function subjectRecipients(doc: Doc, lower: string, a: number, to: number): Span[] {
+  const subjEnd = subjectEndAt(doc, lower, a, to);
   // "tỉnh X có 3 đơn vị được tặng": the units that have it are the recipients, unnamed here
   if (!RECEIVER_VERBS.test(lower.slice(subjEnd, to)) || /\scó\s/u.test(lower.slice(a, subjEnd))) return [];
   return recipients(doc, a, subjEnd);
@@ -307,7 +311,11 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
       // tặng …": the name after a proposal or reporting verb is the subject
       const a0 = a, proposer = subjectAfter(doc, lower, a, m.start, PROPOSAL_THEN_SUBJECT);
       a = Math.max(proposer, subjectAfter(doc, lower, a, m.start, REPORTED_SUBJECT));
-      found = subjectRecipients(doc, lower, a, m.start);
+      // "Các đơn vị đã đăng ký danh hiệu thi đua năm 2024: A và B đăng ký Cờ …": a clause whose verb group ends before a
+      // colon is a heading; the names after the colon register for the award
+      const c = subjectAfter(doc, lower, a, m.start, COLON_SUBJECT);
+      if (c > a && subjectEndAt(doc, lower, a, m.start) < c) found = subjectRecipients(doc, lower, c, m.start);
+      if (!found.length) found = subjectRecipients(doc, lower, a, m.start);
       // "X được Cụm đề nghị Bộ Chỉ huy … tặng Giấy khen": the name after the proposal verb gives; X, which "được", receives
       if (!found.length && a === proposer && a > a0 && PASSIVE_BEFORE.test(lower.slice(a0, a))) found = subjectRecipients(doc, lower, a0, m.start);
       // "Hội nghị ghi nhận đăng ký của các đơn vị: A và B đăng ký …": the names after a colon are a subject of their own
@@ -316,6 +324,11 @@ export function recognizeAwards(ctx: Context): AwardFact[] {
         if (c > a) found = subjectRecipients(doc, lower, c, m.start);
       }
       // "suy tôn X là đơn vị dẫn đầu, đề nghị tặng Cờ thi đua": the honoured unit of the same clause
+      // "…; A và B được UBND tỉnh tặng Bằng khen": the names after the last ';'
+      if (!found.length) {
+        const c = subjectAfter(doc, lower, a, m.start, SEMICOLON_SUBJECT);
+        if (c > a) found = subjectRecipients(doc, lower, c, m.start);
+      }
       if (!found.length && rule?.status === "proposed") found = honoured(doc, lower, clauseStart, m.start);
     }
     // "X đăng ký danh hiệu Tập thể lao động xuất sắc và Cờ thi đua của UBND tỉnh": an award joined to the one before
