@@ -75,8 +75,12 @@ export const EVENT_LAUNCH_LISTED: EventRule = {
   produces: "a launch listed among what a meeting of the story does",
   confidence: 0.7,
 };
-/** The meeting noun and its first verb phrase, then a comma or "và", right before "phát động". Folded, in the sentence. */
-export const LAUNCH_LISTED_BEFORE = /(?<![\p{L}])(?:hoi nghi|le|buoi le)\s+[^.;:,]{1,60}(?:,|\s+va)\s+$/u;
+/**
+ * The meeting noun and its first verb phrase, then a comma or "và", right before "phát động"; or an organising verb
+ * with a signing or review ("tổ chức ký kết giao ước thi đua và phát động phong trào …": one meeting, two events).
+ * Folded, in the sentence.
+ */
+export const LAUNCH_LISTED_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:(?:hoi nghi|le|buoi le)\s+[^.;:,]{1,60}|(?:to chuc|tien hanh)\s+(?:${wordsOf("signing")}|${wordsOf("review")})${E}[^.;:,]{0,60}?)(?:,|\s+va)\s+$`, "u");
 
 /** "Hội nghị triển khai nhiệm vụ công tác thi đua năm 2022": a launch only when the meeting neither signs nor reviews. */
 export const EVENT_DEPLOY: EventRule = {
