@@ -59,8 +59,11 @@ export const DISTRIBUTED_HEADS = ADMIN_NOUNS;
 /** Generic nouns for the members that are not part of their names ("6 đơn vị:", "các địa phương:"). */
 export const GENERIC_HEADS = ["đơn vị thành viên", "đơn vị", "địa phương", "thành viên", "cơ quan", "tỉnh thành", "tỉnh, thành phố", "sở, ngành", "doanh nghiệp", "ngành"];
 
+/** First words of an organisation's name, as written at the start of a name. */
+export const ORG_HEAD_WORDS = ["Hội", "Liên đoàn", "Liên hiệp", "Sở", "Ban", "Ủy ban", "UBND", "UBMTTQ", "Đoàn", "Công an", "Mặt trận", "MTTQ", "Tòa án", "Viện", "Cục", "Chi cục", "Tổng cục", "Bộ", "Trường", "Bệnh viện", "Công ty", "Tổng công ty", "Ngân hàng", "Kho bạc", "Thanh tra", "Văn phòng", "Quận ủy", "Huyện ủy", "Thành ủy", "Tỉnh ủy", "Đảng ủy", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Quận đoàn", "Thị đoàn", "Thị ủy", "Bộ Chỉ huy", "Bộ đội", "Chi nhánh", "Trung tâm", "Báo", "Đài", "Hạt", "Phòng", "Cơ quan", "Kiểm toán", "Bảo hiểm", "Cảnh sát", "Liên minh", "Học viện", "Quân khu", "Lữ đoàn", "Sư đoàn", "Trung đoàn", "Tiểu đoàn", "Đại đội", "Hải đoàn", "Hải đội", "Tập đoàn", "Hợp tác xã", "Quỹ", "LĐLĐ", "HĐND", "Đồn"];
+
 /** First words of an organisation's name: a list whose first item starts so is a list of organisations. */
-export const ORG_HEADS = /^(Hội|Liên đoàn|Liên hiệp|Sở|Ban|Ủy ban|UBND|UBMTTQ|Đoàn|Công an|Mặt trận|MTTQ|Tòa án|Viện|Cục|Chi cục|Tổng cục|Bộ|Trường|Bệnh viện|Công ty|Tổng công ty|Ngân hàng|Kho bạc|Thanh tra|Văn phòng|Quận ủy|Huyện ủy|Thành ủy|Tỉnh ủy|Đảng ủy|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Quận đoàn|Thị đoàn|Thị ủy|Bộ Chỉ huy|Bộ đội|Chi nhánh|Trung tâm|Báo|Đài|Hạt|Phòng|Cơ quan|Kiểm toán|Bảo hiểm|Cảnh sát|Liên minh|Học viện|Quân khu|Lữ đoàn|Sư đoàn|Trung đoàn|Tiểu đoàn|Đại đội|Hải đoàn|Hải đội|Tập đoàn|Hợp tác xã|Quỹ|LĐLĐ|HĐND|Đồn)(?![\p{L}])/iu;
+export const ORG_HEADS = new RegExp(`^(${ORG_HEAD_WORDS.join("|")})(?![\\p{L}])`, "iu");
 
 export const NUMBER_WORDS: Record<string, number> = {
   "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,

@@ -27,7 +27,7 @@ import { isCap, syllables } from "../syllables.js";
 import { surnameAt } from "../names.js";
 import { ADMIN_NOUN, ADMIN_NOUN_SYLLABLES, PROVINCE_NOUN } from "../unit-nouns.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
-import { BETWEEN_NOT_MEMBERS, CONTENT_NOUNS, PEOPLE_NOUNS, DISTRIBUTED_HEADS, FOUNDING_CLAUSE, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
+import { BETWEEN_NOT_MEMBERS, CONTENT_NOUNS, PEOPLE_NOUNS, DISTRIBUTED_HEADS, FOUNDING_CLAUSE, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEAD_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
 import { scan } from "../scan.js";
 import { ROLE_WORDS } from "./roles.rules.js";
 import { andInOffice, firstTwoWords } from "./unit-names.js";
@@ -166,10 +166,58 @@ function hasPredicate(doc: Doc, s: number, e: number): boolean {
 }
 
 /** Office heads written before the items they are distributed over ("Sở" for "các sở Tài chính, Xây dựng"), by item start. */
-const prefixes = new WeakMap<Doc, Map<number, string>>();
+const prefixes = new WeakMap<Doc, Map<number, { head: string; tail: string }>>();
 const PLURAL_ORG = new RegExp(`^(\\s*:?\\s*(?:và\\s+)?các\\s+(${PLURAL_ORG_NOUNS.join("|")})\\s+)(?=\\p{Lu})`, "u");
 const FIELDS = lexiconEntries("office-fields").filter((f) => / và /u.test(f)).map(fold);
 
+/** An organisation's first words as written, longest first (so "Bộ đội" is read before "Bộ"). */
+const HEAD_WORD = `(?:${[...ORG_HEAD_WORDS].sort((x, y) => y.length - x.length).join("|")})(?![\\p{L}])`;
+const PLURAL_NAMED = new RegExp(`^\\s*:?\\s*(?:và\\s+)?các\\s+(${HEAD_WORD})`, "u");
+/** "các Cục Hải quan: A, B": the head runs to a colon before the names. */
+const HEAD_TO_COLON = /^((?:\s+[^\s:,;]+){0,4}?)\s*:\s*(?=\p{Lu})/u;
+/** "các Công ty cổ phần A, B", "các Công ty TNHH một thành viên A, B": the kind's lower-case words (or acronyms) before the names. */
+const HEAD_KIND = /^((?:\s+(?:\p{Ll}+|\p{Lu}{2,}))+)\s+(?=\p{Lu}\p{Ll})/u;
+/** "các Chi nhánh Ngân hàng A, Ngân hàng B": a head before names that each open with an organisation's own head. */
+const HEAD_BEFORE_ORG = new RegExp(`^\\s+(?=(${HEAD_WORD}))`, "u");
+const ADMIN_WORD = new RegExp(`(?<![\\p{L}])(?:${ADMIN_NOUN})(?![\\p{L}])`, "u");
+
+interface PluralHead {
+  /** Length of "các <head> " before the first item. */
+  prefix: number;
+  head: string;
+  /** A lower-case office noun before bare fields ("các sở Tài chính, …"). */
+  office: boolean;
+  /** The head every item opens with under a branch-like head ("Ngân hàng" under "các Chi nhánh"). */
+  opens: string | null;
+}
+
+/**
+ * A plural head distributed over the items after it: "các sở Tài chính, Xây dựng" (an office noun), "các Cục Hải quan:
+ * TP Hà Nội, Quảng Ninh" (a head closed by a colon), "các Công ty cổ phần Cấp nước Hà Tĩnh, Môi trường …" (a head with
+ * its kind in lower-case words), "các Chi nhánh Ngân hàng A, Ngân hàng B" (a head over organisations' names).
+ */
+function pluralHead(text: string): PluralHead | null {
+  const office = PLURAL_ORG.exec(text);
+  if (office) return { prefix: office[1]!.length, head: office[2]!.charAt(0).toUpperCase() + office[2]!.slice(1), office: true, opens: null };
+  const named = PLURAL_NAMED.exec(text);
+  if (!named) return null;
+  const after = text.slice(named[0].length);
+  const colon = HEAD_TO_COLON.exec(after);
+  if (colon) return { prefix: named[0].length + colon[0].length, head: named[1]! + colon[1]!, office: false, opens: null };
+  const kind = HEAD_KIND.exec(after);
+  // a unit noun among the lower-case words is an organisation of a named unit ("các Hội … tỉnh A"), not a kind
+  if (kind && !ADMIN_WORD.test(kind[1]!)) return { prefix: named[0].length + kind[0].length, head: named[1]! + kind[1]!, office: false, opens: null };
+  const org = HEAD_BEFORE_ORG.exec(after);
+  if (org) return { prefix: named[0].length + org[0].length, head: named[1]!, office: false, opens: org[1]! };
+  return null;
+}
+
+/** The province's or city's name a name ends in ("… Công thương Hà Tĩnh" → "Hà Tĩnh"), or null. */
+function provinceEnd(text: string): string | null {
+  const words = text.trim().split(/\s+/u);
+  for (let n = Math.min(4, words.length - 1); n >= 1; n--) if (PROVINCE_KIND.has(fold(words.slice(-n).join(" ")))) return words.slice(-n).join(" ");
+  return null;
+}
 
 /** Is a "và" at offset v of text inside the name of an office's field ("Tài nguyên và Môi trường")? */
 function andInField(text: string, v: number): boolean {
@@ -184,23 +232,25 @@ function andInField(text: string, v: number): boolean {
  */
 function groups(doc: Doc, raw: Item[], sep: string): void {
   for (let r = 0; r < raw.length; r++) {
-    const plural = PLURAL_ORG.exec(doc.norm.slice(raw[r]![0], raw[r]![1]));
+    const plural = pluralHead(doc.norm.slice(raw[r]![0], raw[r]![1]));
     if (plural && sep === ",") {
-      // a "," list: the group runs over the bare names that follow, up to the next organisation or unit
+      // a "," list: the group runs over the bare names that follow (or the names opening with the head's organisation),
+      // up to the next organisation or unit
       let j = r + 1;
-      while (j < raw.length && /^\s*(?:và\s+)?\p{Lu}/u.test(doc.norm.slice(raw[j]![0], raw[j]![1])) && !ORG_HEADS.test(doc.norm.slice(raw[j]![0], raw[j]![1]).trim().replace(/^và\s+/u, "")) && !ADMIN_NAME_START.test(doc.norm.slice(raw[j]![0], raw[j]![1]).trim())) j++;
+      const next = (t: string) => (plural.opens !== null ? t.startsWith(plural.opens + " ") : /^\p{Lu}/u.test(t) && !ORG_HEADS.test(t) && !ADMIN_NAME_START.test(t));
+      while (j < raw.length && next(doc.norm.slice(raw[j]![0], raw[j]![1]).trim().replace(/^và\s+/u, ""))) j++;
       raw.splice(r, j - r, [raw[r]![0], raw[j - 1]![1]]);
     }
     const [p0, p1] = raw[r]!;
     const text = doc.norm.slice(p0, p1);
     if (!plural && (sep !== ";" || !text.includes(","))) continue;
-    const start = p0 + (plural ? plural[1]!.length : 0);
+    const start = p0 + (plural ? plural.prefix : 0);
     const parts: Item[] = [];
     let k = start;
     for (const part of doc.norm.slice(start, p1).split(",")) {
       const prev = parts[parts.length - 1];
       // "Lao động, Thương binh và Xã hội": a comma inside a field's name
-      if (plural && prev && andInField(doc.norm.slice(prev[0], k + part.length), k - prev[0])) prev[1] = k + part.length;
+      if (plural?.office && prev && andInField(doc.norm.slice(prev[0], k + part.length), k - prev[0])) prev[1] = k + part.length;
       else parts.push([k, k + part.length]);
       k += part.length + 1;
     }
@@ -208,14 +258,24 @@ function groups(doc: Doc, raw: Item[], sep: string): void {
     const last = parts[parts.length - 1]!;
     const lastText = doc.norm.slice(last[0], last[1]);
     const and = /\s+và\s+(?=\p{Lu})/u.exec(lastText);
-    if (and && (plural ? !andInField(lastText, and.index + 1) : ORG_HEADS.test(lastText.slice(and.index + and[0].length)) && !andInOffice(lastText, and.index + 1))) {
+    const andRest = and ? lastText.slice(and.index + and[0].length) : "";
+    // under a named plural head "và" splits before a bare place name or the head's organisation, not inside a firm's
+    // name ("Môi trường và Dịch vụ đô thị Hà Tĩnh")
+    const splitsAnd = !plural ? ORG_HEADS.test(andRest) && !andInOffice(lastText, (and?.index ?? 0) + 1)
+      : plural.office ? !andInField(lastText, (and?.index ?? 0) + 1)
+      : plural.opens !== null ? andRest.startsWith(plural.opens + " ") : bareName(andRest.replace(/[.;,\s]+$/u, ""));
+    if (and && splitsAnd) {
       parts.splice(parts.length - 1, 1, [last[0], last[0] + and.index], [last[0] + and.index + and[0].length, last[1]]);
     }
     if (plural) {
-      const head = plural[2]!.charAt(0).toUpperCase() + plural[2]!.slice(1);
       let map = prefixes.get(doc);
       if (!map) prefixes.set(doc, (map = new Map()));
-      for (const [a] of parts) map.set(a + (/^\s*/u.exec(doc.norm.slice(a))?.[0].length ?? 0), head);
+      // the branches of several organisations in one place: the place written after the last is every branch's
+      const place = plural.opens !== null ? provinceEnd(doc.norm.slice(parts[parts.length - 1]![0], parts[parts.length - 1]![1]).replace(/[.;,\s]+$/u, "")) : null;
+      for (const [a, b] of parts) {
+        const tail = place !== null && provinceEnd(doc.norm.slice(a, b).replace(/[.;,\s]+$/u, "")) === null ? ` ${place}` : "";
+        map.set(a + (/^\s*/u.exec(doc.norm.slice(a))?.[0].length ?? 0), { head: plural.head, tail });
+      }
     }
     raw.splice(r, 1, ...parts);
     r += parts.length - 1;
@@ -613,7 +673,7 @@ function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ u
       carried = null; // an item of another sort: the bare items after it do not go back to the head
     }
     const office = heads?.get(item[0]);
-    if (office) return { unit: `${office} ${surface}`, item };
+    if (office) return { unit: `${office.head} ${surface}${office.tail}`, item };
     const plural = PLURAL_UNIT.exec(surface);
     if (names && plural) {
       noun = plural[1]!;
