@@ -19,7 +19,7 @@ import { lexiconEntries, loadLexicon, makeLexicon } from "../lexicon.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { isCap, syllables, type Syllable } from "../syllables.js";
-import { ADMIN_NOUN, ADMIN_NOUN_CAP, ADMIN_NOUN_SYLLABLES, PROVINCE_NOUN } from "../unit-nouns.js";
+import { ADMIN_NOUN, ADMIN_NOUN_CAP, ADMIN_NOUN_SYLLABLES, ADMIN_NOUNS, PROVINCE_NOUN } from "../unit-nouns.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
 import { ORG_HEADS } from "./members.rules.js";
 import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_APPOSITION, ROLE_BRACKET, ROLE_CAPACITY, ROLE_ON_BEHALF, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, ROLE_WORDS, UNIT_OPENERS } from "./roles.rules.js";
@@ -50,6 +50,9 @@ const UNIT_OPENS = new RegExp(`^(?:\\p{Lu}|(?:${ADMIN_NOUN})\\s+\\p{Lu})`, "u");
 const LOWER_UNIT_START = new RegExp(`^(?:${ADMIN_NOUN})\\s+\\p{Lu}`, "u");
 /** A unit whose noun is capitalised at the start of a sentence ("Xã Mù Sang", "Huyện Tam Đảo"). */
 const ADMIN_UNIT_CAP = new RegExp(`^(?:${ADMIN_NOUN_CAP}|TP)\\s+\\p{Lu}`, "u");
+/** Syllables of the unit nouns with their tones ("tỉnh", "huyện", "xã"), and those of a province's noun. */
+const UNIT_NOUN_SYLLABLES = new Set(ADMIN_NOUNS.flatMap((n) => n.split(" ")));
+const PROVINCE_NOUN_SYLLABLES = new Set(["tỉnh", "phố"]);
 /** Heads of names that take a person's name (schools, museums, streets): lexicons/named-after-people.txt. */
 const namedAfterPeople = makeLexicon("named-after-people");
 
@@ -68,7 +71,11 @@ function trailingPerson(norm: string, words: Syllable[]): number {
     const tail = words.slice(k);
     if (!tail.every((w) => w.cap) || !SURNAMES.has(tail[0]!.text.toLowerCase())) continue;
     const before = words[k - 1]!;
-    if (ADMIN_NOUN_SYLLABLES.has(fold(before.text)) || /^\p{Lu}{2,}$/u.test(before.text) || /^(?:trường|viện|học)$/u.test(before.text.toLowerCase())) continue;
+    const low = before.text.toLowerCase();
+    // a unit noun before the name makes it a place ("huyện Hoàng Su Phì"); compared with its tones ("Hà Tĩnh Đặng Quốc
+    // Vinh": "Tĩnh" is no "tỉnh"); after a province's noun only a province is a place ("… nhân dân tỉnh Hoàng Minh Đức")
+    const unitNoun = UNIT_NOUN_SYLLABLES.has(low) && !(PROVINCE_NOUN_SYLLABLES.has(low) && !provinces.longestAt(norm, tail[0]!.start));
+    if (unitNoun || /^\p{Lu}{2,}$/u.test(before.text) || /^(?:trường|viện|học)$/u.test(low)) continue;
     return k;
   }
   return -1;
