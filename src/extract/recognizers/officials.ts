@@ -50,6 +50,8 @@ interface Title {
   first: number; // syllable indexes [first, last)
   last: number;
   lower: boolean; // position written in lower case
+  /** A lower-case cluster post after a comma ("…, cụm trưởng năm 2023,"): a person's post only in apposition after the name or a post. */
+  apposed: boolean;
 }
 
 interface Mention {
@@ -216,8 +218,9 @@ function endsWithOrgWord(v: View, k: number): boolean {
 function titleAt(v: View, i: number): Title | null {
   const first = v.syl[i];
   if (!first) return null;
-  const pos = positionAt(v, i);
+  const pos = positionAt(v, i) ?? apposedClusterPostAt(v, i);
   if (!pos) return null;
+  const apposed = !first.cap && pos.cluster;
   // "Chi cục trưởng": a lower-case post glued to a capitalised word is the tail of another word
   if (!first.cap && i > 0 && v.syl[i - 1]!.cap && joined(v.doc.norm, v.syl, i - 1)) return null;
   if (UNIT_ROLE_BEFORE.test(v.doc.folded.slice(Math.max(v.sent.start, first.start - 12), first.start))) return null;
@@ -286,7 +289,9 @@ function titleAt(v: View, i: number): Title | null {
     }
     const f = fold(s.text);
     if (s.cap || (/^\d/.test(s.text) && hasOrg)) {
-      open = s.cap && afterHead && !abbreviation(s.text);
+      // "Công ty cổ phần Cấp nước Hà Tĩnh", "Trung tâm Kiểm soát bệnh tật": a capitalised word that opens a body's name,
+      // after its head or after an open field, may go on in lower case
+      open = s.cap && (afterHead || open) && !abbreviation(s.text);
       afterHead = false;
       j = last = glued(norm, v.syl, j) ? j + 2 : j + 1; // "Ea H'leo": a glued word is one
       hasOrg = true; continue;
@@ -308,15 +313,31 @@ function titleAt(v: View, i: number): Title | null {
       const newUnit = positionAt(v, j + 1) || nameStartsAt(v, j + 1) !== -1 || (n.cap && matchAt(v, orgHeads, j + 1) !== -1 && !bareHeads);
       if (!newUnit && (n.cap || (nextWord !== -1 && !unitNounAt(v, j + 1)))) { j += 1; continue; }
     }
-    if (open && hasOrg) {
+    // "Công đoàn các khu công nghiệp và khu kinh tế Hải Phòng": "các" after a body's head opens its scope in lower case
+    const scope = afterHead && f === "cac";
+    if ((open || scope) && hasOrg) {
       const end = lowerRun(v, j);
+      // the scope's words end where its place or name starts ("… khu kinh tế Hải Phòng"), not at "các xã"
+      if (scope && !open && !v.syl[end]?.cap) break;
       if (end > j) { j = last = end; open = false; continue; }
     }
     break;
   }
   // a bare post in lower case ("giám đốc một doanh nghiệp") is a common noun, not a title
   if (!hasOrg && !pos.standalone && !first.cap) return null;
-  return { first: i, last, lower: !first.cap };
+  return { first: i, last, lower: !first.cap, apposed };
+}
+
+/**
+ * "Trịnh Văn Hợp, cụm trưởng năm 2023, trình bày", "…, Giám đốc Trung tâm Y tế huyện Gò Dầu, cụm trưởng, cho biết": a
+ * cluster post written in lower case after a comma is set beside the person as one more post (without the comma,
+ * "chủ tịch UBND xã B cụm trưởng", it is the unit's role).
+ */
+function apposedClusterPostAt(v: View, i: number): { next: number; standalone: boolean; cluster: boolean } | null {
+  if (i === 0 || v.syl[i]!.cap || !/^ *, *$/.test(v.doc.norm.slice(v.syl[i - 1]!.end, v.syl[i]!.start))) return null;
+  const m = matchAt(v, positions, i);
+  if (m === -1 || !m.value.split(",").includes("cluster")) return null;
+  return { next: m.next, standalone: true, cluster: true };
 }
 
 /** "khu vực II", "khu vực 3" at syllable j, written as one phrase. */
@@ -390,8 +411,9 @@ function clusterTail(v: View, j: number): number {
 function nextInChain(v: View, k: number): number {
   if (k >= v.syl.length) return -1;
   const gap = v.doc.norm.slice(v.syl[k - 1]!.end, v.syl[k]!.start);
+  // "Chánh Văn phòng kiêm Trưởng Ban …", "Chánh Văn phòng, kiêm Trưởng Ban …"
+  if (/^ *,? *$/.test(gap) && fold(v.syl[k]!.text) === "kiem" && joined(v.doc.norm, v.syl, k)) return k + 1;
   if (/^ *, *$/.test(gap)) return k;
-  if (/^ +$/.test(gap) && fold(v.syl[k]!.text) === "kiem" && joined(v.doc.norm, v.syl, k)) return k + 1;
   return -1;
 }
 
@@ -470,6 +492,7 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
   // Title Name: the name right after the title, maybe after "đồng chí"/"ông" or a rank
   const named = new Map<number, [number, number]>(); // title's first syllable -> the name's [first, end)
   for (const t of titles.values()) {
+    if (t.apposed) continue;
     for (let p = t.last; p <= t.last + 3 && p < syl.length; p++) {
       const q = skipRanks(v, p);
       const link = doc.folded.slice(syl[t.last - 1]!.end, syl[p]!.start);
@@ -553,7 +576,7 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
   // các Title: Name, Name và Name / các đồng chí Title Name và Name
   for (const t of titles.values()) {
     const colon = /^ *: *$/.test(gapAfter(t.last));
-    if (consumed.has(t.first) || !(colon || named.has(t.first))) continue;
+    if (t.apposed || consumed.has(t.first) || !(colon || named.has(t.first))) continue;
     if (!PLURAL_BEFORE.test(doc.folded.slice(sent.start, syl[t.first]!.start))) continue;
     const people: Array<[number, number]> = [];
     let j = colon ? t.last : named.get(t.first)![0];
@@ -582,7 +605,7 @@ function sentenceMentions(doc: Doc, sent: Sentence): Mention[] {
       const head = chain[0]!;
       if (head.first === 0) break;
       const prev = [...titles.values()].find((p) => nextInChain(v, p.last) === head.first);
-      if (!prev || named.has(prev.first) || consumed.has(prev.first)) break;
+      if (!prev || prev.apposed || named.has(prev.first) || consumed.has(prev.first)) break;
       chain.unshift(prev);
     }
     const startOk = CHAIN_START.test(doc.folded.slice(sent.start, syl[chain[0]!.first]!.start));
