@@ -360,7 +360,13 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
         // no post before the comma: the role may be in apposition to the unit itself, closed by a second comma
         // ("Bệnh viện A, Khối trưởng năm 2024, …"), and then only to an organisation or a named unit
         ROLE_APPOSITION.pattern.lastIndex = roleEnd;
-        if (!ROLE_APPOSITION.pattern.test(doc.folded)) continue;
+        if (!ROLE_APPOSITION.pattern.test(doc.folded)) {
+          // "Hội A huyện B, Cụm trưởng Cụm thi đua số 2 Hội A tỉnh, tổ chức …": the role's cluster named before the comma
+          const named = mentionAt(ctx.mentions ?? [], roleEnd);
+          if (!named || /\S/u.test(doc.folded.slice(roleEnd, named.start))) continue;
+          ROLE_APPOSITION.pattern.lastIndex = named.end;
+          if (!ROLE_APPOSITION.pattern.test(doc.folded)) continue;
+        }
         unit = unitBefore(doc, sent, end, false);
         if (!unit || !appositionUnit(doc, sent, unit)) continue;
         by = ROLE_APPOSITION;
