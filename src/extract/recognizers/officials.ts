@@ -334,9 +334,9 @@ function titleAt(v: View, i: number): Title | null {
  * "chủ tịch UBND xã B cụm trưởng", it is the unit's role).
  */
 function apposedClusterPostAt(v: View, i: number): { next: number; standalone: boolean; cluster: boolean } | null {
-  if (i === 0 || v.syl[i]!.cap || !/^ *, *$/.test(v.doc.norm.slice(v.syl[i - 1]!.end, v.syl[i]!.start))) return null;
-  const m = matchAt(v, positions, i);
-  if (m === -1 || !m.value.split(",").includes("cluster")) return null;
+  if (i === 0 || v.syl[i]!.cap) return null;
+  const m = matchAt(v, positions, i); // memoised: positionAt looked it up
+  if (m === -1 || !m.value.split(",").includes("cluster") || !/^ *, *$/.test(v.doc.norm.slice(v.syl[i - 1]!.end, v.syl[i]!.start))) return null;
   return { next: m.next, standalone: true, cluster: true };
 }
 
