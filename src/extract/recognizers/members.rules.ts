@@ -78,10 +78,12 @@ export const ORG_ITEM_STOP = /^(?:đã|đang|sẽ|được|đều|cũng|tổ ch�
 
 /**
  * The clause of a cluster's founding between it and "gồm" ("Khối … được thành lập theo Quyết định số 12/QĐ-UBND ngày
- * 5/9/2023 của UBND tỉnh, gồm …"): the cluster stays the list's subject however long the decision's reference. Folded;
- * the clause runs to the comma before "gồm", with no other clause mark in it.
+ * 5/9/2023 của UBND tỉnh, gồm …", "Cụm … được kiện toàn sau khi sắp xếp các đơn vị hành chính, gồm …"): the cluster
+ * stays the list's subject however long the decision's reference or the adverbial of time or reason after the verb
+ * ("sau khi", "trên cơ sở", "từ", "kể từ", "do", "khi"). Folded; the clause runs to the comma before "gồm", with no
+ * other clause mark in it.
  */
-export const FOUNDING_CLAUSE = /^\s*(?:(?:duoc|da duoc|vua duoc)\s+)?(?:thanh lap|kien toan|thanh lap lai)(?:\s+(?:theo|tai)\s[^;:]{0,200}?)?\s*,\s*$/u;
+export const FOUNDING_CLAUSE = /^\s*(?:(?:duoc|da duoc|vua duoc|moi duoc)\s+)?(?:thanh lap|kien toan|thanh lap lai|sap xep lai)(?:\s+(?:theo|tai|sau khi|sau|tren co so|tu|ke tu|do|khi|vao)\s[^;:]{0,200}?)?\s*,\s*$/u;
 
 /** Words between the cluster and "gồm" that make the list something other than members (contents, tasks). Folded. */
 export const BETWEEN_NOT_MEMBERS = new RegExp(`${foldedAlternation("content-nouns")}|dai bieu|thanh phan|tham du`, "u");
