@@ -700,6 +700,12 @@ const OWNED_NOT_MEMBERS = new RegExp(`(?:^|[,;:(])[^,;:(]*(?:${CONTENT_NOUNS.sou
 /** A noun of contents or of people right after "gồm" ("các nội dung", "4 nhiệm vụ", "5 cán bộ"). Folded. */
 const LISTED_NOT_MEMBERS = new RegExp(`^\\s*:?\\s*(?:(?:co|cac|nhung|\\d{1,2}|${Object.keys(NUMBER_WORDS).map(fold).join("|")})\\s+)*(?:${CONTENT_NOUNS.source}|${PEOPLE_NOUNS.source})(?![\\p{L}])`, "u");
 
+/** Length of a bracket that opens right after a cluster's name and closes before `to` (its description), or 0. */
+function bracketAfterName(text: string, from: number, to: number): number {
+  const b = /^\s*\([^()]{1,200}\)/u.exec(text.slice(from, to));
+  return b ? b[0].length : 0;
+}
+
 /** The last mention ending at or before n and starting at or after floor (mentions are in text order). */
 function lastMentionBefore(mentions: ClusterMention[], n: number, floor: number): ClusterMention | undefined {
   let lo = 0, hi = mentions.length;
@@ -719,7 +725,9 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       // the cluster must be named just before the trigger, in the same sentence
       const near = lastMentionBefore(mentions, m.index, sent.start);
       // (a clause of its founding between them does not count: "Khối … được thành lập theo Quyết định số …, gồm")
-      if ((rule === MEMBER_LIST || rule === MEMBER_LIST_CO) && (!near || (syllables(doc.norm, near.end, m.index).length > 8 && !FOUNDING_CLAUSE.test(doc.folded.slice(near.end, m.index))))) continue;
+      // (nor a bracketed description right after its name: "Khối thi đua số 2 (các cơ quan quản lý …) gồm")
+      const gapFrom = near ? near.end + bracketAfterName(doc.norm, near.end, m.index) : 0;
+      if ((rule === MEMBER_LIST || rule === MEMBER_LIST_CO) && (!near || (syllables(doc.norm, gapFrom, m.index).length > 8 && !FOUNDING_CLAUSE.test(doc.folded.slice(gapFrom, m.index))))) continue;
       // a signing is the cluster's when the cluster is its subject ("Cụm … đã tổ chức hội nghị ký kết …")
       if (rule === MEMBER_SIGNING && (!near || syllables(doc.norm, near.end, m.index).length > MAX_SIGNING_GAP)) continue;
       if (near && BETWEEN_NOT_MEMBERS.test(doc.folded.slice(near.end, m.index))) continue; // "cam kết … các nội dung gồm:"
