@@ -75,10 +75,11 @@ function valid(day: number | null, month: number, year: number | null): boolean 
 
 /**
  * "Hôm qua, tại …", "Sáng nay, …", "chiều qua": a day told relative to publication, opening a sentence or a
- * clause (after "," or ";"), so a speaker's "hội nghị hôm nay" or a quote opening with it is left out. Group 1 is "qua"
- * (the day before), "kia" (two days before) or "nay" (that day). Folded.
+ * clause (after "," or ";") or the story after its outlet tag or dateline ("(ĐN) - Hôm qua, …", "HÀ NỘI – Sáng nay"),
+ * so a speaker's "hội nghị hôm nay" or a quote opening with it is left out. Group 1 is "qua" (the day before), "kia"
+ * (two days before) or "nay" (that day). Folded.
  */
-const RELATIVE_DAY = /(?<=(?:^|[\n.!?;,])\s*)(?:ngay\s+)?(?:hom|sang|chieu|toi|trua|dem)(?:\s+hom)?\s+(qua|kia|nay)(?![\p{L}\d])(?!\s*\(?\d)/gu;
+const RELATIVE_DAY = /(?<=(?:^|[\n.!?;,]|(?:\)|(?:^|\n)[\p{L} ]{2,30})\s*[-–—])\s*)(?:ngay\s+)?(?:hom|sang|chieu|toi|trua|dem)(?:\s+hom)?\s+(qua|kia|nay)(?![\p{L}\d])(?!\s*\(?\d)/gu;
 const RELATIVE_OFFSET: Record<string, number> = { qua: -1, kia: -2, nay: 0 };
 
 /** Relative days in folded[from, to) as dates, given the publication date ("YYYY-MM-DD"). */

@@ -126,6 +126,13 @@ export const REVIEW_OBJECT_AFTER = /^\s+(?:cong tac|phong trao|hoat dong|(?:viec
  */
 export const REVIEW_TASK_BEFORE = /(?<![\p{L}])(?:se|viec|de|nham|chuan bi|dinh ky(?:\s+(?:\d{1,2}\s+thang|hang (?:nam|quy|thang)|moi (?:nam|quy)))?|hang (?:nam|quy)|tien toi|du kien|cuoi nam|kip thoi|cong tac)\s+(?:(?:to chuc|tien hanh)\s+)?$/u;
 
+/**
+ * "Khối trưởng có trách nhiệm xây dựng kế hoạch, tổ chức ký kết giao ước …", "Cụm trưởng có nhiệm vụ tổ chức sơ kết":
+ * a meeting named as someone's duty is a rule of the cluster, not a meeting the story reports. Folded, in the
+ * sentence before the word, the duty's clause running on over commas.
+ */
+export const DUTY_BEFORE = /(?<![\p{L}])(?:(?:co|chiu|mang) trach nhiem|(?:co|duoc giao) nhiem vu)(?![\p{L}])(?=[^.;:!?]{0,90}$)/u;
+
 /** "bản đăng ký giao ước": registering for the covenant, not the signing. Lower case with diacritics, right before "ký". */
 export const REGISTERED_BEFORE = /(?<![\p{L}])đăng\s+$/u;
 

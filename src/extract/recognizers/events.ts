@@ -9,10 +9,11 @@ import { prov, sentenceAt, type Doc } from "../doc.js";
 import { fold } from "../normalize.js";
 import type { Sentence } from "../sentences.js";
 import { syllables } from "../syllables.js";
+import { ADMIN_NOUN } from "../unit-nouns.js";
 import type { Context } from "./context.js";
 import { recognizeCommitments } from "./commitments.js";
 import { findDocuments } from "./documents.js";
-import { EVENT_DEPLOY, EVENT_EXCHANGE, EVENT_LAUNCH_LISTED, EVENT_REVIEW, LAUNCH_LISTED_BEFORE, EVENT_RULES, LOCATION, LOCATION_STOP, NOT_A_MEETING, REGISTERED_BEFORE, RESULTS_CONTEXT, REVIEW_MEETING_BEFORE, REVIEW_OBJECT_AFTER, REVIEW_TASK_BEFORE, SAME_DAY, SIGNED_BEFORE, type EventRule } from "./events.rules.js";
+import { EVENT_DEPLOY, EVENT_EXCHANGE, EVENT_LAUNCH_LISTED, EVENT_REVIEW, LAUNCH_LISTED_BEFORE, DUTY_BEFORE, EVENT_RULES, LOCATION, LOCATION_STOP, NOT_A_MEETING, REGISTERED_BEFORE, RESULTS_CONTEXT, REVIEW_MEETING_BEFORE, REVIEW_OBJECT_AFTER, REVIEW_TASK_BEFORE, SAME_DAY, SIGNED_BEFORE, type EventRule } from "./events.rules.js";
 import { scan } from "../scan.js";
 
 const MAX_LOCATION_SYLLABLES = 16;
@@ -42,6 +43,9 @@ function meetingDates(doc: Doc, s: Sentence, docSpans: Array<[number, number]>):
     && !/(?<![\p{L}])(?:tu|den|truoc|sau|han|thoi han)\s+$/u.test(doc.folded.slice(Math.max(s.start, d.start - 12), d.start))); // a range or deadline is not the meeting day
 }
 
+/** "(phường Trấn Biên)", "(TP Vinh)": an administrative unit with its name, in brackets. As written. */
+const BRACKET_PLACE = new RegExp(String.raw`^\(\s*(?:${ADMIN_NOUN})\s+\p{Lu}[\p{L}\d ]{0,40}\)`, "u");
+
 /** LOCATION_STOP as a global pattern for matchAll, compiled once. */
 const LOCATION_STOPS = new RegExp(LOCATION_STOP.source, "gu");
 
@@ -56,18 +60,21 @@ function locationIn(doc: Doc, s: Sentence): { start: number; end: number } | nul
   const rest = doc.folded.slice(start, s.end);
   // a stop word counts only where the page wrote it in lower case ("Đống Đa" is a name, "đã" a verb)
   let end = s.end;
+  let bracket = 0;
   for (const st of rest.matchAll(LOCATION_STOPS)) {
     const word = doc.norm.slice(start + st.index, start + st.index + st[0].length).trim();
     if (/^\p{Lu}/u.test(word)) continue;
     // "trụ sở Đảng ủy - HĐND - UBND phường X": a dash before an organ's acronym joins organs of one seat
     if (word === "-" && ORGAN_AFTER_DASH.test(doc.norm.slice(start + st.index, start + st.index + 12))) continue;
     end = start + st.index;
+    // "trụ sở Công ty X (phường Trấn Biên)": the unit the seat lies in, bracketed, is part of the place
+    if (word === "(") bracket = BRACKET_PLACE.exec(doc.norm.slice(end, Math.min(s.end, end + 60)))?.[0].length ?? 0;
     break;
   }
   const words = syllables(doc.norm, start, end);
   if (!words.length || words.length > MAX_LOCATION_SYLLABLES) return null;
   if (!words.some((w) => w.cap)) return null; // a place has a name
-  return { start, end: words[words.length - 1]!.end };
+  return { start, end: bracket ? end + bracket : words[words.length - 1]!.end };
 }
 
 function resolve(doc: Doc, d: DateMention, s: Sentence): string | null {
@@ -97,6 +104,7 @@ export function recognizeEvents(ctx: Context): EventFact[] {
       if (!sent) continue;
       const before = doc.folded.slice(Math.max(sent.start, m.index - 50), m.index);
       if (NOT_A_MEETING.test(before)) continue;
+      if (DUTY_BEFORE.test(doc.folded.slice(Math.max(sent.start, m.index - 120), m.index))) continue;
       if (rule.type === "signing" && (SIGNED_BEFORE.test(before) || REGISTERED_BEFORE.test(doc.norm.slice(Math.max(sent.start, m.index - 8), m.index).toLowerCase()))) continue;
       const end = m.index + m[0].length;
       if (rule.written && !rule.written.test(doc.norm.slice(m.index, end).toLowerCase())) continue;
