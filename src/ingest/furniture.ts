@@ -181,6 +181,8 @@ export function isSectionLabel(s: string): boolean {
 
 let siteHeads: Lexicon | null = null;
 let orgHeads: Lexicon | null = null;
+let pressTitles: Lexicon | null = null;
+let provinces: Lexicon | null = null;
 const NAME_GOES_ON = /^(?:điện tử|online|trực tuyến|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\p{L})/iu;
 
 /** A line in capitals ("BÁO ĐIỆN TỬ …", "TIN TỨC"). */
@@ -229,11 +231,26 @@ export function isSiteName(s: string): boolean {
   const norm = normalize(s).norm;
   siteHeads ??= makeLexicon("site-name-heads");
   const head = siteHeads.longestAt(norm, 0);
-  if (!head) return false;
+  if (!head) return isPressTitle(norm);
   const rest = trimLine(norm.slice(head.end));
   if (!rest) return syllables(head.entry) >= 2;
   // "Báo cáo…", "Đài tưởng niệm…": a lower-case word after the head is not a name going on
   return isUpperLine(s) || /^\p{Lu}/u.test(rest) || NAME_GOES_ON.test(rest);
+}
+
+/**
+ * A newspaper known by its title alone ("Lao động", "Tuổi trẻ"), or a local edition of one: the title then a province
+ * or city, or a web word ("Tuổi trẻ Lai Châu", "Lao động Hải Phòng", "Biên phòng Kon Tum", "Hải quan Online").
+ */
+function isPressTitle(norm: string): boolean {
+  pressTitles ??= makeLexicon("press-titles");
+  const t = pressTitles.longestAt(norm, 0);
+  if (!t) return false;
+  const rest = trimLine(norm.slice(t.end));
+  if (!rest) return t.value === "alone";
+  provinces ??= makeLexicon("provinces");
+  const p = /^\p{Lu}/u.test(rest) ? provinces.longestAt(rest, 0) : null;
+  return (p !== null && !trimLine(rest.slice(p.end))) || /^(?:online|điện tử)$/iu.test(rest);
 }
 
 /**
@@ -246,7 +263,9 @@ export function isOrgNameLine(s: string): boolean {
   if (n < 2 || n > 12 || /\d/u.test(s) || /[.!?;:,"“”]$/u.test(s)) return false;
   const norm = normalize(s).norm;
   orgHeads ??= makeLexicon("org-heads");
-  if (!orgHeads.longestAt(norm, 0)) return false;
+  // the head alone ("Công đoàn", "Công an") is a section of a site, not the name of one organisation
+  const head = orgHeads.longestAt(norm, 0);
+  if (!head || !trimLine(norm.slice(head.end))) return false;
   const words = norm.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return caps / words.length >= 0.4;

@@ -8,7 +8,13 @@ import type { CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import { datelineAuthor, datelineDate, findDates, toIso, type FoundDate } from "./vndate.js";
 import { canonicalUrl, hostOutlet } from "./url.js";
-import { bylineOf, isSectionLabel, isSiteName, syllables, trimLine } from "./furniture.js";
+import { bylineOf, isOrgNameLine, isSectionLabel, isSiteName, syllables, trimLine } from "./furniture.js";
+import { fold } from "../extract/normalize.js";
+
+const hostOf = (u: string): string | null => { try { return new URL(u, "http://x.invalid").host.replace(/^www\./u, ""); } catch { return null; } };
+
+/** A link to the site's home page: "/", "./", "index.html", or an absolute URL with no path. */
+const HOME_HREF = /^(?:(?:https?:)?\/\/[^/?#]+)?(?:\/|\.\/)?(?:index\.\w+)?$/iu;
 
 export interface PageMeta {
   title: string | null;
@@ -287,6 +293,32 @@ export function readMetadata($: CheerioAPI, pageUrl: string | null): PageMeta {
         (isSiteName(t) || inHeader)) { outlet = t; choices.outlet = "text of the site's logo"; return false; }
       return;
     });
+  }
+
+  // the header banner's picture, named by its alt text ("<div class=\"banner\"><img alt=\"Cổng thông tin điện tử huyện …\">")
+  if (!outlet) {
+    $("[class*=banner] img[alt], [id*=banner] img[alt]").each((_, el) => {
+      const t = trimLine(($(el).attr("alt") ?? "").replace(/\s+/g, " "));
+      if (t && isSiteName(t)) { outlet = t; choices.outlet = "alt text of the site's banner"; return false; }
+      return;
+    });
+  }
+  // the link home in the page's menu ("<a href=\"/\">Báo Lâm Đồng</a>"), when its text reads as a site's name
+  if (!outlet) {
+    $("a[href]").each((_, el) => {
+      const href = $(el).attr("href")!.trim();
+      if (!href || !HOME_HREF.test(href)) return;
+      // an absolute link is this site's only on the page's own host (a portal lists other portals' homes)
+      if (/^(?:https?:)?\/\//iu.test(href) && hostOf(href) !== hostOf(pageUrl ?? "")) return;
+      const t = trimLine($(el).text().replace(/\s+/g, " "));
+      if (t && isSiteName(t)) { outlet = t; choices.outlet = "text of the link to the site's home"; return false; }
+      return;
+    });
+  }
+  // an organisation's portal names itself after the headline in <title> and prints the name again in its top bar or
+  // footer ("… | Sở Y tế tỉnh Tây Ninh" and "SỞ Y TẾ TỈNH TÂY NINH"); said once, an organisation's name there may be the story's
+  if (!outlet && named && isOrgNameLine(named) && fold($("body").text()).includes(fold(named))) {
+    outlet = named; choices.outlet = "organisation after the headline in <title>, printed again on the page";
   }
 
   const section = meta($, "article:section") ?? (ld0 ? nameOf(asArray(ld0.articleSection as Json)[0]) : null);

@@ -150,6 +150,21 @@ describe("headline and dateline of text dumps", () => {
     expect(a.outlet).toBe("Liên đoàn Lao động tỉnh Bắc Giang");
   });
 
+  it("a newspaper known by its title and a province is the site; a section word alone is not", () => {
+    const a = parseTextDump(dump(
+      "Tuổi trẻ Điện Biên", "Đoàn - Hội", "",
+      "Cụm thi đua số 2 Tỉnh đoàn ký kết giao ước thi đua năm 2025", "", "15/03/2025", "",
+      "Sáng 14/3, Cụm thi đua số 2 Tỉnh đoàn tổ chức hội nghị ký kết giao ước thi đua năm 2025.",
+    ), "tt.txt");
+    expect(a.outlet).toBe("Tuổi trẻ Điện Biên");
+    const b = parseTextDump(dump(
+      "Công đoàn", "",
+      "Cụm thi đua số 4 Công đoàn ngành ký kết giao ước thi đua năm 2025", "", "15/03/2025", "",
+      "Sáng 14/3, Cụm thi đua số 4 Công đoàn ngành tổ chức hội nghị ký kết giao ước thi đua năm 2025.",
+    ), "cd.txt");
+    expect(b.outlet).toBeNull();
+  });
+
   it("a banner slogan above the headline", () => {
     const a = parseTextDump(dump(
       "NHIỆT LIỆT CHÀO MỪNG KỶ NIỆM 78 NĂM CÁCH MẠNG THÁNG TÁM VÀ QUỐC KHÁNH 2/9", "Tin tức",

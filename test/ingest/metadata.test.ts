@@ -75,6 +75,20 @@ describe("outlet and author a page shows but does not declare", () => {
     expect(readMetadata(page("", `<div class="logo">Báo Đắk Nông</div>${HEADLINE}`), null).outlet).toBe("Báo Đắk Nông");
   });
 
+  it("takes the site's name from the link home, the banner's picture, or an organisation <title> names and the page prints again", () => {
+    const menu = (home: string) => `<nav><a href="${home}">Báo Quảng Trị</a> <a href="/kinh-te">Kinh tế</a></nav>${HEADLINE}`;
+    expect(readMetadata(page("", menu("/")), null).outlet).toBe("Báo Quảng Trị");
+    expect(readMetadata(page("", menu("https://baoquangtri.vn/")), "https://baoquangtri.vn/tin/123.html").outlet).toBe("Báo Quảng Trị");
+    // another portal's home, listed among the links to other sites, names another site
+    expect(readMetadata(page("", menu("https://quangtri.gov.vn")), "https://snv.quangtri.gov.vn/tin/1.html").outlet).not.toBe("Báo Quảng Trị");
+    expect(readMetadata(page("", `<nav><a href="/">Trang chủ</a></nav>${HEADLINE}`), null).outlet).toBeNull();
+    expect(readMetadata(page("", `<div class="banner"><img src="/b.jpg" alt="Cổng thông tin điện tử huyện Cam Lộ"></div>${HEADLINE}`), null).outlet)
+      .toBe("Cổng thông tin điện tử huyện Cam Lộ");
+    const portal = (top: string) => page("<title>Cụm thi đua số 3 ngành Y tế tổng kết năm 2024 | Sở Y tế tỉnh Quảng Trị</title>", `${top}${HEADLINE}<p>Nội dung.</p>`);
+    expect(readMetadata(portal(`<div id="top">SỞ Y TẾ TỈNH QUẢNG TRỊ | Đường dây nóng</div>`), null).outlet).toBe("Sở Y tế tỉnh Quảng Trị");
+    expect(readMetadata(portal(""), null).outlet).toBeNull();
+  });
+
   it("takes the author from an element marked as the byline when it reads as names", () => {
     expect(readMetadata(page("", `${HEADLINE}<p>Nội dung bài.</p><p class="byline">Hải Yến</p>`), null).author).toBe("Hải Yến");
     expect(readMetadata(page("", `${HEADLINE}<p class="author">Thanh Hà (TAND tỉnh Đắk Nông)</p>`), null).author).toBe("Thanh Hà");
