@@ -700,6 +700,14 @@ const OWNED_NOT_MEMBERS = new RegExp(`(?:^|[,;:(])[^,;:(]*(?:${CONTENT_NOUNS.sou
 /** A noun of contents or of people right after "gồm" ("các nội dung", "4 nhiệm vụ", "5 cán bộ"). Folded. */
 const LISTED_NOT_MEMBERS = new RegExp(`^\\s*:?\\s*(?:(?:co|cac|nhung|\\d{1,2}|${Object.keys(NUMBER_WORDS).map(fold).join("|")})\\s+)*(?:${CONTENT_NOUNS.source}|${PEOPLE_NOUNS.source})(?![\\p{L}])`, "u");
 
+/** "có 7 thành viên", "có 5 đơn vị" right before "gồm": a count of a noun of the members (not of people or contents). */
+const COUNT_BEFORE_GOM = new RegExp(`(?<![\\p{L}])có\\s+(${NUM})\\s+(?:${[...GENERIC_HEADS, ...DISTRIBUTED_HEADS, ...PLURAL_ORG_NOUNS].map(esc).join("|")})\\s*,?\\s*$`, "iu");
+function countBeforeGom(text: string): number | null {
+  const m = COUNT_BEFORE_GOM.exec(text);
+  if (!m) return null;
+  return /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!.toLowerCase()] ?? null;
+}
+
 /** Length of a bracket that opens right after a cluster's name and closes before `to` (its description), or 0. */
 function bracketAfterName(text: string, from: number, to: number): number {
   const b = /^\s*\([^()]{1,200}\)/u.exec(text.slice(from, to));
@@ -736,6 +744,8 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       // "gồm các nội dung chính:", "gồm 4 nhiệm vụ:": what is listed is named after the verb
       if (LISTED_NOT_MEMBERS.test(doc.folded.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
       const head = listHead(doc, m.index + m[0].length);
+      // "Cụm hiện có 7 thành viên gồm A, B, …": the count is declared before gồm
+      if (rule === MEMBER_LIST && head.count === null) head.count = countBeforeGom(doc.norm.slice(Math.max(sent.start, m.index - 40), m.index));
       head.after = Math.min(head.after, sent.end); // "gồm:" then a line break: the head ends with its line
       const regionEnd = Math.min(sent.end, head.after + 2000); // a list is not longer than this; keeps run-on text linear
       const openerText = doc.norm.slice(m.index, head.after);
