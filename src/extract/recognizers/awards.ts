@@ -76,6 +76,9 @@ function issuerEnd(doc: Doc, from: number, limit: number, named = false): number
   return end;
 }
 
+/** A quoted name opening with a capital, right after an award ("Cờ thi đua “Vì an ninh Tổ quốc”"). Norm (quotes straight). */
+const QUOTED_NAME = /^\s*"\p{Lu}[^"\n]{2,80}"/u;
+
 /** A place name right after an issuer ending in a unit noun: capitalised syllables only. */
 function placeEnd(doc: Doc, from: number, limit: number): number {
   let end = from, n = 0;
@@ -117,6 +120,9 @@ function findMentions(doc: Doc): Mention[] {
     const f = fold(m.entry);
     if (BARE_HEADS.test(f) || /(?:bo|bo truong)$/u.test(f)) end = issuerEnd(doc, end, sent.end, /(?<![\p{L}])bo$/u.test(f));
     else if (/(?:tinh|thanh pho|huyen|quan)$/u.test(f)) end = placeEnd(doc, end, sent.end); // "… UBND tỉnh Lâm Đồng"
+    // "Cờ thi đua “Vì an ninh Tổ quốc”": the award's own name, quoted right after it, is part of it
+    const quoted = QUOTED_NAME.exec(doc.norm.slice(end, Math.min(sent.end, end + 90)));
+    if (quoted) end += quoted[0].length;
     out.push({ start, end, sent });
     covered = end;
   }
