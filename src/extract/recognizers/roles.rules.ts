@@ -33,6 +33,13 @@ export const ROLE_LA: Rule = {
   confidence: 0.85,
 };
 
+/**
+ * Words of aspect or time before the verb of holding a role ("X đang giữ vai trò …", "X hiện là …", "X tiếp tục làm …"):
+ * part of the predicate, so the unit ends before them. Lower case with diacritics at the end of the text before the verb
+ * ("xã Thanh Văn", "xã Minh Hiền": a name's last word is no "vẫn", no "hiện").
+ */
+export const ASPECT_BEFORE_VERB = /(?<![\p{L}])(?:hiện đang|hiện nay|hiện|đang|vẫn|tiếp tục|sẽ|cũng|vẫn sẽ|sẽ tiếp tục|vẫn tiếp tục)\s*$/u;
+
 /** "X (đơn vị Trưởng Khối)". */
 export const ROLE_BRACKET: Rule = {
   name: "roles.unit-bracket-role",

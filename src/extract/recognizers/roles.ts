@@ -22,7 +22,7 @@ import { isCap, syllables, type Syllable } from "../syllables.js";
 import { ADMIN_NOUN, ADMIN_NOUN_CAP, ADMIN_NOUN_SYLLABLES, ADMIN_NOUNS, PROVINCE_NOUN } from "../unit-nouns.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
 import { ORG_HEADS } from "./members.rules.js";
-import { CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_APPOSITION, ROLE_BRACKET, ROLE_CAPACITY, ROLE_ON_BEHALF, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, ROLE_WORDS, UNIT_OPENERS } from "./roles.rules.js";
+import { ASPECT_BEFORE_VERB, CLAUSE_MARKERS, CLAUSE_STOPS, ELECTION, POSITION_PREFIX, ROLE_AFTER_POSITION, ROLE_AFTER_POSITION_COMMA, ROLE_APPOSITION, ROLE_BRACKET, ROLE_CAPACITY, ROLE_ON_BEHALF, ROLE_DASH, ROLE_FORWARD, ROLE_LA, ROLE_LAM, ROLE_WORDS, UNIT_OPENERS } from "./roles.rules.js";
 import { scan } from "../scan.js";
 import { andInOffice, firstTwoWords } from "./unit-names.js";
 
@@ -353,6 +353,11 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
       if (!sent) continue;
       let end = m.index; // every backward rule's unit ends where its match begins
       while (end > sent.start && /\s/.test(doc.norm[end - 1]!)) end--;
+      // "X đang giữ vai trò …", "X hiện là …": the unit ends before a word of aspect ahead of the verb
+      if (rule === ROLE_LA || rule === ROLE_LAM) {
+        const aspect = ASPECT_BEFORE_VERB.exec(doc.norm.slice(Math.max(sent.start, end - 24), end));
+        if (aspect) { end -= aspect[0].length; while (end > sent.start && /\s/.test(doc.norm[end - 1]!)) end--; }
+      }
       const roleEnd = m.index + m[0].length;
       let by = rule;
       let unit = unitBefore(doc, sent, end, needPosition);
