@@ -56,7 +56,30 @@ function markerAt(norm: string, syl: Syllable[], i: number): number {
 
 /** Can a name start at syllable i: a surname, or an Ê Đê marker. */
 export function nameAnchorAt(norm: string, syl: Syllable[], i: number): boolean {
-  return surnameAt(norm, syl, i) > 0 || markerAt(norm, syl, i) !== -1 || honoredMarkerAt(norm, syl, i);
+  return surnameAt(norm, syl, i) > 0 || markerAt(norm, syl, i) !== -1 || honoredMarkerAt(norm, syl, i) || honoredFamilyAt(norm, syl, i);
+}
+
+/** The middle names that mark a woman's or a man's name and are hardly anything else. Lower case. */
+const GENDER_MIDDLES = new Set(["thị", "văn"]);
+
+/** Syllable i stands right after "ông", "bà" or "đồng chí", separated by plain spaces. */
+function afterPersonMarker(norm: string, syl: Syllable[], i: number): boolean {
+  const s = syl[i], prev = syl[i - 1];
+  if (!s || !prev || !/^ +$/.test(norm.slice(prev.end, s.start))) return false;
+  const w = prev.text.toLowerCase();
+  return PERSON_MARKERS.has(w) && (w !== "chí" || syl[i - 2]?.text.toLowerCase() === "đồng");
+}
+
+/**
+ * "bà Ka Thị Hoa", "ông Ya Văn Tuấn": a family name missing from the surname list (many of the Central Highlands and
+ * the North are written in Kinh fashion) is still one when "ông", "bà" or "đồng chí" stands before it and "Thị" or
+ * "Văn" after it. Only these two: other middle names are also ordinary words ("bà Mẹ Việt Nam anh hùng").
+ */
+function honoredFamilyAt(norm: string, syl: Syllable[], i: number): boolean {
+  const s = syl[i], next = syl[i + 1];
+  if (!s?.cap || !next?.cap || s.text.length < 2 || !/^ +$/.test(norm.slice(s.end, next.start))) return false;
+  return GENDER_MIDDLES.has(next.text.toLowerCase()) && afterPersonMarker(norm, syl, i) && surnameAt(norm, syl, i) === 0
+    && !notNames.longestAt(norm, s.start);
 }
 
 /**
@@ -120,6 +143,11 @@ export function nameScore(norm: string, syl: Syllable[], i: number, end: number)
   if (honoredMarkerAt(norm, syl, i)) {
     const given = words(norm, syl, i + 1, end);
     return given >= 1 && given <= 2 && syl.slice(i + 1, end).every((x, k) => x.cap || glued(norm, syl, i + k)) ? 2 : null;
+  }
+  // "bà Ka Thị Hoa": an unlisted family name, the honorific before and a middle name after it
+  if (honoredFamilyAt(norm, syl, i)) {
+    const given = words(norm, syl, i + 1, end);
+    return given >= 2 && given <= MAX_GIVEN && syl.slice(i + 1, end).every((x) => x.cap) ? 3 + (end - i === 3 ? 1 : 0) : null;
   }
   const sn = surnameAt(norm, syl, i);
   if (!sn) return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capRunEnd, isPersonName, nameTail, personKey, skipHonorific, surnameAt } from "../../src/extract/names.js";
+import { capRunEnd, isPersonName, nameAnchorAt, nameScore, nameTail, personKey, skipHonorific, surnameAt } from "../../src/extract/names.js";
 import { normalize } from "../../src/extract/normalize.js";
 import { syllables } from "../../src/extract/syllables.js";
 
@@ -87,5 +87,18 @@ describe("person names", () => {
     expect(tail("Ông A Thuyên")).toBe("A Thuyên");
     const { norm, syl } = prep("khối A Thuyên");
     expect(nameTail(norm, syl, 1, capRunEnd(norm, syl, 1))).toBe(-1);
+  });
+
+  it("reads an unlisted family name after ông/bà/đồng chí when Thị or Văn follows it, and not otherwise", () => {
+    const at = (s: string, word: string) => { const { norm, syl } = prep(s); const i = syl.findIndex((x) => x.text === word); return nameAnchorAt(norm, syl, i); };
+    expect(at("bà Ka Thị Hoa", "Ka")).toBe(true);
+    expect(at("đồng chí Đinh Văn Tuấn", "Đinh")).toBe(true);
+    expect(at("ông Pơ Văn Kiên", "Pơ")).toBe(true);
+    expect(at("Ka Thị Hoa", "Ka")).toBe(false); // no honorific before it
+    expect(at("bà Ka Minh Hoa", "Ka")).toBe(false); // a middle name that is also an ordinary word
+    expect(at("chí Ka Thị Hoa", "Ka")).toBe(false); // "chí" alone is no "đồng chí"
+    const { norm, syl } = prep("bà Ka Thị Hoa");
+    expect(nameScore(norm, syl, 1, 4)).not.toBeNull();
+    expect(nameScore(norm, syl, 1, 3)).toBeNull(); // the middle name alone is no given name
   });
 });
