@@ -260,8 +260,31 @@ function leavesOutRun(a: string[], b: string[]): boolean {
 }
 
 /**
+ * Is `a` the name `b` summed up: after the words both open with, the headline keeps a few of b's later words in order
+ * and leaves out the rest ("Khối thi đua các cơ quan Đảng tỉnh" for "Khối thi đua các cơ quan tham mưu, giúp việc Tỉnh
+ * ủy và các đảng ủy trực thuộc tỉnh Khánh Hòa")? What the headline keeps after the shared words must hold a word that
+ * tells clusters apart, so a generic tail alone ("… các cơ quan tỉnh") does not join.
+ */
+function keepsWordsInOrder(a: string[], b: string[]): boolean {
+  if (a.length >= b.length) return false;
+  const head = a[1] === "thi" && a[2] === "dua" ? 3 : 1;
+  let pre = 0;
+  while (pre < a.length && a[pre] === b[pre]) pre++;
+  if (pre <= head || pre === a.length) return false;
+  const rest = a.slice(pre);
+  if (rest.every((w) => GENERIC_TAIL.has(w))) return false;
+  let j = pre + 1; // at least one of b's words is left out before what is kept
+  for (const w of rest) {
+    while (j < b.length && b[j] !== w) j++;
+    if (j++ >= b.length) return false;
+  }
+  return true;
+}
+
+/**
  * A headline shortens names: an unnumbered cluster named only in the title is the one story cluster whose name it
- * shortens by leaving out a qualifier, when exactly one fits (two blocs that differ by the qualifier keep it apart).
+ * shortens by leaving out a qualifier, or sums up keeping some of its words in order, when exactly one fits (two blocs
+ * that differ by the qualifier keep it apart).
  */
 function mergeTitleShortenings(doc: Doc, mentions: Mention[], groups: number[][], groupOf: number[]): void {
   if (doc.bodyStart === 0) return;
@@ -271,7 +294,7 @@ function mergeTitleShortenings(doc: Doc, mentions: Mention[], groups: number[][]
     const short = g.map((i) => words(mentions[i]!.name));
     const fits = groups.map((other, j) => ({ other, j })).filter(({ other, j }) => j !== k && other.length &&
       other.some((i) => mentions[i]!.start >= doc.bodyStart && mentions[i]!.kind === kind && mentions[i]!.number === null) &&
-      other.some((i) => short.some((a) => leavesOutRun(a, words(mentions[i]!.name)))));
+      other.some((i) => short.some((a) => { const b = words(mentions[i]!.name); return leavesOutRun(a, b) || keepsWordsInOrder(a, b); })));
     if (fits.length !== 1) return;
     const target = fits[0]!.j;
     for (const i of g) { groups[target]!.push(i); groupOf[i] = target; }
