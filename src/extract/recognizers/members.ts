@@ -653,7 +653,9 @@ function unitsOf(doc: Doc, head: Head, items: Item[], names: boolean): Array<{ u
     return items.map((item) => {
       const surface = surfaceText(doc, item[0], item[1]);
       const first = surface.split(" ")[0] ?? "";
-      const ownKind = fold(surface).startsWith(kindWords + " ") || ORG_HEADS.test(surface) || (first.length > 1 && first === first.toUpperCase());
+      // "các trường: Đại học Sư phạm, …": a university's level written without "Trường" takes it ("Trường Đại học Sư phạm")
+      const schoolLevel = kindWords === "truong" && /^Đại học(?![\p{L}])/u.test(surface);
+      const ownKind = !schoolLevel && (fold(surface).startsWith(kindWords + " ") || ORG_HEADS.test(surface) || (first.length > 1 && first === first.toUpperCase()));
       // "5 công ty: Cổ phần In Thái Bình" → "Công ty Cổ phần In Thái Bình" when the kind is an organisation's head
       const named = !ownKind && (bareName(surface) || ORG_HEADS.test(kind));
       return { unit: named ? `${kind} ${surface}` : surface, item };
