@@ -194,6 +194,15 @@ describe("markup hints and other shapes", () => {
     expect(kinds(r, "list-item")).toEqual(["TT | Đơn vị | Điểm", "1 | Sở Tài chính | 98,5", "2 | Sở Tư pháp | 97"]);
     expect(r.text).toContain("Đoạn 2: nội dung thi đua, khen thưởng được triển khai đồng bộ, hiệu quả, có nhiều đổi mới trong năm qua.\n\nTT | Đơn vị | Điểm\n1 | Sở Tài chính");
   });
+  it("reads a table wrapped in a <figure> (WordPress's table block) as rows, not as a caption per cell", () => {
+    const table = `<figure class="wp-block-table"><table><thead><tr><th>STT</th><th>Đơn vị</th><th>Ghi chú</th></tr></thead>
+      <tbody><tr><td>1</td><td>KBNN Lạng Sơn</td><td>Cụm trưởng</td></tr><tr><td>2</td><td>KBNN Cao Bằng</td><td></td></tr></tbody></table></figure>`;
+    const r = extractBody(page(`<div class="content">${para(2, "Đoạn")}${table}${para(1, "Sau")}</div>`));
+    expect(kinds(r, "list-item")).toEqual(["STT | Đơn vị | Ghi chú", "1 | KBNN Lạng Sơn | Cụm trưởng", "2 | KBNN Cao Bằng | "]);
+    // a figure with a photo is still a caption
+    const photo = `<figure><img src="/a.jpg"><figcaption>Đồng chí Hà Văn Nam trao Cờ thi đua cho KBNN Lạng Sơn.</figcaption></figure>`;
+    expect(kinds(extractBody(page(`<div class="content">${para(2, "Đoạn")}${photo}${para(1, "Sau")}</div>`)), "caption")).toHaveLength(1);
+  });
   it("ends the story at a heading of a box of other stories, even without class hints", () => {
     const tail = `<p><strong>Tin liên quan:</strong></p><p>Các cụm, khối thi đua của tỉnh đã tổ chức tổng kết năm 2022 trong tháng 12 với nhiều hình thức mới.</p><p>Trao Cờ thi đua cho 12 tập thể dẫn đầu phong trào thi đua năm 2022 của tỉnh.</p>`;
     const r = extractBody(page(`<div class="x">${para(3, "Đoạn")}${tail}</div>`));

@@ -141,6 +141,8 @@ function childKind(el: Element, parent: BlockKind, stats: Map<Element, Stats>): 
   if (n === "blockquote") return "quote";
   if (n === "pre") return "pre";
   if (n === "figcaption") return "caption";
+  // a figure that only wraps a table of data (WordPress's "wp-block-table") is the table, not a photo's caption
+  if (n === "figure" && (stats.get(el)?.img ?? 0) === 0 && descendants(el).some((d) => d.name === "table")) return parent === "heading" ? "paragraph" : parent;
   if (n === "figure" || isFigureTable(el, stats)) return "caption";
   if (isCaptionClass(el) && (stats.get(el)?.chars ?? 0) < 600) return "caption";
   return parent === "heading" ? "paragraph" : parent;
