@@ -53,8 +53,10 @@ const TAIL_HEADING = /^(?:các (?:bài|tin) (?:mới đăng|đã đăng|đã đ�
 
 /** The heading of a box that ends the story ("Các bài mới đăng", "Tin xem nhiều", "Tin liên quan"). */
 export function isTailHeading(s: string): boolean {
-  return syllables(s) <= 10 && TAIL_HEADING.test(s);
+  // a keywords line ends the story however many keywords it lists ("Từ khóa: Cụm thi đua, MTTQ, …")
+  return (syllables(s) <= 10 || KEYWORDS_LINE.test(s)) && TAIL_HEADING.test(s);
 }
+const KEYWORDS_LINE = /^(?:từ khóa|từ khoá|tags?)\s*:/iu;
 
 /** A related-article pointer inside the story (">> Xem thêm: …", "Tin liên quan: …", "Đọc thêm: …"). */
 export function isRelatedPointer(s: string): boolean {
@@ -99,6 +101,12 @@ export function outletTag(lead: string): { tag: string; length: number } | null 
   }
   const bare = /^(\p{Lu}[\p{Lu}\p{N}.&]{1,11}(?: [oO]nline| ONLINE)?)\s*[-–—]\s+/u.exec(lead);
   if (bare && /\p{Lu}.*\p{Lu}/u.test(bare[1]!)) return { tag: bare[1]!, length: bare[0].length };
+  // the site's whole name as the tag: "Cổng TTĐT thành phố Cần Thơ - Cụm thi đua …" (the longest prefix that is one,
+  // so "Báo Bà Rịa - Vũng Tàu - Sáng 5/3, …" keeps its province whole)
+  for (const m of [...lead.slice(0, 80).matchAll(/\s[-–—]\s+(?=\p{Lu})/gu)].reverse()) {
+    const name = trimLine(lead.slice(0, m.index));
+    if (isSiteName(name)) return { tag: name, length: m.index! + m[0].length };
+  }
   return null;
 }
 

@@ -165,6 +165,18 @@ describe("headline and dateline of text dumps", () => {
     expect(b.outlet).toBeNull();
   });
 
+  it("a keywords line of any length ends the story, so the byline above it is found", () => {
+    const a = parseTextDump(dump(
+      "Cụm thi đua số 3 ký kết giao ước thi đua năm 2025", "", "06/03/2025", "",
+      "Sáng 5/3, Cụm thi đua số 3 tổ chức hội nghị ký kết giao ước thi đua năm 2025.", "",
+      "Các đơn vị thống nhất bầu Hội Nông dân huyện Cẩm Xuyên làm Cụm trưởng năm 2025.", "",
+      "Hoài Nam", "", "Nguồn: Báo Hà Tĩnh", "",
+      "Từ khóa: Cụm thi đua, Hội Nông dân, giao ước thi đua năm 2025, Cẩm Xuyên, Hà Tĩnh, nông thôn mới",
+    ), "kw.txt");
+    expect(a.author).toBe("Hoài Nam");
+    expect(a.text).not.toMatch(/Từ khóa/u);
+  });
+
   it("a banner slogan above the headline", () => {
     const a = parseTextDump(dump(
       "NHIỆT LIỆT CHÀO MỪNG KỶ NIỆM 78 NĂM CÁCH MẠNG THÁNG TÁM VÀ QUỐC KHÁNH 2/9", "Tin tức",

@@ -43,6 +43,11 @@ describe("outlet tags and bylines", () => {
     expect(outletTag("(Dân trí) - Sáng nay")?.tag).toBe("Dân trí");
     expect(outletTag("(1/4) Cụm thi đua")).toBeNull();
     expect(outletTag("Chiều ngày (1/4), Cụm thi đua")).toBeNull();
+    // the site's whole name as the tag, its own dash kept ("Bà Rịa - Vũng Tàu"); a place or a cluster before a dash is none
+    expect(outletTag("Cổng TTĐT tỉnh Hậu Giang - Sáng 12/3, Cụm thi đua số 2 tổ chức")?.tag).toBe("Cổng TTĐT tỉnh Hậu Giang");
+    expect(outletTag("Báo Bà Rịa - Vũng Tàu - Chiều 5/3, Khối thi đua")?.tag).toBe("Báo Bà Rịa - Vũng Tàu");
+    expect(outletTag("Hà Nội - Sáng 5/3, Cụm thi đua")).toBeNull();
+    expect(outletTag("Cụm thi đua số 2 - Khối thi đua các sở")).toBeNull();
   });
   it("reads a byline after a label ('Tin, ảnh:', 'Bài và ảnh:', 'Thực hiện:'), a unit's name included", () => {
     expect(bylineOf("Tin, ảnh: Ngọc Hà")).toBe("Ngọc Hà");
