@@ -50,13 +50,14 @@ const NUM = `\\d{1,2}|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.le
 // [1] organisation over the units ("Bộ Chỉ huy Quân sự 6 tỉnh:", "LĐLĐ các tỉnh:"), [2] count, [3] "các",
 // [4] provinces and cities together ("6 tỉnh, thành:"), [5] distributed unit noun, [6] more unit nouns
 // ("7 huyện, thị xã:"), [7] the region the units lie in ("6 tỉnh Bắc Trung Bộ:", "5 tỉnh khu vực Tây Nguyên:"),
-// [8] another counted noun before a colon or the end of the sentence ("6 trường:", "8 bệnh viện:", "gồm 7 trường.")
+// [8] another counted noun of up to four syllables before a colon or the end of the sentence ("6 trường:",
+// "8 bệnh viện:", "gồm 7 trường.", "6 công đoàn cơ sở:")
 const DIST = DISTRIBUTED_HEADS.map(esc).join("|");
 const HEAD_RE = new RegExp(
   `^\\s*:?\\s*(?:có\\s+)?(?:các\\s+)?(?:(\\p{Lu}[\\p{L}]*(?:\\s+[\\p{L}]+){0,6}?)\\s+(?=(?:${NUM}|các)\\s))?(?:(${NUM})\\s+|(các)\\s+)?` +
   `(?:(tỉnh\\s*[,/]\\s*thành(?:\\s+phố)?|tỉnh thành(?:\\s+phố)?)(?=\\s*:)|(${DIST})((?:\\s*,\\s*(?:${DIST}))+(?=\\s*:))?` +
   `(?:\\s+((?:khu vực|vùng|miền)\\s+[\\p{L}]+(?:\\s+[\\p{L}]+){0,4}?|\\p{Lu}[\\p{L}]*(?:\\s+[\\p{L}]+){0,4}?)(?=\\s*:))?` +
-  `|(?:${GENERIC_HEADS.map(esc).join("|")})|(\\p{Ll}[\\p{L}]*(?:\\s+[\\p{L}]+){0,2}?)(?=\\s*(?:sau\\s*)?(?::|\\.|$)|\\s+là\\s))?(?![\\p{L}])\\s*(?:sau|là)?\\s*:?`,
+  `|(?:${GENERIC_HEADS.map(esc).join("|")})|(\\p{Ll}[\\p{L}]*(?:\\s+[\\p{L}]+){0,3}?)(?=\\s*(?:sau\\s*)?(?::|\\.|$)|\\s+là\\s))?(?![\\p{L}])\\s*(?:sau|là)?\\s*:?`,
   "u",
 );
 
@@ -104,6 +105,9 @@ const ADMIN_NAME_START = new RegExp(`^(?:${ADMIN_NOUN})\\s+\\p{Lu}`, "u");
 
 /** A unit starts with a capital, or with a unit noun before a capitalised name ("xã Minh Sơn", "các tỉnh Nghệ An"). */
 const UNIT_START = new RegExp(`^(?:\\p{Lu}|\\d|(?:các\\s+)?(?:${ADMIN_NOUN}|cơ quan)\\s+\\p{Lu})`, "u");
+
+/** A count before a lower-case noun: how many members there are, not a member's name. */
+const COUNTED_NOUN = /^\d{1,3}\s+\p{Ll}/u;
 
 const PLURAL_UNIT_END = new RegExp(`\\scác\\s+(?:${ADMIN_NOUN})$`, "u");
 
@@ -342,6 +346,7 @@ function splitItems(doc: Doc, s: number, e: number, names: boolean, org: string 
     while (b > a && /[\s.;,:!?)]/.test(doc.norm[b - 1]!)) b--;
     if (b <= a) continue;
     if (!UNIT_START.test(doc.norm.slice(a, a + 24))) break; // not a unit: the list (if any) is over
+    if (COUNTED_NOUN.test(doc.norm.slice(a, Math.min(b, a + 24)))) break; // "12 công đoàn cơ sở thuộc …": a count of the members, not one
     // "Hội Nông dân các huyện: A, B và Hội Nông dân thành phố C": an item that names the organisation again is one of its own
     const own = names && org !== null && fold(doc.norm.slice(a, a + org.length)) === org;
     const { item, ended } = cutItem(doc, a, b, names && !own, !names || own) // a comma left inside an item belongs to its name;
