@@ -125,6 +125,11 @@ const SERIAL_ITEM = /^(\p{Lu}.*?\s(?:khu vực|số))\s*:?\s*([IVXLC]{1,7}|\d{1,
 /** A role in apposition after a dash, with its year: "đơn vị Cụm trưởng năm 2024", "Trưởng khối". Folded. */
 const DASH_ROLE = new RegExp(String.raw`^(?:don vi\s+)?${ROLE_WORDS}(?:\s+thi dua)?(?:\s+nam(?: hoc)?\s+\d{4}(?:\s*-\s*\d{2,4})?)?`, "u");
 
+/** An abbreviation in brackets followed by more of the name in lower case ("THADS) các tỉnh", "BHXH) tỉnh"). */
+const NAME_ABBREVIATION = /^\p{Lu}[\p{Lu}\d&]{1,9}\)(?=\s+\p{Ll})/u;
+/** Such an abbreviation as kept inside an item, dropped from the unit's name (the name is written out beside it). */
+const ABBREVIATION_IN_NAME = /\s*\(\p{Lu}[\p{Lu}\d&]{1,9}\)(?=\s+\p{Ll})/gu;
+
 /** Cut an item where the sentence's predicate resumes; returns the cut item and whether the list ended. */
 function cutItem(doc: Doc, s: number, e: number, names: boolean, commas = false): { item: Item | null; ended: boolean } {
   const syl = syllables(doc.norm, s, e);
@@ -134,6 +139,14 @@ function cutItem(doc: Doc, s: number, e: number, names: boolean, commas = false)
     const x = syl[k]!;
     const gap = doc.norm.slice(end, x.start);
     if (k > 0 && /^\s*\($/.test(gap) && end > s) {
+      // "Cục Thi hành án dân sự (THADS) các tỉnh A, B": an abbreviation in brackets inside the name; the name goes on
+      const abbr = NAME_ABBREVIATION.exec(doc.norm.slice(x.start, e));
+      if (abbr) {
+        const close = x.start + abbr[0].length - 1;
+        while (k + 1 < syl.length && syl[k + 1]!.start <= close) k++;
+        end = close + 1;
+        continue;
+      }
       // "Sở Y tế (Phó khối)," a bracket closing the item is a remark on it: the item ends there, the list goes on
       const close = doc.norm.indexOf(")", end);
       if (close < 0 || close >= e - 1 || /^[\s.;,)]*$/.test(doc.norm.slice(close + 1, e))) return { item: [s, end], ended: false };
@@ -810,7 +823,8 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
   const notes: RecordNote[] = [];
   const seen = new Set<string>();
   for (const f of found) {
-    for (const { unit, item } of unitsOf(doc, f.head, f.items, f.names)) {
+    for (const { unit: written, item } of unitsOf(doc, f.head, f.items, f.names)) {
+      const unit = written.replace(ABBREVIATION_IN_NAME, "");
       const key = `${f.cluster}|${fold(unit)}`;
       if (seen.has(key) || !/\p{L}/u.test(unit)) continue;
       seen.add(key);
