@@ -46,8 +46,10 @@ function looksLikePerson(text: string): boolean {
   return !place;
 }
 /** A unit's name: a capital, or a unit noun before a capitalised name ("xã Mù Sang"). */
-const UNIT_OPENS = new RegExp(`^(?:\\p{Lu}|(?:${ADMIN_NOUN})\\s+\\p{Lu})`, "u");
-const LOWER_UNIT_START = new RegExp(`^(?:${ADMIN_NOUN})\\s+\\p{Lu}`, "u");
+/** "thủ đô Hà Nội": the capital's own noun, written lower case before its name like a unit noun. */
+const UNIT_NOUN_HERE = `${ADMIN_NOUN}|thủ đô`;
+const UNIT_OPENS = new RegExp(`^(?:\\p{Lu}|(?:${UNIT_NOUN_HERE})\\s+\\p{Lu})`, "u");
+const LOWER_UNIT_START = new RegExp(`^(?:${UNIT_NOUN_HERE})\\s+\\p{Lu}`, "u");
 /** A unit whose noun is capitalised at the start of a sentence ("Xã Mù Sang", "Huyện Tam Đảo"). */
 const ADMIN_UNIT_CAP = new RegExp(`^(?:${ADMIN_NOUN_CAP}|TP)\\s+\\p{Lu}`, "u");
 /** Syllables of the unit nouns with their tones ("tỉnh", "huyện", "xã"), and those of a province's noun. */
