@@ -393,7 +393,24 @@ export function recognizeRoles(ctx: Context): RoleFact[] {
     const stated = siblings.map((o) => statedYear(doc, sent, normAt(doc, o.prov.end))).find((y) => y !== null);
     if (stated != null && statedYear(doc, sent, normAt(doc, r.prov.end)) === null) r.year = stated;
   }
-  return withoutOrganRepeats(roles);
+  return withoutOrganRepeats(roles, roles.length > 1 ? definedAbbreviations(doc) : new Map());
+}
+
+/** "Kho bạc Nhà nước (KBNN)": an abbreviation in brackets after the words it stands for. */
+const DEFINED_ABBR = /\((\p{Lu}[\p{Lu}\d]{1,7})\)/gu;
+
+/**
+ * Abbreviations the article defines itself, folded ("kbnn" → "kho bac nha nuoc"): the bracketed capitals after as many
+ * words as it has letters, those words' initials spelling it.
+ */
+function definedAbbreviations(doc: Doc): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of doc.norm.matchAll(DEFINED_ABBR)) {
+    const abbr = fold(m[1]!);
+    const words = doc.folded.slice(Math.max(0, m.index! - 80), m.index!).trim().split(/\s+/u).slice(-abbr.length);
+    if (words.length === abbr.length && words.map((w) => w.charAt(0)).join("") === abbr) out.set(abbr, words.join(" "));
+  }
+  return out;
 }
 
 /** The noun of a province or a city before its name, which a caption or a headline may leave out. */
@@ -402,16 +419,17 @@ const PROVINCE_NOUN_BEFORE_NAME = new RegExp(`\\s(?:${PROVINCE_NOUN})\\s+(?=\\p{
 /** Abbreviations of the genre (lexicons/abbreviations.txt), folded, by the folded abbreviation: "ccb" → "cuu chien binh". */
 const ABBREVIATIONS = new Map(loadLexicon("abbreviations").filter(([a, x]) => !!x && /^[\p{Lu}\p{N}]+$/u.test(a)).map(([a, x]) => [fold(a), fold(x)]));
 /** A folded name with its abbreviations written out, so that "Hội CCB tỉnh A" and "Hội Cựu chiến binh tỉnh A" compare equal. */
-const expandAbbreviations = (folded: string) => folded.split(" ").map((w) => ABBREVIATIONS.get(w) ?? w).join(" ");
+const expandAbbreviations = (folded: string, own: Map<string, string>) => folded.split(" ").map((w) => own.get(w) ?? ABBREVIATIONS.get(w) ?? w).join(" ");
 
 /**
  * "bầu huyện A làm Cụm trưởng … trao biểu trưng Cụm trưởng cho UBND huyện A": the people's committee (or council) of a
  * unit and the unit itself holding one role of one cluster in one year are one fact; so are an organisation of a province
  * written with and without the province's noun ("Cục Thống kê tỉnh A", "Cục Thống kê A"), or with and without an
- * abbreviation ("Hội CCB tỉnh A", "Hội Cựu chiến binh tỉnh A"); the first written is kept.
+ * abbreviation of the genre or one the article defines ("Hội CCB tỉnh A", "Hội Cựu chiến binh tỉnh A"; "Kho bạc Nhà nước
+ * (KBNN) A", then "KBNN A"); the first written is kept.
  */
-function withoutOrganRepeats(roles: RoleFact[]): RoleFact[] {
-  const keyOf = (r: RoleFact) => `${r.cluster}|${r.role}|${r.year}|${expandAbbreviations(fold(r.unit.replace(COMMITTEE, "").replace(PROVINCE_NOUN_BEFORE_NAME, " ")))}`;
+function withoutOrganRepeats(roles: RoleFact[], own: Map<string, string>): RoleFact[] {
+  const keyOf = (r: RoleFact) => `${r.cluster}|${r.role}|${r.year}|${expandAbbreviations(fold(r.unit.replace(COMMITTEE, "").replace(PROVINCE_NOUN_BEFORE_NAME, " ")), own)}`;
   const kept = new Map<string, RoleFact>();
   for (const r of [...roles].sort((a, b) => a.prov.start - b.prov.start)) if (!kept.has(keyOf(r))) kept.set(keyOf(r), r);
   return roles.filter((r) => kept.get(keyOf(r)) === r);
