@@ -18,6 +18,7 @@ import { fold } from "../normalize.js";
 import { syllables, type Syllable } from "../syllables.js";
 import { PROVINCE_PREFIX } from "../unit-nouns.js";
 import { firstMatch, scan } from "../scan.js";
+import { foldedKey } from "../../store/names.js";
 
 const PROVINCE_BEFORE_NAME = new RegExp(PROVINCE_PREFIX, "gu");
 import { CLUSTER_HEAD, CLUSTER_REF, COORD_ENDS, COUNT_BEFORE_HEAD, COORD_STARTS, MAX_COORD_SYLLABLES, MAX_LOWER_RUN, NAME_STOPS, NAME_TRAILERS, NAME_WORDS, NOT_LOCAL, UNIT_CONJUNCT } from "./clusters.rules.js";
@@ -195,7 +196,11 @@ function withoutPluralMarker(ws: string[]): string[] {
 /** One unnumbered cluster's name is the other's start, once a plural head, or a plural marker before the head, is set aside. */
 function sameUnnumbered(x: string, y: string): boolean {
   const a = words(x), b = words(y);
-  return sameUnnumberedWords(a, b) || sameUnnumberedWords(withoutPluralMarker(a), withoutPluralMarker(b));
+  if (sameUnnumberedWords(a, b) || sameUnnumberedWords(withoutPluralMarker(a), withoutPluralMarker(b))) return true;
+  // "Cụm thi đua MTTQ các tỉnh X" and "Cụm thi đua Ủy ban MTTQ Việt Nam các tỉnh X": one name once abbreviations and
+  // the variants of an organisation's name are unified (the store's comparison key)
+  const ka = foldedKey(x).split(" "), kb = foldedKey(y).split(" ");
+  return (ka.length !== a.length || kb.length !== b.length || ka.some((w, k) => w !== a[k])) && sameUnnumberedWords(ka, kb);
 }
 function sameUnnumberedWords(a: string[], b: string[]): boolean {
   if (isPrefix(a, b) || isPrefix(b, a)) return true;
