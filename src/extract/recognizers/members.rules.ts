@@ -45,6 +45,21 @@ export const MEMBER_SIGNING: Rule = {
   confidence: 0.75,
 };
 
+/**
+ * "có thêm X tham gia sinh hoạt trong Cụm", "bổ sung X vào Khối", "kết nạp thêm X vào Cụm": a unit joining the cluster
+ * (often after its list, when the cluster grows). Folded; the unit runs from here to the joining verb, and a mention
+ * of the cluster must follow that verb at once.
+ */
+export const MEMBER_ADDED: Rule = {
+  name: "members.unit-added",
+  pattern: /(?<![\p{L}])(?:co them|bo sung(?:\s+them)?|ket nap(?:\s+them)?)\s+/gu,
+  produces: "a member for the unit added to the cluster ('có thêm X tham gia (sinh hoạt) trong Cụm', 'bổ sung X vào Cụm')",
+  confidence: 0.75,
+};
+
+/** Where the added unit's name ends: "tham gia (sinh hoạt) (trong|vào)" or "vào" before the cluster. Folded. */
+export const ADDED_JOIN = /\s+(?:tham gia(?:\s+sinh hoat)?(?:\s+(?:trong|vao|cua))?|vao)\s+(?=(?:cum|khoi)(?![\p{L}]))/u;
+
 /** "MTTQ 06 quận (Đống Đa, Hoàn Kiếm, …)": a counted unit noun with its list in brackets; the count must agree. */
 export const MEMBER_COUNTED_BRACKETS: Rule = {
   name: "members.counted-list-in-brackets",

@@ -15,7 +15,8 @@
 //   "Liên đoàn Lao động 6 tỉnh Bắc Trung Bộ: A; …" (a region before the colon);
 //   "các sở Kế hoạch và Đầu tư, Tài chính; Cục Thuế tỉnh, …" (a plural office noun written before each bare field,
 //   groups of a ";" list split at their commas); "A, B và 05 công ty: C, D và E" (a nested counted list);
-//   "Sở Y tế (Phó khối), …" (a bracketed remark closes an item, not the list).
+//   "Sở Y tế (Phó khối), …" (a bracketed remark closes an item, not the list);
+//   "có thêm X tham gia sinh hoạt trong Cụm", "bổ sung X vào Khối" (a unit joining the cluster, in any sentence).
 // A list must follow a mention of the cluster closely (units merely attending a meeting are not members).
 // Items are cut where the predicate resumes ("… Đồng Tân đã tổ chức"), and the whole list ends there.
 import type { MemberFact, RecordNote } from "../../types.js";
@@ -27,7 +28,7 @@ import { isCap, syllables } from "../syllables.js";
 import { surnameAt } from "../names.js";
 import { ADMIN_NOUN, ADMIN_NOUN_SYLLABLES, PROVINCE_NOUN } from "../unit-nouns.js";
 import { clusterAt, type ClusterMention, type Context, type Rule } from "./context.js";
-import { BETWEEN_NOT_MEMBERS, CONTENT_NOUNS, PEOPLE_NOUNS, DISTRIBUTED_HEADS, FOUNDING_CLAUSE, GENERIC_HEADS, ORG_ITEM_STOP, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEAD_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
+import { BETWEEN_NOT_MEMBERS, CONTENT_NOUNS, PEOPLE_NOUNS, DISTRIBUTED_HEADS, FOUNDING_CLAUSE, GENERIC_HEADS, ORG_ITEM_STOP, ADDED_JOIN, MEMBER_ADDED, MEMBER_COUNTED_BRACKETS, MEMBER_LIST, MEMBER_LIST_CO, MEMBER_LIST_LA, MEMBER_SIGNING, NUMBER_WORDS, ORG_HEAD_WORDS, ORG_HEADS, PLURAL_ORG_NOUNS } from "./members.rules.js";
 import { scan } from "../scan.js";
 import { ROLE_WORDS } from "./roles.rules.js";
 import { andInOffice, firstTwoWords } from "./unit-names.js";
@@ -822,6 +823,7 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
   const members: MemberFact[] = [];
   const notes: RecordNote[] = [];
   const seen = new Set<string>();
+  const added = addedUnits(ctx);
   for (const f of found) {
     for (const { unit: written, item } of unitsOf(doc, f.head, f.items, f.names)) {
       const unit = written.replace(ABBREVIATION_IN_NAME, "");
@@ -845,5 +847,34 @@ export function recognizeMembers(ctx: Context): { members: MemberFact[]; notes: 
       });
     }
   }
+  for (const a of added) {
+    const key = `${a.cluster}|${fold(a.unit)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    members.push(a);
+  }
   return { members, notes };
+}
+
+/** Syllables an added unit's name may run to. */
+const MAX_ADDED_UNIT = 16;
+
+/** Units added to a cluster ("có thêm X tham gia sinh hoạt trong Cụm"), the cluster being the one mentioned after the verb. */
+function addedUnits(ctx: Context): MemberFact[] {
+  const { doc } = ctx;
+  const out: MemberFact[] = [];
+  for (const m of scan(MEMBER_ADDED.pattern, doc.folded)) {
+    const a = m.index + m[0].length;
+    const sent = sentenceAt(doc, m.index);
+    if (!sent || !/^\p{Lu}/u.test(doc.norm.slice(a, a + 2))) continue; // a name, not "có thêm 2 đơn vị"
+    const join = ADDED_JOIN.exec(doc.folded.slice(a, Math.min(sent.end, a + 160)));
+    if (!join) continue;
+    const b = a + join.index;
+    if (/[,;:()]/u.test(doc.norm.slice(a, b)) || syllables(doc.norm, a, b).length > MAX_ADDED_UNIT || hasPredicate(doc, a, b)) continue;
+    const at = b + join[0].length;
+    const mention = (ctx.mentions ?? []).find((x) => x.start === at);
+    if (!mention) continue;
+    out.push({ cluster: mention.cluster, unit: surfaceText(doc, a, b), prov: prov(doc, a, b, MEMBER_ADDED.name, MEMBER_ADDED.confidence) });
+  }
+  return out;
 }
